@@ -1,0 +1,32 @@
+"""The `fiche-search` command. A search is the default: `fiche-search "blauwe kaart"`."""
+
+from __future__ import annotations
+
+import click
+
+from cli.parse_command import parse_command
+
+
+class DefaultToSearch(click.Group):
+    """`fiche-search QUERY` runs `search QUERY` when QUERY is not a command name."""
+
+    def resolve_command(self, ctx, args):
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["search", *args]
+        return super().resolve_command(ctx, args)
+
+
+@click.group(cls=DefaultToSearch, context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """Search the Dutch government's positions on EU proposals."""
+
+
+cli.add_command(parse_command)
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

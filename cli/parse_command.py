@@ -1,0 +1,42 @@
+"""`fiche-search parse FILE`: the Documents in one file, the archive untouched."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from parsers import Document, ParseError, parse_file
+
+
+@click.command("parse")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="A JSON array, one object per Document.")
+def parse_command(file: str, as_json: bool) -> None:
+    """Print the Documents parsed from FILE."""
+    try:
+        documents = parse_file(file)
+    except ParseError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps([d.to_json() for d in documents], ensure_ascii=False, indent=2))
+        return
+    for doc in documents:
+        click.echo(outline(doc))
+
+
+def outline(doc: Document) -> str:
+    lines = [f"{doc.id}  [{doc.doc_type}]  {doc.date or '?'}", f"  {doc.title}"]
+    for key, value in doc.metadata.items():
+        lines.append(f"  {key}: {value}")
+    lines.append("  sections:")
+    for s in doc.sections:
+        first = s.text[:70].replace("\n", " ")
+        lines.append(f"    {s.number or '-':>5} {s.key:<22} {s.heading[:40]!r}  {first}")
+    if doc.stances:
+        lines.append("  stances:")
+        for st in doc.stances:
+            lines.append(f"    {st.aspect:<20} {st.label:<24} «{st.evidence[:100]}»")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,82 @@
+"""Bytes -> Documents: pick a reader, split the file into its parts, build one Document per part."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from parsers.detect import read_bytes
+from parsers.fiche import build_fiche, find_fiches
+from parsers.generic import build_generic
+from parsers.links import find_links
+from parsers.model import Document, Link, ParseError
+from parsers.parts import split_parts
+from parsers.stance import label_stances
+
+# Bump when parsing changes what a Document holds: `reparse` redoes older ones.
+PARSER_VERSION = "1"
+
+
+def parse_bytes(
+    data: bytes, filename: str = "", source: str = "local", url: str = ""
+) -> list[Document]:
+    """Every Document in one file. Raises ParseError with a one-line reason."""
+    if not data.strip():
+        raise ParseError("empty file", filename)
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        read = read_bytes(data, filename)
+    except ParseError as error:
+        error.path = error.path or filename
+        raise
+    documents = []
+    for part in split_parts(read, fallback_id=_fallback_id(filename, sha)):
+        fiches = find_fiches(part)
+        docs = [build_fiche(part, fiche) for fiche in fiches] if fiches else [build_generic(part)]
+        documents.extend(docs)
+    for doc in documents:
+        doc.sha256 = sha
+        doc.parser_version = PARSER_VERSION
+        doc.source = doc.source or source
+        doc.url = doc.url or url
+        doc.stances = label_stances(doc.sections)
+        doc.links = _merge_links(doc.links, find_links(doc))
+    _link_parts(documents)
+    return documents
+
+
+def parse_file(path: str | Path) -> list[Document]:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ParseError(f"cannot read file ({error.strerror})", str(path)) from None
+    return parse_bytes(data, filename=str(path))
+
+
+def _fallback_id(filename: str, sha: str) -> str:
+    """An id for a file that names none itself: the file stem, made safe, plus a hash prefix."""
+    stem = Path(filename).stem.lower() if filename else "doc"
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem).strip("-")[:60]
+    return f"file-{safe}-{sha[:8]}" if safe else f"file-{sha[:12]}"
+
+
+def _merge_links(first, second):
+    seen = set()
+    merged = []
+    for link in [*first, *second]:
+        key = (link.kind, link.value)
+        if key not in seen:
+            seen.add(key)
+            merged.append(link)
+    return merged
+
+
+def _link_parts(documents: list[Document]) -> None:
+    """Parts of one multi-part file point at each other."""
+    if len(documents) < 2:
+        return
+    for doc in documents:
+        for other in documents:
+            if other is not doc:
+                doc.links.append(Link(kind="part", value=other.id, target_id=other.id))

@@ -1,0 +1,174 @@
+"""The Document model shared by every stage: parsers produce it, the archive stores it,
+the index searches it, the CLI and web print it.
+
+Plain dataclasses, no behaviour beyond (de)serialisation to the JSON shape of DESIGN.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# Canonical section keys (DESIGN.md). Text that fits none is kept under OVERIG.
+SECTION_KEYS = (
+    "algemeen",
+    "essentie",
+    "positie.beleid",
+    "positie.beoordeling",
+    "positie.krachtenveld",
+    "bevoegdheid",
+    "subsidiariteit",
+    "proportionaliteit",
+    "financiele_gevolgen",
+    "regeldruk",
+    "juridisch",
+    "uitvoering",
+    "ontwikkelingslanden",
+)
+OVERIG = "overig"
+
+# Aspect stances ("grondhouding") and paragraph stances in the position sections.
+ASPECTS = ("bevoegdheid", "subsidiariteit", "proportionaliteit")
+ASPECT_LABELS = ("positief", "negatief", "gedeeltelijk", "geen_oordeel")
+PARAGRAPH_LABELS = (
+    "steunt",
+    "steunt_onder_voorwaarden",
+    "terughoudend",
+    "kritisch",
+    "verwerpt",
+    "neutraal",
+)
+
+# Fiche metadata keys from section 1 (Algemene gegevens).
+METADATA_KEYS = (
+    "titel_voorstel",
+    "datum_ontvangst",
+    "com_numbers",
+    "celex",
+    "eurlex_url",
+    "impact_assessment",
+    "behandelingstraject_raad",
+    "ministerie",
+    "rechtsbasis",
+    "besluitvormingsprocedure_raad",
+    "rol_ep",
+)
+
+
+@dataclass
+class Section:
+    """One section of a document, under its canonical key."""
+
+    key: str
+    number: str = ""  # as printed: "4.b", "3", "" when unnumbered
+    heading: str = ""
+    text: str = ""
+    # Where it came from: "p. 3-4" for PDF, an element path for XML, a line range for text.
+    origin: str = ""
+
+
+@dataclass
+class Stance:
+    """A stance label with the sentence that carries it.
+
+    `aspect` is one of ASPECTS for the grondhouding, or the section key (for instance
+    "positie.beoordeling") for a paragraph stance. Offsets are character offsets of the
+    evidence inside the text of the section named by `section_key`.
+    """
+
+    aspect: str
+    label: str
+    evidence: str
+    section_key: str = ""
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class Link:
+    """A reference found in the text: kind is com, celex, eli, kamerstuk or part."""
+
+    kind: str
+    value: str
+    target_id: str = ""  # a document id when the target is known
+
+
+@dataclass
+class Document:
+    id: str
+    source: str = ""  # officielebekendmakingen, tweedekamer, eurlex, local
+    doc_type: str = ""  # fiche, kamerstuk, kamerbrief, beslisnota, eu-proposal, ...
+    title: str = ""
+    date: str = ""  # ISO yyyy-mm-dd, "" when unknown
+    dossier: list[str] = field(default_factory=list)
+    url: str = ""
+    sha256: str = ""
+    parser_version: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON shape of DESIGN.md (`parse --json`, `show --json`)."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "doc_type": self.doc_type,
+            "title": self.title,
+            "date": self.date,
+            "url": self.url,
+            "dossier": list(self.dossier),
+            "sha256": self.sha256,
+            "parser_version": self.parser_version,
+            "metadata": dict(self.metadata),
+            "sections": [
+                {
+                    "key": s.key,
+                    "number": s.number,
+                    "heading": s.heading,
+                    "text": s.text,
+                    "origin": s.origin,
+                }
+                for s in self.sections
+            ],
+            "stances": [asdict(s) for s in self.stances],
+            "links": [asdict(link) for link in self.links],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Document:
+        return cls(
+            id=data["id"],
+            source=data.get("source", ""),
+            doc_type=data.get("doc_type", ""),
+            title=data.get("title", ""),
+            date=data.get("date", ""),
+            dossier=list(data.get("dossier", [])),
+            url=data.get("url", ""),
+            sha256=data.get("sha256", ""),
+            parser_version=data.get("parser_version", ""),
+            metadata=dict(data.get("metadata", {})),
+            sections=[Section(**s) for s in data.get("sections", [])],
+            stances=[Stance(**s) for s in data.get("stances", [])],
+            links=[Link(**link) for link in data.get("links", [])],
+        )
+
+    def section(self, key: str) -> Section | None:
+        """The first section with this key, or None."""
+        return next((s for s in self.sections if s.key == key), None)
+
+    def stance(self, aspect: str) -> Stance | None:
+        return next((s for s in self.stances if s.aspect == aspect), None)
+
+
+class ParseError(Exception):
+    """A file that cannot be turned into Documents. The message names the reason in one line."""
+
+    def __init__(self, reason: str, path: str = ""):
+        super().__init__(reason)
+        self.reason = reason
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}" if self.path else self.reason
