@@ -33,6 +33,8 @@ def parse_bytes(
     for part in split_parts(read, fallback_id=_fallback_id(filename, sha)):
         fiches = find_fiches(part)
         docs = [build_fiche(part, fiche) for fiche in fiches] if fiches else [build_generic(part)]
+        for doc in docs:
+            doc.format = part.format
         documents.extend(docs)
     for doc in documents:
         doc.sha256 = sha

@@ -104,6 +104,7 @@ class Document:
     url: str = ""
     sha256: str = ""
     parser_version: str = ""
+    format: str = ""  # the reader that produced it: pdf, op-xml, html, txt, ...
     metadata: dict[str, Any] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
@@ -121,6 +122,7 @@ class Document:
             "dossier": list(self.dossier),
             "sha256": self.sha256,
             "parser_version": self.parser_version,
+            "format": self.format,
             "metadata": dict(self.metadata),
             "sections": [
                 {
@@ -148,6 +150,7 @@ class Document:
             url=data.get("url", ""),
             sha256=data.get("sha256", ""),
             parser_version=data.get("parser_version", ""),
+            format=data.get("format", ""),
             metadata=dict(data.get("metadata", {})),
             sections=[Section(**s) for s in data.get("sections", [])],
             stances=[Stance(**s) for s in data.get("stances", [])],

@@ -1,0 +1,41 @@
+"""Raw bytes, stored once by sha256: `raw/ab/abcdef...`. Kept forever, so a better parser can
+re-parse without re-crawling."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+
+class RawStore:
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path_for(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def put(self, data: bytes) -> str:
+        """Store the bytes (if new) and return their sha256. Written to a temporary file and
+        renamed, so a kill mid-write never leaves a truncated file under the final name."""
+        sha = hashlib.sha256(data).hexdigest()
+        target = self.path_for(sha)
+        if target.exists():
+            return sha
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".tmp{os.getpid()}")
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+        return sha
+
+    def get(self, sha256: str) -> bytes:
+        return self.path_for(sha256).read_bytes()
+
+    def has(self, sha256: str) -> bool:
+        return self.path_for(sha256).exists()
+
+    def size(self) -> int:
+        return sum(p.stat().st_size for p in self.root.rglob("*") if p.is_file())
