@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
+from cli.archive_commands import (
+    import_command,
+    reindex_command,
+    reparse_command,
+    show_command,
+    stats_command,
+)
 from cli.parse_command import parse_command
+from cli.search_commands import search_command, stances_command
 
 
 class DefaultToSearch(click.Group):
@@ -21,7 +29,17 @@ def cli() -> None:
     """Search the Dutch government's positions on EU proposals."""
 
 
-cli.add_command(parse_command)
+for command in (
+    search_command,
+    import_command,
+    parse_command,
+    show_command,
+    stats_command,
+    stances_command,
+    reparse_command,
+    reindex_command,
+):
+    cli.add_command(command)
 
 
 def main() -> None:

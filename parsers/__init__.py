@@ -3,7 +3,7 @@
 The public API: parse_bytes, parse_file, Document and friends, ParseError.
 """
 
-from parsers.documents import PARSER_VERSION, parse_bytes, parse_file
+from parsers.documents import PARSER_VERSION, is_sidecar_metadata, parse_bytes, parse_file
 from parsers.model import Document, Link, ParseError, Section, Stance
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "Document",
     "Link",
     "ParseError",
+    "is_sidecar_metadata",
     "Section",
     "Stance",
     "parse_bytes",

@@ -56,6 +56,12 @@ def parse_file(path: str | Path) -> list[Document]:
     return parse_bytes(data, filename=str(path))
 
 
+def is_sidecar_metadata(path: str | Path) -> bool:
+    """kst-32545-143.metadata.xml describes kst-32545-143.xml; it is no document of its own."""
+    name = Path(path).name.lower()
+    return name.endswith((".metadata.xml", ".metadata_owms.xml"))
+
+
 def _fallback_id(filename: str, sha: str) -> str:
     """An id for a file that names none itself: the file stem, made safe, plus a hash prefix."""
     stem = Path(filename).stem.lower() if filename else "doc"

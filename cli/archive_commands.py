@@ -1,0 +1,192 @@
+"""Commands that fill and maintain the archive: import, reparse, reindex, stats, show."""
+
+from __future__ import annotations
+
+import json
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from cli.context import backend_for, backend_options, fail, home_option, open_archive
+from index.importer import ImportReport, find_files, import_file, index_pending, parse_and_store
+from parsers import PARSER_VERSION
+
+
+def progress_bar(console: Console) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@home_option
+@backend_options
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def import_command(paths, home, backend, es_url, as_json):
+    """Archive and index local files or folders (PDF, XML, HTML, TXT, DOCX, ODT)."""
+    archive = open_archive(home)
+    search = backend_for(archive, backend, es_url)
+    console = Console(stderr=True)
+    files = find_files(paths)
+    report = ImportReport()
+    with progress_bar(console) as bar:
+        task = bar.add_task("importing", total=len(files))
+        for path in files:
+            import_file(archive, path, report)
+            bar.advance(task)
+        pending = archive.pending_index(search.name)
+        task = bar.add_task("indexing", total=len(pending))
+        report.indexed = index_pending(archive, search, lambda n: bar.advance(task, n))
+    search.close()
+    print_report(report, as_json)
+
+
+def print_report(report: ImportReport, as_json: bool) -> None:
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "files": report.files,
+                    "documents": report.documents,
+                    "unchanged": report.unchanged,
+                    "indexed": report.indexed,
+                    "failures": [{"file": f, "reason": r} for f, r in report.failures],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    click.echo(
+        f"{report.files} files: {report.documents} documents stored, "
+        f"{report.unchanged} files unchanged, {len(report.failures)} failed; "
+        f"{report.indexed} documents indexed"
+    )
+    for location, reason in report.failures:
+        click.echo(f"  failed: {location}: {reason}", err=True)
+
+
+@click.command("reparse")
+@home_option
+@backend_options
+@click.option("--all", "everything", is_flag=True, help="Re-parse every file, not only older ones.")
+def reparse_command(home, backend, es_url, everything):
+    """Re-parse archived raw files whose parse is older than this parser, then index them."""
+    archive = open_archive(home)
+    search = backend_for(archive, backend, es_url)
+    console = Console(stderr=True)
+    todo = archive.raw_files_to_reparse(PARSER_VERSION, everything)
+    report = ImportReport()
+    with progress_bar(console) as bar:
+        task = bar.add_task("re-parsing", total=len(todo))
+        for sha, location in todo:
+            report.files += 1
+            data = archive.raw.get(sha)
+            parse_and_store(archive, sha, data, location, report, archive.source_of(sha))
+            bar.advance(task)
+        pending = archive.pending_index(search.name)
+        task = bar.add_task("indexing", total=len(pending))
+        report.indexed = index_pending(archive, search, lambda n: bar.advance(task, n))
+    search.close()
+    click.echo(
+        f"re-parsed {report.files} files: {report.documents} documents, "
+        f"{len(report.failures)} failed; {report.indexed} indexed"
+    )
+
+
+@click.command("reindex")
+@home_option
+@backend_options
+def reindex_command(home, backend, es_url):
+    """Rebuild the search index from the archive."""
+    archive = open_archive(home)
+    search = backend_for(archive, backend, es_url)
+    search.clear()
+    archive.forget_indexed(search.name)
+    console = Console(stderr=True)
+    pending = archive.pending_index(search.name)
+    with progress_bar(console) as bar:
+        task = bar.add_task("indexing", total=len(pending))
+        indexed = index_pending(archive, search, lambda n: bar.advance(task, n))
+    search.close()
+    click.echo(f"reindexed {indexed} documents into the {search.name} index")
+
+
+@click.command("stats")
+@home_option
+@click.option("--json", "as_json", is_flag=True)
+def stats_command(home, as_json):
+    """What the archive holds, per source, and how fresh it is."""
+    archive = open_archive(home)
+    sources = archive.source_stats()
+    summary = {
+        "home": str(archive.home),
+        "documents": archive.count("documents"),
+        "sections": archive.count("sections"),
+        "raw_files": archive.count("raw_files"),
+        "parse_failures": archive.count("parse_failures"),
+        "doc_types": archive.doc_type_counts(),
+        "sources": [
+            {
+                "source": s.source,
+                "documents": s.documents,
+                "last_fetch": s.last_fetch,
+                "failures": s.failures,
+            }
+            for s in sources
+        ],
+    }
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        return
+    console = Console()
+    console.print(
+        f"[bold]{summary['documents']}[/] documents, {summary['sections']} sections, "
+        f"{summary['raw_files']} raw files, {summary['parse_failures']} parse failures "
+        f"in {escape(summary['home'])}"
+    )
+    table = Table("source", "documents", "last fetch", "crawl failures")
+    for s in sources:
+        table.add_row(s.source, str(s.documents), s.last_fetch or "-", str(s.failures))
+    console.print(table)
+    types = ", ".join(f"{t or '?'}: {n}" for t, n in summary["doc_types"].items())
+    console.print(f"document types: {escape(types)}")
+
+
+@click.command("show")
+@click.argument("doc_id")
+@home_option
+@click.option("--json", "as_json", is_flag=True)
+def show_command(doc_id, home, as_json):
+    """One document: metadata, sections, stances, links."""
+    archive = open_archive(home)
+    doc = archive.document(doc_id)
+    if doc is None:
+        fail(f"no document {doc_id!r} in the archive (search for it, or `fiche-search stats`)")
+    if as_json:
+        click.echo(json.dumps(doc.to_json(), ensure_ascii=False, indent=2))
+        return
+    console = Console()
+    console.print(f"[bold]{escape(doc.title)}[/]")
+    console.print(f"{doc.id} · {doc.doc_type} · {doc.date or 'no date'} · {escape(doc.url)}")
+    for key, value in doc.metadata.items():
+        console.print(f"  [dim]{key}:[/] {escape(str(value))}")
+    for stance in doc.stances:
+        console.print(
+            f"  [bold]{stance.aspect}[/]: {stance.label} — [italic]{escape(stance.evidence)}[/]"
+        )
+    for section in doc.sections:
+        console.rule(f"{section.number} {escape(section.heading)} [{section.key}]".strip())
+        console.print(escape(section.text))
+    if doc.links:
+        console.print("links: " + escape(", ".join(f"{lk.kind}:{lk.value}" for lk in doc.links)))

@@ -1,0 +1,67 @@
+"""What every command needs: the archive folder, the backend, and one way to fail."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+from platformdirs import user_data_dir
+
+from index.archive import Archive
+from index.backends import BackendUnavailable, open_backend
+from index.search import SearchBackend
+
+BACKENDS = ("embedded", "elasticsearch", "opensearch")
+
+
+def default_home() -> Path:
+    return Path(os.environ.get("FICHE_HOME") or user_data_dir("fiche-search"))
+
+
+def home_option(command):
+    return click.option(
+        "--home",
+        type=click.Path(file_okay=False),
+        default=None,
+        help="Archive folder (default: $FICHE_HOME or the user data directory).",
+    )(command)
+
+
+def backend_options(command):
+    command = click.option(
+        "--es-url",
+        default=None,
+        help="Cluster URL for elasticsearch/opensearch (default: $FICHE_ES_URL).",
+    )(command)
+    return click.option(
+        "--backend",
+        type=click.Choice(BACKENDS),
+        default=None,
+        help="Search backend (default: $FICHE_BACKEND or embedded).",
+    )(command)
+
+
+def open_archive(home: str | None) -> Archive:
+    folder = Path(home) if home else default_home()
+    try:
+        return Archive(folder)
+    except OSError as error:
+        fail(f"cannot open the archive in {folder}: {error.strerror or error}")
+    except Exception as error:  # a corrupt or foreign SQLite file
+        fail(f"cannot open the archive in {folder}: {error}")
+
+
+def backend_for(archive: Archive, backend: str | None, es_url: str | None) -> SearchBackend:
+    name = backend or os.environ.get("FICHE_BACKEND") or "embedded"
+    url = es_url or os.environ.get("FICHE_ES_URL") or ""
+    try:
+        return open_backend(name, archive.index_dir, url)
+    except BackendUnavailable as error:
+        fail(str(error))
+
+
+def fail(message: str, code: int = 1):
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)

@@ -1,0 +1,349 @@
+"""The archive: the source of truth. SQLite (WAL) for documents, sections, stances, links,
+fetch records and parse failures; raw bytes on disk by sha256 (rawstore.py).
+
+Every write that belongs together is one transaction, so a process killed at any moment leaves
+an archive that opens and holds everything committed before the kill.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from index.rawstore import RawStore
+from parsers import Document
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS raw_files (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    first_seen TEXT NOT NULL
+);
+-- Where raw bytes came from: a URL or a local path. The latest fetch per location.
+CREATE TABLE IF NOT EXISTS fetches (
+    location TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    source TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    etag TEXT NOT NULL DEFAULT '',
+    last_modified TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    source TEXT NOT NULL,
+    doc_type TEXT NOT NULL,
+    title TEXT NOT NULL,
+    date TEXT NOT NULL,
+    url TEXT NOT NULL,
+    format TEXT NOT NULL,
+    parser_version TEXT NOT NULL,
+    body TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
+CREATE TABLE IF NOT EXISTS sections (
+    doc_id TEXT NOT NULL,
+    ord INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    number TEXT NOT NULL,
+    heading TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (doc_id, ord)
+);
+CREATE TABLE IF NOT EXISTS stances (
+    doc_id TEXT NOT NULL,
+    aspect TEXT NOT NULL,
+    label TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    section_key TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stances_doc ON stances(doc_id);
+CREATE TABLE IF NOT EXISTS links (
+    doc_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS links_value ON links(kind, value);
+CREATE TABLE IF NOT EXISTS parse_failures (
+    sha256 TEXT PRIMARY KEY,
+    location TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    parser_version TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+-- Which documents each search backend holds, so an index killed halfway catches up.
+CREATE TABLE IF NOT EXISTS indexed (
+    backend TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    PRIMARY KEY (backend, doc_id)
+);
+CREATE TABLE IF NOT EXISTS crawl_state (
+    source TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (source, key)
+);
+CREATE TABLE IF NOT EXISTS crawl_failures (
+    url TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 1,
+    at TEXT NOT NULL
+);
+"""
+
+# When two files hold the same document (kst-32545-143 as XML, HTML, ODT and PDF), the
+# richer format wins, whatever the order of import.
+FORMAT_RANK = {
+    "op-xml": 6,
+    "formex": 6,
+    "xml": 5,
+    "eurlex-html": 5,
+    "html": 4,
+    "docx": 3,
+    "odt": 3,
+    "pdf": 2,
+    "txt": 1,
+}
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass
+class SourceStats:
+    source: str
+    documents: int
+    last_fetch: str
+    failures: int
+
+
+class Archive:
+    """One archive folder: archive.sqlite, raw/, and the embedded index under index/."""
+
+    def __init__(self, home: Path):
+        self.home = Path(home)
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.raw = RawStore(self.home / "raw")
+        self.db = sqlite3.connect(self.home / "archive.sqlite", timeout=30)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+
+    @property
+    def index_dir(self) -> Path:
+        return self.home / "index"
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- writing -------------------------------------------------------------------------
+
+    def store_raw(
+        self,
+        data: bytes,
+        location: str,
+        source: str,
+        etag: str = "",
+        last_modified: str = "",
+    ) -> str:
+        """Keep the bytes and record where they came from. Returns their sha256."""
+        sha = self.raw.put(data)
+        with self.db:
+            self.db.execute(
+                "INSERT OR IGNORE INTO raw_files VALUES (?, ?, ?)", (sha, len(data), now())
+            )
+            self.db.execute(
+                "INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?, ?, ?)",
+                (location, sha, source, now(), etag, last_modified),
+            )
+        return sha
+
+    def store_documents(self, documents: list[Document]) -> list[Document]:
+        """Store the Documents of one raw file in one transaction. Returns those that were
+        written (a document already held from a richer format is left as it is)."""
+        written = []
+        with self.db:
+            for doc in documents:
+                if self._keeps_existing(doc):
+                    continue
+                self._write_document(doc)
+                written.append(doc)
+            if documents:
+                self.db.execute(
+                    "DELETE FROM parse_failures WHERE sha256 = ?", (documents[0].sha256,)
+                )
+        return written
+
+    def _keeps_existing(self, doc: Document) -> bool:
+        row = self.db.execute(
+            "SELECT sha256, format FROM documents WHERE id = ?", (doc.id,)
+        ).fetchone()
+        if row is None or row[0] == doc.sha256:
+            return False
+        return FORMAT_RANK.get(row[1], 0) > FORMAT_RANK.get(doc.format, 0)
+
+    def _write_document(self, doc: Document) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                doc.id,
+                doc.sha256,
+                doc.source,
+                doc.doc_type,
+                doc.title,
+                doc.date,
+                doc.url,
+                doc.format,
+                doc.parser_version,
+                json.dumps(doc.to_json(), ensure_ascii=False),
+                now(),
+            ),
+        )
+        for table in ("sections", "stances", "links", "indexed"):
+            column = "doc_id"
+            self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (doc.id,))
+        self.db.executemany(
+            "INSERT INTO sections VALUES (?,?,?,?,?,?)",
+            [(doc.id, i, s.key, s.number, s.heading, s.text) for i, s in enumerate(doc.sections)],
+        )
+        self.db.executemany(
+            "INSERT INTO stances VALUES (?,?,?,?,?)",
+            [(doc.id, s.aspect, s.label, s.evidence, s.section_key) for s in doc.stances],
+        )
+        self.db.executemany(
+            "INSERT INTO links VALUES (?,?,?)", [(doc.id, lk.kind, lk.value) for lk in doc.links]
+        )
+
+    def record_parse_failure(self, sha256: str, location: str, reason: str, parser_version: str):
+        with self.db:
+            self.db.execute(
+                "INSERT OR REPLACE INTO parse_failures VALUES (?,?,?,?,?)",
+                (sha256, location, reason, parser_version, now()),
+            )
+
+    def remove_documents_of(self, sha256: str, keep: Iterable[str]) -> None:
+        """After a re-parse: documents this raw file no longer yields are dropped."""
+        keep = set(keep)
+        with self.db:
+            rows = self.db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,))
+            for (doc_id,) in rows.fetchall():
+                if doc_id not in keep:
+                    for table in ("sections", "stances", "links", "indexed"):
+                        self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+                    self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    def mark_indexed(self, backend: str, doc_ids: Iterable[str]) -> None:
+        with self.db:
+            self.db.executemany(
+                "INSERT OR IGNORE INTO indexed VALUES (?, ?)", [(backend, i) for i in doc_ids]
+            )
+
+    def forget_indexed(self, backend: str) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM indexed WHERE backend = ?", (backend,))
+
+    # --- reading -------------------------------------------------------------------------
+
+    def knows_raw(self, sha256: str, parser_version: str) -> bool:
+        """True when this raw file was parsed by this parser version (into documents or a
+        recorded failure): importing it again changes nothing."""
+        row = self.db.execute(
+            "SELECT 1 FROM documents WHERE sha256 = ? AND parser_version = ? "
+            "UNION SELECT 1 FROM parse_failures WHERE sha256 = ? AND parser_version = ?",
+            (sha256, parser_version, sha256, parser_version),
+        ).fetchone()
+        return row is not None
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self.db.execute("SELECT body FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return Document.from_json(json.loads(row[0])) if row else None
+
+    def documents(self, doc_ids: Iterable[str] | None = None) -> Iterator[Document]:
+        if doc_ids is None:
+            cursor = self.db.execute("SELECT body FROM documents ORDER BY id")
+            for (body,) in cursor:
+                yield Document.from_json(json.loads(body))
+            return
+        for doc_id in doc_ids:
+            doc = self.document(doc_id)
+            if doc is not None:
+                yield doc
+
+    def pending_index(self, backend: str) -> list[str]:
+        rows = self.db.execute(
+            "SELECT id FROM documents"
+            " WHERE id NOT IN (SELECT doc_id FROM indexed WHERE backend = ?) ORDER BY id",
+            (backend,),
+        )
+        return [r[0] for r in rows]
+
+    def raw_files_to_reparse(self, parser_version: str, everything: bool) -> list[tuple[str, str]]:
+        """(sha256, location) of raw files whose parse is older than parser_version."""
+        rows = self.db.execute(
+            "SELECT r.sha256, COALESCE((SELECT location FROM fetches f WHERE f.sha256 = r.sha256"
+            " ORDER BY fetched_at DESC LIMIT 1), '') FROM raw_files r ORDER BY r.sha256"
+        ).fetchall()
+        if everything:
+            return rows
+        return [(sha, loc) for sha, loc in rows if not self.knows_raw(sha, parser_version)]
+
+    def source_of(self, sha256: str) -> str:
+        row = self.db.execute(
+            "SELECT source FROM fetches WHERE sha256 = ? ORDER BY fetched_at DESC LIMIT 1",
+            (sha256,),
+        ).fetchone()
+        return row[0] if row else "local"
+
+    def count(self, table: str) -> int:
+        return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    def parse_failures(self) -> list[tuple[str, str]]:
+        return self.db.execute(
+            "SELECT location, reason FROM parse_failures ORDER BY location"
+        ).fetchall()
+
+    def source_stats(self) -> list[SourceStats]:
+        rows = self.db.execute(
+            "SELECT d.source, COUNT(*), "
+            "(SELECT MAX(fetched_at) FROM fetches f WHERE f.source = d.source) "
+            "FROM documents d GROUP BY d.source ORDER BY d.source"
+        ).fetchall()
+        stats = []
+        for source, documents, last_fetch in rows:
+            failures = self.db.execute(
+                "SELECT COUNT(*) FROM crawl_failures WHERE source = ?", (source,)
+            ).fetchone()[0]
+            stats.append(SourceStats(source, documents, last_fetch or "", failures))
+        return stats
+
+    def doc_type_counts(self) -> dict[str, int]:
+        rows = self.db.execute(
+            "SELECT doc_type, COUNT(*) FROM documents GROUP BY doc_type ORDER BY 2 DESC"
+        )
+        return dict(rows.fetchall())
+
+    def aspect_stances(self, doc_ids: Iterable[str]) -> list[tuple[str, str, str, str, str]]:
+        """(doc_id, date, ministerie, aspect, label) for the aspect stances of these documents."""
+        ids = list(doc_ids)
+        out = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            out.extend(
+                self.db.execute(
+                    "SELECT s.doc_id, d.date,"
+                    " COALESCE(json_extract(d.body, '$.metadata.ministerie'), ''),"
+                    " s.aspect, s.label FROM stances s JOIN documents d ON d.id = s.doc_id"
+                    f" WHERE s.doc_id IN ({marks})"
+                    " AND s.aspect IN ('bevoegdheid','subsidiariteit','proportionaliteit')",
+                    chunk,
+                ).fetchall()
+            )
+        return out

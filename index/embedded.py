@@ -1,0 +1,424 @@
+"""The embedded search backend: Tantivy on disk next to the archive, no server needed.
+
+One Tantivy document per section, its document's metadata copied in (search.SectionEntry).
+Text is analysed the Dutch way (lowercase, accent folding, Dutch stop words, Snowball stemming)
+in `text`/`heading`/`title`; `exact` keeps the unstemmed words for "phrase" queries.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+from collections import OrderedDict
+from pathlib import Path
+
+import tantivy
+from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
+
+from index.query import (
+    And,
+    Node,
+    Not,
+    Or,
+    ParsedQuery,
+    Phrase,
+    Prefix,
+    QueryError,
+    Word,
+    positive_words,
+)
+from index.query import describe as describe_query
+from index.search import (
+    DocumentHit,
+    SearchRequest,
+    SearchResults,
+    SectionEntry,
+    SectionHit,
+    section_entries,
+)
+from parsers import Document
+
+DUTCH = "dutch_stemmed"
+EXACT = "dutch_exact"
+KEYWORD_FIELDS = (
+    "doc_id",
+    "doc_type",
+    "key",
+    "stance",
+    "ministerie",
+    "raad",
+    "com",
+    "dossier",
+    "year",
+)
+FACET_SOURCE = {
+    "section": "key",
+    "stance": "stance",
+    "type": "doc_type",
+    "year": "year",
+    "ministerie": "ministerie",
+    "raad": "raad",
+}
+# Where a word counts for relevance, and how much.
+TEXT_FIELDS = {"text": 1.0, "heading": 2.0, "title": 1.5}
+SNIPPET_CHARS = 220
+MAX_GROUPING_SECTIONS = 5000
+
+
+def dutch_analyzer() -> tantivy.TextAnalyzer:
+    return (
+        TextAnalyzerBuilder(Tokenizer.simple())
+        .filter(Filter.remove_long(60))
+        .filter(Filter.lowercase())
+        .filter(Filter.ascii_fold())
+        .filter(Filter.stopword("dutch"))
+        .filter(Filter.stemmer("dutch"))
+        .build()
+    )
+
+
+def exact_analyzer() -> tantivy.TextAnalyzer:
+    return (
+        TextAnalyzerBuilder(Tokenizer.simple())
+        .filter(Filter.remove_long(60))
+        .filter(Filter.lowercase())
+        .filter(Filter.ascii_fold())
+        .build()
+    )
+
+
+def build_schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("uid", stored=True, tokenizer_name="raw")
+    for name in KEYWORD_FIELDS:
+        builder.add_text_field(name, stored=True, fast=True, tokenizer_name="raw")
+    builder.add_integer_field("ord", stored=True)
+    builder.add_integer_field("date", stored=True, indexed=True, fast=True)
+    for name in TEXT_FIELDS:
+        builder.add_text_field(name, stored=True, tokenizer_name=DUTCH)
+    builder.add_text_field("exact", stored=False, tokenizer_name=EXACT)
+    builder.add_text_field("date_iso", stored=True, tokenizer_name="raw")
+    return builder.build()
+
+
+class EmbeddedBackend:
+    name = "embedded"
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.schema = build_schema()
+        self.index = tantivy.Index(self.schema, path=str(self.folder))
+        self.stemmed = dutch_analyzer()
+        self.exact = exact_analyzer()
+        self.index.register_tokenizer(DUTCH, self.stemmed)
+        self.index.register_tokenizer(EXACT, self.exact)
+        self._writer: tantivy.IndexWriter | None = None
+
+    # --- writing -------------------------------------------------------------------------
+
+    @property
+    def writer(self) -> tantivy.IndexWriter:
+        if self._writer is None:
+            self._writer = self.index.writer(heap_size=256_000_000, num_threads=2)
+        return self._writer
+
+    def add(self, documents: list[Document]) -> None:
+        writer = self.writer
+        for doc in documents:
+            writer.delete_documents_by_term("doc_id", doc.id)
+            for entry in section_entries(doc):
+                writer.add_document(self._to_tantivy(entry))
+
+    def add_entries(self, entries: list[SectionEntry]) -> None:
+        """Add sections of documents that are new to the index (no delete first)."""
+        writer = self.writer
+        for entry in entries:
+            writer.add_document(self._to_tantivy(entry))
+
+    def _to_tantivy(self, e: SectionEntry) -> tantivy.Document:
+        doc = tantivy.Document()
+        doc.add_text("uid", e.uid)
+        doc.add_text("doc_id", e.doc_id)
+        doc.add_integer("ord", e.ord)
+        doc.add_text("doc_type", e.doc_type)
+        doc.add_text("key", e.key)
+        for label in e.stances:
+            doc.add_text("stance", label)
+        if e.ministerie:
+            doc.add_text("ministerie", e.ministerie)
+        if e.raad:
+            doc.add_text("raad", e.raad)
+        for com in e.com:
+            doc.add_text("com", com)
+        for dossier in e.dossier:
+            doc.add_text("dossier", dossier)
+        if e.year:
+            doc.add_text("year", e.year)
+        doc.add_integer("date", _date_number(e.date))
+        doc.add_text("date_iso", e.date)
+        doc.add_text("title", e.title)
+        doc.add_text("heading", e.heading)
+        doc.add_text("text", e.text)
+        doc.add_text("exact", f"{e.title}\n{e.heading}\n{e.text}")
+        return doc
+
+    def commit(self) -> None:
+        if self._writer is None:
+            return
+        self._writer.commit()
+        self._writer.wait_merging_threads()
+        self._writer = None
+        self.index.reload()
+
+    def clear(self) -> None:
+        self._writer = None
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.__init__(self.folder)
+
+    def close(self) -> None:
+        self.commit()
+
+    # --- searching -----------------------------------------------------------------------
+
+    def to_query(self, parsed: ParsedQuery, raw: str | None = None) -> Query:
+        clauses: list[tuple[Occur, Query]] = []
+        if raw is not None:
+            clauses.append((Occur.Must, self._raw_query(raw)))
+        elif parsed.text is not None:
+            text = self._node(parsed.text)
+            if text is not None:
+                clauses.append((Occur.Must, text))
+        for filter_query in self._filters(parsed):
+            clauses.append((Occur.Must, Query.const_score_query(filter_query, 0.0)))
+        if not any(occur == Occur.Must for occur, _ in clauses):
+            clauses.append((Occur.Must, Query.all_query()))
+        return Query.boolean_query(clauses)
+
+    def _raw_query(self, raw: str) -> Query:
+        try:
+            return self.index.parse_query(raw, list(TEXT_FIELDS))
+        except ValueError as error:
+            raise QueryError(f"bad raw query: {error}") from None
+
+    def _node(self, node: Node) -> Query | None:
+        if isinstance(node, Word):
+            return self._word(node.text)
+        if isinstance(node, Phrase):
+            return self._phrase(node.words)
+        if isinstance(node, Prefix):
+            return self._prefix(node.text)
+        if isinstance(node, Not):
+            inner = self._node(node.node)
+            if inner is None:
+                return None
+            return Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, inner)])
+        if isinstance(node, Or):
+            parts = [q for q in (self._node(n) for n in node.nodes) if q is not None]
+            return Query.boolean_query([(Occur.Should, q) for q in parts]) if parts else None
+        return self._and(node)
+
+    def _and(self, node: And) -> Query | None:
+        clauses: list[tuple[Occur, Query]] = []
+        for child in node.nodes:
+            if isinstance(child, Not):
+                inner = self._node(child.node)
+                if inner is not None:
+                    clauses.append((Occur.MustNot, inner))
+                continue
+            query = self._node(child)
+            if query is not None:
+                clauses.append((Occur.Must, query))
+        if not clauses:
+            return None
+        if all(occur == Occur.MustNot for occur, _ in clauses):
+            clauses.append((Occur.Must, Query.all_query()))
+        return Query.boolean_query(clauses)
+
+    def _word(self, word: str) -> Query | None:
+        tokens = self.stemmed.analyze(word)
+        if not tokens:
+            return None  # a stop word, or punctuation only
+        per_field = []
+        for name, boost in TEXT_FIELDS.items():
+            if len(tokens) == 1:
+                query = Query.term_query(self.schema, name, tokens[0])
+            else:  # F-35, COM(2022): one word made of several tokens must stay together
+                query = Query.phrase_query(self.schema, name, tokens)
+            per_field.append(Query.boost_query(query, boost) if boost != 1.0 else query)
+        return Query.disjunction_max_query(per_field, tie_breaker=0.1)
+
+    def _phrase(self, words: tuple[str, ...]) -> Query | None:
+        tokens = self.exact.analyze(" ".join(words))
+        if not tokens:
+            return None
+        if len(tokens) == 1:
+            return Query.term_query(self.schema, "exact", tokens[0])
+        return Query.phrase_query(self.schema, "exact", tokens)
+
+    def _prefix(self, text: str) -> Query | None:
+        tokens = self.exact.analyze(text)
+        if not tokens:
+            return None
+        if len(tokens) > 1:
+            return Query.phrase_prefix_query(self.schema, "exact", tokens)
+        return Query.phrase_prefix_query(self.schema, "exact", [tokens[0]])
+
+    def _filters(self, parsed: ParsedQuery) -> list[Query]:
+        f = parsed.filters
+        wanted = {
+            "key": f.sections,
+            "stance": f.stances,
+            "doc_type": f.doc_types,
+            "year": [str(y) for y in f.years],
+            "ministerie": f.ministerie,
+            "raad": f.raad,
+            "com": f.com,
+            "dossier": f.dossier,
+        }
+        queries = [
+            Query.term_set_query(self.schema, name, values)
+            for name, values in wanted.items()
+            if values
+        ]
+        if f.since or f.until:
+            low = _date_number(f.since) if f.since else None
+            high = _date_number(f.until, end=True) if f.until else None
+            queries.append(
+                Query.range_query(self.schema, "date", tantivy.FieldType.Integer, low, high)
+            )
+        return queries
+
+    def explain(self, request: SearchRequest) -> str:
+        if request.raw is not None:
+            return f"raw: {request.raw}"
+        parts = [f"text: {describe_query(request.query.text)}"]
+        f = request.query.filters
+        for name, values in (
+            ("section", f.sections),
+            ("stance", f.stances),
+            ("type", f.doc_types),
+            ("year", f.years),
+            ("ministerie", f.ministerie),
+            ("com", f.com),
+        ):
+            if values:
+                parts.append(f"{name} in {values}")
+        if f.since or f.until:
+            parts.append(f"date in [{f.since or '*'} .. {f.until or '*'}]")
+        return " AND ".join(parts) + f"\ntantivy: {self.to_query(request.query, request.raw)!r}"
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        query = self.to_query(request.query, request.raw)
+        searcher = self.index.searcher()
+        wanted_docs = request.offset + request.limit
+        total_sections = searcher.search(query, 1, count=True).count or 0
+        groups = self._grouped(searcher, query, request, wanted_docs, total_sections)
+        page = list(groups.items())[request.offset : wanted_docs]
+        snippets = self._snippet_generator(searcher, request)
+        hits = [
+            self._document_hit(searcher, doc_id, found, snippets, request) for doc_id, found in page
+        ]
+        facets, total_docs = self._facets(searcher, query)
+        return SearchResults(
+            total=total_docs,
+            total_sections=total_sections,
+            hits=hits,
+            facets=facets,
+            offset=request.offset,
+        )
+
+    def _grouped(self, searcher, query, request, wanted_docs, total_sections):
+        """Sections grouped per document, best first, until `wanted_docs` documents are found
+        (fetching more sections while fewer documents than wanted have turned up)."""
+        fetch = min(max(wanted_docs * 20, 200), MAX_GROUPING_SECTIONS)
+        while True:
+            if request.sort == "date":
+                result = searcher.search(query, fetch, count=False, order_by_field="date")
+            else:
+                result = searcher.search(query, fetch, count=False)
+            groups: OrderedDict[str, list] = OrderedDict()
+            for score, address in result.hits:
+                doc = searcher.doc(address)
+                doc_id = doc.get_first("doc_id")
+                score = 0.0 if request.sort == "date" else float(score)
+                groups.setdefault(doc_id, []).append((score, doc))
+            if len(groups) >= wanted_docs or fetch >= total_sections or fetch >= 50_000:
+                return groups
+            fetch *= 4
+
+    def _snippet_generator(self, searcher, request: SearchRequest):
+        words = positive_words(request.query.text) if request.raw is None else request.raw.split()
+        tokens = [t for w in words for t in self.stemmed.analyze(w)]
+        if not tokens:
+            return None
+        highlight = Query.boolean_query(
+            [(Occur.Should, Query.term_query(self.schema, "text", t)) for t in tokens]
+        )
+        generator = tantivy.SnippetGenerator.create(searcher, highlight, self.schema, "text")
+        generator.set_max_num_chars(SNIPPET_CHARS)
+        return generator
+
+    def _document_hit(self, searcher, doc_id, found, snippets, request) -> DocumentHit:
+        first = found[0][1]
+        sections = []
+        for score, doc in found[: request.sections_per_document]:
+            snippet = snippets.snippet_from_doc(doc).to_html() if snippets else ""
+            if not snippet:
+                snippet = html.escape((doc.get_first("text") or "")[:SNIPPET_CHARS])
+            sections.append(
+                SectionHit(
+                    key=doc.get_first("key"),
+                    heading=doc.get_first("heading") or "",
+                    snippet=snippet,
+                    stance=doc.get_all("stance"),
+                    score=score,
+                )
+            )
+        return DocumentHit(
+            id=doc_id,
+            title=first.get_first("title") or "",
+            date=first.get_first("date_iso") or "",
+            doc_type=first.get_first("doc_type") or "",
+            score=found[0][0],
+            sections=sections,
+        )
+
+    def _facets(self, searcher, query) -> tuple[dict[str, dict[str, int]], int]:
+        aggs = {
+            name: {
+                "terms": {"field": source, "size": 100},
+                "aggs": {"docs": {"cardinality": {"field": "doc_id"}}},
+            }
+            for name, source in FACET_SOURCE.items()
+        }
+        aggs["total_docs"] = {"cardinality": {"field": "doc_id"}}
+        result = searcher.aggregate(query, aggs)
+        facets = {
+            name: {
+                b["key"]: round(b["docs"]["value"])
+                for b in result[name]["buckets"]
+                if b["key"] != ""
+            }
+            for name in FACET_SOURCE
+        }
+        return facets, round(result["total_docs"]["value"] or 0)
+
+    def matching_documents(self, query: ParsedQuery) -> list[str]:
+        searcher = self.index.searcher()
+        result = searcher.aggregate(
+            self.to_query(query), {"ids": {"terms": {"field": "doc_id", "size": 1_000_000}}}
+        )
+        return [b["key"] for b in result["ids"]["buckets"]]
+
+    def section_count(self) -> int:
+        return self.index.searcher().num_docs
+
+
+def _date_number(iso: str, end: bool = False) -> int:
+    """'2022-03-01' -> 20220301; '2022' -> 20220000 (or 20229999 as an upper bound)."""
+    digits = iso.replace("-", "")
+    if not digits.isdigit():
+        return 0
+    pad = "9" if end else "0"
+    return int(digits.ljust(8, pad)[:8])

@@ -1,0 +1,131 @@
+"""Raw bytes -> archive -> index: the one path every document takes, from `import`, `crawl`
+and `reparse` alike.
+
+Order matters for crash safety: raw bytes first (content-addressed, renamed into place), then
+the parsed Documents in one SQLite transaction per file, then the index. A run killed anywhere
+leaves the archive consistent; the next run skips what is done and indexes what is pending.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index.archive import Archive
+from index.search import SearchBackend
+from parsers import PARSER_VERSION, Document, ParseError, is_sidecar_metadata, parse_bytes
+
+SUPPORTED_SUFFIXES = {
+    ".pdf",
+    ".xml",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".txt",
+    ".md",
+    ".docx",
+    ".odt",
+    ".doc",
+    ".json",
+}
+INDEX_BATCH = 200  # documents per index commit
+
+
+@dataclass
+class ImportReport:
+    files: int = 0
+    documents: int = 0  # new or changed documents stored
+    unchanged: int = 0  # files already archived by this parser version
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (location, reason)
+    indexed: int = 0
+
+
+def find_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files to import under these paths, in a stable order. Sidecar metadata files
+    (kst-1-2.metadata.xml) are read with their document, not on their own."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            candidates = sorted(p for p in path.rglob("*") if p.is_file())
+            found.extend(
+                p
+                for p in candidates
+                if p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
+            )
+        else:
+            found.append(path)
+    return [p for p in found if not is_sidecar_metadata(p)]
+
+
+def import_file(
+    archive: Archive, path: Path, report: ImportReport, source: str = "local"
+) -> list[Document]:
+    """Archive one local file; returns the Documents stored (empty when unchanged or failed)."""
+    report.files += 1
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        report.failures.append((str(path), f"cannot read file ({error.strerror})"))
+        return []
+    location = str(path.resolve())
+    return import_bytes(archive, data, location, report, source=source, filename=str(path))
+
+
+def import_bytes(
+    archive: Archive,
+    data: bytes,
+    location: str,
+    report: ImportReport,
+    source: str,
+    filename: str = "",
+    url: str = "",
+    etag: str = "",
+    last_modified: str = "",
+) -> list[Document]:
+    sha = archive.store_raw(data, location, source, etag=etag, last_modified=last_modified)
+    if archive.knows_raw(sha, PARSER_VERSION):
+        report.unchanged += 1
+        return []
+    return parse_and_store(archive, sha, data, filename or location, report, source, url)
+
+
+def parse_and_store(
+    archive: Archive,
+    sha: str,
+    data: bytes,
+    filename: str,
+    report: ImportReport,
+    source: str,
+    url: str = "",
+) -> list[Document]:
+    try:
+        documents = parse_bytes(data, filename=filename, source=source, url=url)
+    except ParseError as error:
+        reason = error.reason
+        archive.record_parse_failure(sha, filename, reason, PARSER_VERSION)
+        report.failures.append((filename, reason))
+        return []
+    stored = archive.store_documents(documents)
+    archive.remove_documents_of(sha, keep=[d.id for d in documents])
+    report.documents += len(stored)
+    return stored
+
+
+def index_pending(
+    archive: Archive,
+    backend: SearchBackend,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Index every archived document this backend does not hold yet, in batches."""
+    pending = archive.pending_index(backend.name)
+    done = 0
+    for start in range(0, len(pending), INDEX_BATCH):
+        batch = pending[start : start + INDEX_BATCH]
+        backend.add(list(archive.documents(batch)))
+        backend.commit()
+        archive.mark_indexed(backend.name, batch)
+        done += len(batch)
+        if progress:
+            progress(len(batch))
+    return done

@@ -1,0 +1,134 @@
+"""The contract every search backend keeps: what goes in (SectionEntry), what a search asks
+(SearchRequest) and what it answers (SearchResults). Backends differ only in how."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from index.query import ParsedQuery
+from parsers import Document
+
+FACET_FIELDS = ("section", "stance", "type", "year", "ministerie", "raad")
+
+
+@dataclass
+class SectionEntry:
+    """One unit of indexing: a section with its document's metadata copied in."""
+
+    uid: str  # doc_id#ord
+    doc_id: str
+    ord: int
+    title: str
+    doc_type: str
+    date: str  # ISO or ""
+    year: str  # "2026" or ""
+    ministerie: str
+    raad: str
+    com: list[str]
+    dossier: list[str]
+    key: str
+    heading: str
+    text: str
+    stances: list[str]  # the stance labels carried by this section
+
+
+def section_entries(doc: Document) -> list[SectionEntry]:
+    com = list(doc.metadata.get("com_numbers") or [])
+    com += [lk.value for lk in doc.links if lk.kind == "com" and lk.value not in com]
+    entries = []
+    for ord_, section in enumerate(doc.sections):
+        labels = sorted({s.label for s in doc.stances if s.section_key == section.key})
+        entries.append(
+            SectionEntry(
+                uid=f"{doc.id}#{ord_}",
+                doc_id=doc.id,
+                ord=ord_,
+                title=doc.title,
+                doc_type=doc.doc_type,
+                date=doc.date,
+                year=doc.date[:4] if doc.date else "",
+                ministerie=_short_ministry(str(doc.metadata.get("ministerie", ""))),
+                raad=str(doc.metadata.get("behandelingstraject_raad", ""))[:120],
+                com=com,
+                dossier=list(doc.dossier),
+                key=section.key,
+                heading=section.heading,
+                text=section.text,
+                stances=labels,
+            )
+        )
+    return entries
+
+
+def _short_ministry(value: str) -> str:
+    """'Ministerie van Financiën in nauwe samenwerking met ...' -> 'Ministerie van Financiën':
+    the eerstverantwoordelijke is what a facet should count."""
+    for cut in (" in nauwe samenwerking", " in samenwerking", ",", ";", " en het "):
+        value = value.split(cut)[0]
+    return value.strip().rstrip(".")
+
+
+@dataclass
+class SearchRequest:
+    query: ParsedQuery
+    sort: str = "relevance"  # or "date" (newest first)
+    limit: int = 10  # documents per page
+    offset: int = 0  # documents to skip
+    raw: str | None = None  # backend syntax passed through (--raw)
+    sections_per_document: int = 3
+
+
+@dataclass
+class SectionHit:
+    key: str
+    heading: str
+    snippet: str  # highlighted with <b>...</b>; text is HTML-escaped
+    stance: list[str]
+    score: float
+
+
+@dataclass
+class DocumentHit:
+    id: str
+    title: str
+    date: str
+    doc_type: str
+    score: float
+    sections: list[SectionHit] = field(default_factory=list)
+
+
+@dataclass
+class SearchResults:
+    total: int  # documents that match
+    total_sections: int  # sections that match
+    hits: list[DocumentHit]
+    facets: dict[str, dict[str, int]]  # field -> value -> matching documents
+    offset: int = 0
+    explain: str = ""
+
+    @property
+    def has_more(self) -> bool:
+        return self.offset + len(self.hits) < self.total
+
+
+class SearchBackend(Protocol):
+    name: str
+
+    def add(self, documents: list[Document]) -> None:
+        """Add or replace these documents (all their sections)."""
+
+    def commit(self) -> None:
+        """Make what was added durable and searchable."""
+
+    def clear(self) -> None:
+        """Remove everything (before a rebuild)."""
+
+    def search(self, request: SearchRequest) -> SearchResults: ...
+
+    def matching_documents(self, query: ParsedQuery) -> list[str]:
+        """Every document id with a section that matches (for stance counts)."""
+
+    def explain(self, request: SearchRequest) -> str: ...
+
+    def close(self) -> None: ...
