@@ -1,0 +1,86 @@
+"""The archive through the command line: empty archive, idempotent import, reparse, reindex,
+and a SIGKILL in the middle of an import."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+from cli_helpers import ROOT, run_cli, run_json
+from conftest import CORPUS, SEED
+
+SOME_FILES = [SEED, CORPUS / "kamerstukken", CORPUS / "other"]
+
+
+def test_empty_archive_says_how_to_fill_it(tmp_path):
+    result = run_cli("blauwe kaart", home=tmp_path)
+    assert result.returncode == 0
+    assert "archive is empty" in result.stderr
+    assert "fiche-search import" in result.stderr
+
+
+def test_import_twice_leaves_one_of_each(tmp_path):
+    first = run_json("import", *map(str, SOME_FILES), home=tmp_path)
+    again = run_json("import", *map(str, SOME_FILES), home=tmp_path)
+    assert first["documents"] > 0
+    assert again["documents"] == 0
+    assert again["unchanged"] + len(again["failures"]) == again["files"]
+    stats = run_json("stats", home=tmp_path)
+    assert stats["documents"] == first["documents"]
+
+
+def test_reparse_and_reindex_keep_the_same_results(tmp_path):
+    run_json("import", str(SEED), home=tmp_path)
+    before = run_json("blauwe kaart", home=tmp_path)
+    assert run_cli("reparse", "--all", home=tmp_path).returncode == 0
+    assert run_cli("reindex", home=tmp_path).returncode == 0
+    after = run_json("blauwe kaart", home=tmp_path)
+    assert [h["id"] for h in after["hits"]] == [h["id"] for h in before["hits"]]
+    assert after["total"] == before["total"]
+
+
+def documents_in(home) -> int:
+    if not (home / "archive.sqlite").exists():
+        return 0
+    db = sqlite3.connect(home / "archive.sqlite", timeout=30)
+    try:
+        return db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+    finally:
+        db.close()
+
+
+def test_sigkill_mid_import_leaves_a_consistent_archive_that_completes(tmp_path):
+    reference = tmp_path / "reference"
+    expected = run_json("import", str(CORPUS), home=reference)["documents"]
+
+    home = tmp_path / "killed"
+    env = dict(os.environ, FICHE_HOME=str(home))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cli.main", "import", str(CORPUS)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while documents_in(home) < 3 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    assert process.poll() is None, "the import finished before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+    committed = documents_in(home)
+    assert 0 < committed < expected
+    db = sqlite3.connect(home / "archive.sqlite")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.close()
+
+    again = run_json("import", str(CORPUS), home=home)
+    assert run_json("stats", home=home)["documents"] == expected
+    assert again["documents"] == expected - committed
+    searched = run_json("blauwe kaart", home=home)
+    assert searched["total"] == run_json("blauwe kaart", home=reference)["total"]
