@@ -132,7 +132,7 @@ def stats_command(home, as_json):
     summary = {
         "home": str(archive.home),
         "documents": archive.count("documents"),
-        "sections": archive.count("sections"),
+        "sections": archive.section_count(),
         "raw_files": archive.count("raw_files"),
         "parse_failures": archive.count("parse_failures"),
         "doc_types": archive.doc_type_counts(),

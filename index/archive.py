@@ -42,19 +42,11 @@ CREATE TABLE IF NOT EXISTS documents (
     url TEXT NOT NULL,
     format TEXT NOT NULL,
     parser_version TEXT NOT NULL,
+    section_count INTEGER NOT NULL,
     body TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
-CREATE TABLE IF NOT EXISTS sections (
-    doc_id TEXT NOT NULL,
-    ord INTEGER NOT NULL,
-    key TEXT NOT NULL,
-    number TEXT NOT NULL,
-    heading TEXT NOT NULL,
-    text TEXT NOT NULL,
-    PRIMARY KEY (doc_id, ord)
-);
 CREATE TABLE IF NOT EXISTS stances (
     doc_id TEXT NOT NULL,
     aspect TEXT NOT NULL,
@@ -191,7 +183,7 @@ class Archive:
 
     def _write_document(self, doc: Document) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc.id,
                 doc.sha256,
@@ -202,17 +194,13 @@ class Archive:
                 doc.url,
                 doc.format,
                 doc.parser_version,
+                len(doc.sections),
                 json.dumps(doc.to_json(), ensure_ascii=False),
                 now(),
             ),
         )
-        for table in ("sections", "stances", "links", "indexed"):
-            column = "doc_id"
-            self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (doc.id,))
-        self.db.executemany(
-            "INSERT INTO sections VALUES (?,?,?,?,?,?)",
-            [(doc.id, i, s.key, s.number, s.heading, s.text) for i, s in enumerate(doc.sections)],
-        )
+        for table in ("stances", "links", "indexed"):
+            self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc.id,))
         self.db.executemany(
             "INSERT INTO stances VALUES (?,?,?,?,?)",
             [(doc.id, s.aspect, s.label, s.evidence, s.section_key) for s in doc.stances],
@@ -235,7 +223,7 @@ class Archive:
             rows = self.db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,))
             for (doc_id,) in rows.fetchall():
                 if doc_id not in keep:
-                    for table in ("sections", "stances", "links", "indexed"):
+                    for table in ("stances", "links", "indexed"):
                         self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
                     self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
@@ -303,6 +291,11 @@ class Archive:
 
     def count(self, table: str) -> int:
         return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    def section_count(self) -> int:
+        return self.db.execute("SELECT COALESCE(SUM(section_count), 0) FROM documents").fetchone()[
+            0
+        ]
 
     def parse_failures(self) -> list[tuple[str, str]]:
         return self.db.execute(

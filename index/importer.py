@@ -8,7 +8,8 @@ leaves the archive consistent; the next run skips what is done and indexes what 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import gzip
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,8 @@ SUPPORTED_SUFFIXES = {
     ".odt",
     ".doc",
     ".json",
+    ".jsonl",
+    ".gz",
 }
 INDEX_BATCH = 200  # documents per index commit
 
@@ -58,10 +61,26 @@ def find_files(paths: Iterable[str | Path]) -> list[Path]:
     return [p for p in found if not is_sidecar_metadata(p)]
 
 
+def is_json_lines(path: Path) -> bool:
+    return path.name.lower().endswith((".jsonl", ".jsonl.gz"))
+
+
+def json_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """(line number, record bytes) of a JSON Lines file, gzipped or not."""
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    with opener(path, "rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                yield number, line
+
+
 def import_file(
     archive: Archive, path: Path, report: ImportReport, source: str = "local"
 ) -> list[Document]:
-    """Archive one local file; returns the Documents stored (empty when unchanged or failed)."""
+    """Archive one local file; returns the Documents stored (empty when unchanged or failed).
+    A JSON Lines file holds one record per line; each record is archived on its own."""
+    if is_json_lines(path):
+        return import_json_lines(archive, path, report)
     report.files += 1
     try:
         data = path.read_bytes()
@@ -70,6 +89,19 @@ def import_file(
         return []
     location = str(path.resolve())
     return import_bytes(archive, data, location, report, source=source, filename=str(path))
+
+
+def import_json_lines(archive: Archive, path: Path, report: ImportReport) -> list[Document]:
+    stored: list[Document] = []
+    location = str(path.resolve())
+    try:
+        for number, record in json_lines(path):
+            report.files += 1
+            name = f"{location}#L{number}"
+            stored += import_bytes(archive, record, name, report, "eurlex", filename=name)
+    except (OSError, EOFError) as error:  # a truncated .gz: what was read so far is kept
+        report.failures.append((location, f"cannot read further: {error}"))
+    return stored
 
 
 def import_bytes(

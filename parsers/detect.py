@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from parsers.model import ParseError
+from parsers.readers.jsonrecord import looks_like_record, read_eurlex_record
 from parsers.readers.plain import read_plain
 from parsers.text import ReadResult
 
@@ -14,6 +15,8 @@ def read_bytes(data: bytes, filename: str = "") -> ReadResult:
         raise ParseError("PDF reading not available yet")
     if head.startswith(b"PK"):
         raise ParseError("Word/ODT reading not available yet")
+    if looks_like_record(head):
+        return read_eurlex_record(data)
     if head.startswith(b"<"):
         raise ParseError("XML/HTML reading not available yet")
     return read_plain(data)
