@@ -7,6 +7,7 @@ in `text`/`heading`/`title`; `exact` keeps the unstemmed words for "phrase" quer
 
 from __future__ import annotations
 
+import hashlib
 import html
 import shutil
 from collections import OrderedDict
@@ -93,6 +94,9 @@ def build_schema() -> tantivy.Schema:
     for name in KEYWORD_FIELDS:
         builder.add_text_field(name, stored=True, fast=True, tokenizer_name="raw")
     builder.add_integer_field("ord", stored=True)
+    # doc_id as a number in a fast field: grouping hits per document reads only this column
+    # instead of loading every stored section.
+    builder.add_integer_field("doc_hash", fast=True)
     builder.add_integer_field("date", stored=True, indexed=True, fast=True)
     for name in TEXT_FIELDS:
         builder.add_text_field(name, stored=True, tokenizer_name=DUTCH)
@@ -141,6 +145,7 @@ class EmbeddedBackend:
         doc.add_text("uid", e.uid)
         doc.add_text("doc_id", e.doc_id)
         doc.add_integer("ord", e.ord)
+        doc.add_integer("doc_hash", _doc_hash(e.doc_id))
         doc.add_text("doc_type", e.doc_type)
         doc.add_text("key", e.key)
         for label in e.stances:
@@ -316,9 +321,7 @@ class EmbeddedBackend:
         groups = self._grouped(searcher, query, request, wanted_docs, total_sections)
         page = list(groups.items())[request.offset : wanted_docs]
         snippets = self._snippet_generator(searcher, request)
-        hits = [
-            self._document_hit(searcher, doc_id, found, snippets, request) for doc_id, found in page
-        ]
+        hits = [self._document_hit(searcher, found, snippets, request) for _, found in page]
         facets, total_docs = self._facets(searcher, query)
         return SearchResults(
             total=total_docs,
@@ -337,12 +340,12 @@ class EmbeddedBackend:
                 result = searcher.search(query, fetch, count=False, order_by_field="date")
             else:
                 result = searcher.search(query, fetch, count=False)
-            groups: OrderedDict[str, list] = OrderedDict()
-            for score, address in result.hits:
-                doc = searcher.doc(address)
-                doc_id = doc.get_first("doc_id")
+            addresses = [address for _, address in result.hits]
+            keys = searcher.fast_field_values("doc_hash", addresses) if addresses else []
+            groups: OrderedDict[int, list] = OrderedDict()
+            for (score, address), key in zip(result.hits, keys, strict=True):
                 score = 0.0 if request.sort == "date" else float(score)
-                groups.setdefault(doc_id, []).append((score, doc))
+                groups.setdefault(key, []).append((score, address))
             if len(groups) >= wanted_docs or fetch >= total_sections or fetch >= 50_000:
                 return groups
             fetch *= 4
@@ -359,10 +362,11 @@ class EmbeddedBackend:
         generator.set_max_num_chars(SNIPPET_CHARS)
         return generator
 
-    def _document_hit(self, searcher, doc_id, found, snippets, request) -> DocumentHit:
-        first = found[0][1]
+    def _document_hit(self, searcher, found, snippets, request) -> DocumentHit:
+        loaded = [(score, searcher.doc(a)) for score, a in found[: request.sections_per_document]]
+        first = loaded[0][1]
         sections = []
-        for score, doc in found[: request.sections_per_document]:
+        for score, doc in loaded:
             snippet = snippets.snippet_from_doc(doc).to_html() if snippets else ""
             if not snippet:
                 snippet = html.escape((doc.get_first("text") or "")[:SNIPPET_CHARS])
@@ -376,7 +380,7 @@ class EmbeddedBackend:
                 )
             )
         return DocumentHit(
-            id=doc_id,
+            id=first.get_first("doc_id"),
             title=first.get_first("title") or "",
             date=first.get_first("date_iso") or "",
             doc_type=first.get_first("doc_type") or "",
@@ -413,6 +417,12 @@ class EmbeddedBackend:
 
     def section_count(self) -> int:
         return self.index.searcher().num_docs
+
+
+def _doc_hash(doc_id: str) -> int:
+    return int.from_bytes(
+        hashlib.blake2b(doc_id.encode(), digest_size=8).digest(), "big", signed=True
+    )
 
 
 def _date_number(iso: str, end: bool = False) -> int:

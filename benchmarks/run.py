@@ -1,0 +1,264 @@
+"""The benchmark suite: parse, import+index, query latency, at three archive sizes, against
+the SQLite FTS5 baseline measured in the same run (and the cluster backend when one is given).
+
+    .venv/bin/python -m benchmarks.run                 # the full run (all of ../shared/scale)
+    .venv/bin/python -m benchmarks.run --sizes 2000    # a quick slice
+
+Ratios are the result; absolute times depend on how busy the machine is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.fts5_baseline import Fts5Baseline
+from benchmarks.queries import QUERIES, BenchQuery
+from index.archive import Archive
+from index.embedded import EmbeddedBackend
+from index.query import Filters, parse_query
+from index.search import SearchRequest, section_entries
+from parsers import ParseError, parse_file
+from parsers.readers.jsonrecord import PASSAGE_CHARS
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = next(p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").is_dir())
+SCALE = SHARED / "scale" / "eurlex-nl.jsonl.gz"
+WARM_ROUNDS = 5
+
+
+@dataclass
+class Latency:
+    p50: float
+    p95: float
+    p99: float
+
+    @classmethod
+    def of(cls, seconds: list[float]) -> Latency:
+        ms = sorted(s * 1000 for s in seconds)
+        return cls(_pct(ms, 50), _pct(ms, 95), _pct(ms, 99))
+
+
+def _pct(sorted_ms: list[float], pct: int) -> float:
+    index = min(len(sorted_ms) - 1, math.ceil(pct / 100 * len(sorted_ms)) - 1)
+    return sorted_ms[max(index, 0)]
+
+
+# --- 1. parsing ---------------------------------------------------------------------------
+
+
+def bench_parse() -> dict:
+    corpus = SHARED / "corpus"
+    pdfs = sorted(corpus.rglob("*.pdf"))
+    markup = sorted(
+        p for p in corpus.rglob("*") if p.suffix in (".xml", ".html", ".xhtml") and p.is_file()
+    )
+    pages, pdf_seconds = 0, 0.0
+    for pdf in pdfs:
+        started = time.perf_counter()
+        with contextlib.suppress(ParseError):
+            parse_file(pdf)
+        pdf_seconds += time.perf_counter() - started
+        pages += _pdf_pages(pdf)
+    started = time.perf_counter()
+    for path in markup:
+        with contextlib.suppress(ParseError):
+            parse_file(path)
+    markup_seconds = time.perf_counter() - started
+    return {
+        "pdf_pages": pages,
+        "pdf_pages_per_s": pages / pdf_seconds,
+        "markup_docs": len(markup),
+        "markup_docs_per_s": len(markup) / markup_seconds,
+    }
+
+
+def _pdf_pages(path: Path) -> int:
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            return len(pdf.pages)
+    except Exception:  # a broken PDF counts no pages
+        return 0
+
+
+# --- 2. import and index through the product's own path ------------------------------------
+
+
+def scale_slice(target_sections: int | None, folder: Path) -> Path:
+    """The first records of the scale corpus holding about `target_sections` passages."""
+    if target_sections is None:
+        return SCALE
+    out = folder / f"scale-{target_sections}.jsonl"
+    sections = 0
+    with gzip.open(SCALE, "rb") as source, open(out, "wb") as sink:
+        for line in source:
+            sink.write(line)
+            sections += max(1, math.ceil(len(line) / PASSAGE_CHARS))
+            if sections >= target_sections:
+                break
+    return out
+
+
+def import_with_cli(path: Path, home: Path) -> tuple[float, float, dict]:
+    """Run `fiche-search import PATH --json` in a fresh process: seconds, peak RSS (MB), report."""
+    runner = (
+        "import resource, sys\n"
+        "from cli.main import cli\n"
+        "try:\n"
+        "    cli.main(sys.argv[1:], standalone_mode=False)\n"
+        "finally:\n"
+        "    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "    print(f'PEAK_RSS_KB={rss}', file=sys.stderr)\n"
+    )
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", runner, "import", str(path), "--json", "--home", str(home)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ, FICHE_BACKEND="embedded"),
+    )
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"import failed: {result.stderr[-2000:]}")
+    rss_kb = int(result.stderr.rsplit("PEAK_RSS_KB=", 1)[1].split()[0])
+    return seconds, rss_kb / 1024, json.loads(result.stdout)
+
+
+def build_fts5(archive: Archive, path: Path) -> tuple[Fts5Baseline, int, float]:
+    baseline = Fts5Baseline(path)
+    started = time.perf_counter()
+    count = 0
+    batch = []
+    for doc in archive.documents():
+        batch.extend(section_entries(doc))
+        if len(batch) >= 5000:
+            count += baseline.add(batch)
+            batch = []
+    count += baseline.add(batch)
+    return baseline, count, time.perf_counter() - started
+
+
+# --- 3. queries --------------------------------------------------------------------------
+
+
+def embedded_request(query: BenchQuery) -> SearchRequest:
+    return SearchRequest(query=parse_query(query.text, Filters(**query.filters)), limit=10)
+
+
+def time_queries(run_one) -> tuple[Latency, Latency]:
+    """Cold: the first run of each query; warm: WARM_ROUNDS more rounds."""
+    cold = []
+    for query in QUERIES:
+        started = time.perf_counter()
+        run_one(query)
+        cold.append(time.perf_counter() - started)
+    warm = []
+    for _ in range(WARM_ROUNDS):
+        for query in QUERIES:
+            started = time.perf_counter()
+            run_one(query)
+            warm.append(time.perf_counter() - started)
+    return Latency.of(cold), Latency.of(warm)
+
+
+def bench_size(target: int | None, work: Path) -> dict:
+    home = work / f"home-{target or 'all'}"
+    source = scale_slice(target, work)
+    seconds, rss_mb, report = import_with_cli(source, home)
+    archive = Archive(home)
+    sections = archive.section_count()
+    backend = EmbeddedBackend(archive.index_dir / "tantivy")
+    cold, warm = time_queries(lambda q: backend.search(embedded_request(q)))
+    fts, fts_sections, fts_seconds = build_fts5(archive, work / f"fts5-{target or 'all'}.sqlite")
+    fts_cold, fts_warm = time_queries(lambda q: fts.search(q.text, q.filters))
+    return {
+        "size": target or "all",
+        "documents": report["documents"],
+        "sections": sections,
+        "import_seconds": seconds,
+        "import_sections_per_s": sections / seconds,
+        "import_peak_rss_mb": rss_mb,
+        "fts5_sections_per_s": fts_sections / fts_seconds,
+        "embedded_cold": cold,
+        "embedded_warm": warm,
+        "fts5_cold": fts_cold,
+        "fts5_warm": fts_warm,
+        "archive_mb": _folder_mb(home) - _folder_mb(home / "index"),
+        "index_mb": _folder_mb(home / "index"),
+    }
+
+
+def _folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+# --- report ------------------------------------------------------------------------------
+
+
+def print_report(parse: dict | None, sizes: list[dict]) -> None:
+    print(
+        f"machine: {os.cpu_count()} cores, {_memory_gb():.0f} GB; python {sys.version.split()[0]}"
+    )
+    if parse:
+        print(
+            f"parse: {parse['pdf_pages_per_s']:.1f} PDF pages/s ({parse['pdf_pages']} pages), "
+            f"{parse['markup_docs_per_s']:.1f} XML/HTML documents/s ({parse['markup_docs']} files)"
+        )
+    for s in sizes:
+        print(f"\n== {s['sections']} sections ({s['documents']} documents, slice {s['size']})")
+        print(
+            f"import+index: {s['import_sections_per_s']:,.0f} sections/s "
+            f"({s['import_seconds']:.1f} s, peak RSS {s['import_peak_rss_mb']:.0f} MB); "
+            f"FTS5 insert alone: {s['fts5_sections_per_s']:,.0f} sections/s "
+            f"(ratio {s['import_sections_per_s'] / s['fts5_sections_per_s']:.2f})"
+        )
+        print(f"archive {s['archive_mb']:.0f} MB, index {s['index_mb']:.0f} MB")
+        print(f"{'latency ms':<22}{'p50':>8}{'p95':>8}{'p99':>8}   ratio to FTS5 (p50/p95)")
+        for name in ("cold", "warm"):
+            ours, base = s[f"embedded_{name}"], s[f"fts5_{name}"]
+            for label, lat in ((f"embedded {name}", ours), (f"fts5 {name}", base)):
+                print(f"{label:<22}{lat.p50:>8.2f}{lat.p95:>8.2f}{lat.p99:>8.2f}", end="")
+                if label.startswith("embedded"):
+                    print(f"   {base.p50 / ours.p50:.1f}x / {base.p95 / ours.p95:.1f}x faster")
+                else:
+                    print()
+
+
+def _memory_gb() -> float:
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes",
+        default="10000,100000,all",
+        help="comma-separated section counts of the slices ('all' = the whole scale corpus)",
+    )
+    parser.add_argument("--no-parse", action="store_true", help="skip the corpus parse figures")
+    parser.add_argument("--work", default=None, help="keep the archives in this folder")
+    args = parser.parse_args()
+    sizes = [None if s == "all" else int(s) for s in args.sizes.split(",")]
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="fiche-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    parse = None if args.no_parse else bench_parse()
+    results = [bench_size(size, work) for size in sizes]
+    print_report(parse, results)
+    print(f"\nworking folder: {work}")
+
+
+if __name__ == "__main__":
+    main()
