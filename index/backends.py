@@ -22,5 +22,23 @@ def open_backend(name: str, index_dir: Path, es_url: str = "") -> SearchBackend:
                 f"cannot open the index in {index_dir}: {error}; run `fiche-search reindex`"
             ) from None
     if name in ("elasticsearch", "opensearch"):
-        raise BackendUnavailable(f"the {name} backend is not built yet")
+        return _cluster(name, es_url)
     raise BackendUnavailable(f"unknown backend {name!r}")
+
+
+def _cluster(engine: str, url: str) -> SearchBackend:
+    from index.cluster import ClusterBackend
+    from index.cluster_clients import connect
+
+    if not url:
+        raise BackendUnavailable(
+            f"the {engine} backend needs a cluster URL: --es-url URL or $FICHE_ES_URL"
+        )
+    try:
+        client = connect(engine, url)
+    except ConnectionError as error:
+        raise BackendUnavailable(
+            f"{error}. Start a node (for a local test node: tests/opensearch/run-node) "
+            "or point --es-url / $FICHE_ES_URL at a running cluster."
+        ) from None
+    return ClusterBackend(client, name=engine)

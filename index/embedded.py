@@ -30,6 +30,9 @@ from index.query import (
 )
 from index.query import describe as describe_query
 from index.search import (
+    FACET_FIELDS,
+    SNIPPET_CHARS,
+    TEXT_FIELDS,
     DocumentHit,
     SearchRequest,
     SearchResults,
@@ -52,17 +55,6 @@ KEYWORD_FIELDS = (
     "dossier",
     "year",
 )
-FACET_SOURCE = {
-    "section": "key",
-    "stance": "stance",
-    "type": "doc_type",
-    "year": "year",
-    "ministerie": "ministerie",
-    "raad": "raad",
-}
-# Where a word counts for relevance, and how much.
-TEXT_FIELDS = {"text": 1.0, "heading": 2.0, "title": 1.5}
-SNIPPET_CHARS = 220
 MAX_GROUPING_SECTIONS = 5000
 
 
@@ -394,7 +386,7 @@ class EmbeddedBackend:
                 "terms": {"field": source, "size": 100},
                 "aggs": {"docs": {"cardinality": {"field": "doc_id"}}},
             }
-            for name, source in FACET_SOURCE.items()
+            for name, source in FACET_FIELDS.items()
         }
         aggs["total_docs"] = {"cardinality": {"field": "doc_id"}}
         result = searcher.aggregate(query, aggs)
@@ -404,7 +396,7 @@ class EmbeddedBackend:
                 for b in result[name]["buckets"]
                 if b["key"] != ""
             }
-            for name in FACET_SOURCE
+            for name in FACET_FIELDS
         }
         return facets, round(result["total_docs"]["value"] or 0)
 

@@ -9,7 +9,18 @@ from typing import Protocol
 from index.query import ParsedQuery
 from parsers import Document
 
-FACET_FIELDS = ("section", "stance", "type", "year", "ministerie", "raad")
+# Facet name (as users and JSON see it) -> the indexed field it counts.
+FACET_FIELDS = {
+    "section": "key",
+    "stance": "stance",
+    "type": "doc_type",
+    "year": "year",
+    "ministerie": "ministerie",
+    "raad": "raad",
+}
+# Where a query word counts for relevance, and how much; both backends rank alike.
+TEXT_FIELDS = {"text": 1.0, "heading": 2.0, "title": 1.5}
+SNIPPET_CHARS = 220
 
 
 @dataclass

@@ -1,0 +1,356 @@
+"""The search-cluster backend: Elasticsearch 8/9 or OpenSearch 2/3.
+
+Both engines speak the same query DSL for everything used here, so this module owns every
+request body (index template, query translation, highlighting, aggregations, bulk actions,
+alias swaps). The engines differ only in how their Python clients are called and how their
+responses come back: that is the adapters' job (index/cluster_clients.py).
+
+Index layout: versioned indexes `fiche-sections-<n>` behind the alias `fiche-sections`.
+`reindex` builds a new version and swaps the alias in one atomic call, so searches never see
+a half-built index.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+
+from index.cluster_clients import ClusterClient
+from index.query import Node, Not, Or, ParsedQuery, Phrase, Prefix, QueryError, Word
+from index.query import describe as describe_query
+from index.search import (
+    FACET_FIELDS,
+    SNIPPET_CHARS,
+    TEXT_FIELDS,
+    DocumentHit,
+    SearchRequest,
+    SearchResults,
+    SectionEntry,
+    SectionHit,
+    section_entries,
+)
+from parsers import Document
+
+ALIAS = "fiche-sections"
+BULK_CHUNK = 500
+
+KEYWORDS = ("uid", "doc_id", "doc_type", "key", "stance", "ministerie", "raad", "com", "dossier")
+
+INDEX_BODY = {
+    "settings": {
+        "number_of_shards": 1,
+        "analysis": {
+            "filter": {
+                "dutch_stop": {"type": "stop", "stopwords": "_dutch_"},
+                "dutch_stemmer": {"type": "snowball", "language": "Dutch"},
+            },
+            "analyzer": {
+                "dutch_text": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "asciifolding", "dutch_stop", "dutch_stemmer"],
+                },
+                "dutch_exact": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "asciifolding"],
+                },
+            },
+        },
+    },
+    "mappings": {
+        "dynamic": "strict",
+        "properties": {
+            **{name: {"type": "keyword"} for name in KEYWORDS},
+            "year": {"type": "keyword"},
+            "ord": {"type": "integer"},
+            "date": {"type": "date", "format": "yyyy-MM-dd||yyyy-MM||yyyy"},
+            "date_iso": {"type": "keyword", "index": False},
+            **{
+                name: {
+                    "type": "text",
+                    "analyzer": "dutch_text",
+                    "fields": {"exact": {"type": "text", "analyzer": "dutch_exact"}},
+                }
+                for name in TEXT_FIELDS
+            },
+        },
+    },
+}
+
+
+class ClusterBackend:
+    def __init__(self, client: ClusterClient, name: str, alias: str = ALIAS):
+        self.client = client
+        self.name = name
+        self.alias = alias
+        self._building: str | None = None  # the new index during a rebuild
+        self._pending: list[dict] = []
+        self.rejected: list[tuple[str, str]] = []  # (section uid, reason)
+        if not self.client.alias_exists(alias):
+            first = self._new_index_name()
+            self.client.create_index(first, INDEX_BODY)
+            self.client.swap_alias(alias, first)
+
+    def _new_index_name(self) -> str:
+        return f"{self.alias}-{time.time_ns()}"
+
+    @property
+    def _target(self) -> str:
+        return self._building or self.alias
+
+    # --- writing -------------------------------------------------------------------------
+
+    def add(self, documents: list[Document]) -> None:
+        if not self._building:
+            self.client.delete_by_doc_ids(self.alias, [d.id for d in documents])
+        for doc in documents:
+            self._pending.extend(to_source(entry) for entry in section_entries(doc))
+        if len(self._pending) >= BULK_CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        actions = [
+            {"_index": self._target, "_id": source["uid"], "_source": source}
+            for source in self._pending
+        ]
+        self._pending = []
+        self.rejected.extend(self.client.bulk(actions))
+
+    def commit(self) -> None:
+        self._flush()
+        self.client.refresh(self._target)
+
+    def clear(self) -> None:
+        """Start a rebuild into a new index; the alias moves when it is committed and closed."""
+        self._building = self._new_index_name()
+        self.client.create_index(self._building, INDEX_BODY)
+
+    def close(self) -> None:
+        self.commit()
+        if self._building:
+            old = self.client.indexes_of(self.alias)
+            self.client.swap_alias(self.alias, self._building, remove=old)
+            for name in old:
+                self.client.delete_index(name)
+            self._building = None
+
+    # --- searching -----------------------------------------------------------------------
+
+    def query_body(self, parsed: ParsedQuery, raw: str | None = None) -> dict:
+        must = []
+        if raw is not None:
+            must.append({"query_string": {"query": raw, "fields": list(_boosted_fields())}})
+        elif parsed.text is not None and (text := node_query(parsed.text)) is not None:
+            must.append(text)
+        return {"bool": {"must": must or [{"match_all": {}}], "filter": filter_clauses(parsed)}}
+
+    def explain(self, request: SearchRequest) -> str:
+        text = f"raw: {request.raw}" if request.raw else describe_query(request.query.text)
+        body = self.query_body(request.query, request.raw)
+        return f"text: {text}\n{self.name}: {json.dumps(body, ensure_ascii=False)}"
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        body = {
+            "query": self.query_body(request.query, request.raw),
+            "collapse": {
+                "field": "doc_id",
+                "inner_hits": {
+                    "name": "best",
+                    "size": request.sections_per_document,
+                    "_source": ["key", "heading", "stance"],
+                    "highlight": _highlight(),
+                },
+            },
+            "from": request.offset,
+            "size": request.limit,
+            "_source": ["doc_id", "title", "date_iso", "doc_type"],
+            "track_total_hits": True,
+            "aggs": facet_aggs(),
+        }
+        if request.sort == "date":
+            body["sort"] = [{"date": {"order": "desc", "missing": "_last"}}, "_score"]
+        response = self._search(body)
+        hits = [_document_hit(h, request.sort) for h in response["hits"]["hits"]]
+        aggs = response.get("aggregations", {})
+        facets = {
+            name: {b["key"]: b["docs"]["value"] for b in aggs[name]["buckets"] if b["key"] != ""}
+            for name in FACET_FIELDS
+        }
+        return SearchResults(
+            total=aggs["total_docs"]["value"],
+            total_sections=response["hits"]["total"]["value"],
+            hits=hits,
+            facets=facets,
+            offset=request.offset,
+        )
+
+    def _search(self, body: dict) -> dict:
+        try:
+            return self.client.search(self.alias, body)
+        except QueryError:
+            raise
+        except Exception as error:  # the cluster refused the query: say why
+            raise QueryError(f"the cluster refused the query: {error}") from None
+
+    def matching_documents(self, query: ParsedQuery) -> list[str]:
+        return sorted(set(self._all_doc_ids(self.query_body(query))))
+
+    def _all_doc_ids(self, query: dict) -> Iterator[str]:
+        """Every section's doc_id, paged with search_after (deep pages without a from limit)."""
+        after = None
+        while True:
+            body = {"query": query, "size": 1000, "sort": [{"uid": "asc"}], "_source": ["doc_id"]}
+            if after:
+                body["search_after"] = after
+            hits = self._search(body)["hits"]["hits"]
+            if not hits:
+                return
+            for hit in hits:
+                yield hit["_source"]["doc_id"]
+            after = hits[-1]["sort"]
+
+    def section_count(self) -> int:
+        return self.client.count(self.alias)
+
+
+def to_source(e: SectionEntry) -> dict:
+    source = {
+        "uid": e.uid,
+        "doc_id": e.doc_id,
+        "ord": e.ord,
+        "doc_type": e.doc_type,
+        "key": e.key,
+        "stance": e.stances,
+        "com": e.com,
+        "dossier": e.dossier,
+        "date_iso": e.date,
+        "title": e.title,
+        "heading": e.heading,
+        "text": e.text,
+    }
+    for name in ("ministerie", "raad", "year"):
+        if value := getattr(e, name):
+            source[name] = value
+    if e.date:
+        source["date"] = e.date
+    return source
+
+
+def _boosted_fields() -> Iterator[str]:
+    for name, boost in TEXT_FIELDS.items():
+        yield name if boost == 1.0 else f"{name}^{boost}"
+
+
+def node_query(node: Node) -> dict | None:
+    """Our query tree in the query DSL. Same semantics as the embedded backend: a word must
+    occur (stemmed) in the best of text/heading/title; a phrase and a prefix use exact words."""
+    if isinstance(node, Word):
+        return {
+            "multi_match": {
+                "query": node.text,
+                "type": "phrase",
+                "fields": list(_boosted_fields()),
+                "tie_breaker": 0.1,
+            }
+        }
+    if isinstance(node, Phrase | Prefix):
+        text = " ".join(node.words) if isinstance(node, Phrase) else node.text
+        return {
+            "multi_match": {
+                "query": text,
+                "type": "phrase" if isinstance(node, Phrase) else "phrase_prefix",
+                "fields": [f"{name}.exact" for name in TEXT_FIELDS],
+            }
+        }
+    if isinstance(node, Not):
+        inner = node_query(node.node)
+        return {"bool": {"must_not": [inner]}} if inner else None
+    if isinstance(node, Or):
+        parts = [q for q in map(node_query, node.nodes) if q]
+        return {"bool": {"should": parts, "minimum_should_match": 1}} if parts else None
+    must = [q for n in node.nodes if not isinstance(n, Not) and (q := node_query(n))]
+    must_not = [q for n in node.nodes if isinstance(n, Not) and (q := node_query(n.node))]
+    if not must and not must_not:
+        return None
+    return {"bool": {"must": must or [{"match_all": {}}], "must_not": must_not}}
+
+
+def filter_clauses(parsed: ParsedQuery) -> list[dict]:
+    f = parsed.filters
+    wanted = {
+        "key": f.sections,
+        "stance": f.stances,
+        "doc_type": f.doc_types,
+        "year": [str(y) for y in f.years],
+        "ministerie": f.ministerie,
+        "raad": f.raad,
+        "com": f.com,
+        "dossier": f.dossier,
+    }
+    clauses = [{"terms": {name: values}} for name, values in wanted.items() if values]
+    if f.since or f.until:
+        bounds = {}
+        if f.since:
+            bounds["gte"] = f.since
+        if f.until:
+            bounds["lte"] = _end_of(f.until)
+        clauses.append({"range": {"date": bounds}})
+    return clauses
+
+
+def _end_of(date: str) -> str:
+    """'2022' as an upper bound means the end of 2022."""
+    if len(date) == 4:
+        return f"{date}-12-31"
+    if len(date) == 7:
+        return f"{date}-31"
+    return date
+
+
+def facet_aggs() -> dict:
+    aggs = {
+        name: {
+            "terms": {"field": source, "size": 100},
+            "aggs": {"docs": {"cardinality": {"field": "doc_id", "precision_threshold": 40000}}},
+        }
+        for name, source in FACET_FIELDS.items()
+    }
+    aggs["total_docs"] = {"cardinality": {"field": "doc_id", "precision_threshold": 40000}}
+    return aggs
+
+
+def _highlight() -> dict:
+    return {
+        "fields": {"text": {}},
+        "pre_tags": ["<b>"],
+        "post_tags": ["</b>"],
+        "encoder": "html",
+        "fragment_size": SNIPPET_CHARS,
+        "number_of_fragments": 1,
+        "no_match_size": SNIPPET_CHARS,
+    }
+
+
+def _document_hit(hit: dict, sort: str) -> DocumentHit:
+    source = hit["_source"]
+    inner = hit["inner_hits"]["best"]["hits"]["hits"]
+    sections = [
+        SectionHit(
+            key=s["_source"]["key"],
+            heading=s["_source"].get("heading", ""),
+            snippet=(s.get("highlight", {}).get("text") or [""])[0],
+            stance=list(s["_source"].get("stance", [])),
+            score=0.0 if sort == "date" else float(s.get("_score") or 0.0),
+        )
+        for s in inner
+    ]
+    return DocumentHit(
+        id=source["doc_id"],
+        title=source.get("title", ""),
+        date=source.get("date_iso", ""),
+        doc_type=source.get("doc_type", ""),
+        score=0.0 if sort == "date" else float(hit.get("_score") or 0.0),
+        sections=sections,
+    )
