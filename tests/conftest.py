@@ -26,3 +26,8 @@ OPENINGS = SHARED / "fiche-openings" / "openings.jsonl"
 def corpus() -> Path:
     assert CORPUS.is_dir(), f"the shared corpus is missing at {CORPUS}"
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def opensearch_url():  # TEMPORARY until the node fixture lands
+    return "http://127.0.0.1:9250"

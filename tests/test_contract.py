@@ -1,0 +1,101 @@
+"""One contract, two backends: the embedded index and a real OpenSearch node hold the same
+corpus and must answer the same queries alike. A difference here is a bug in one of them."""
+
+import uuid
+
+import pytest
+from conftest import CORPUS
+
+from index.archive import Archive
+from index.cluster import ClusterBackend
+from index.cluster_clients import OpenSearchClient
+from index.embedded import EmbeddedBackend
+from index.importer import ImportReport, find_files, import_file, index_pending
+from index.query import Filters, parse_query
+from index.search import SearchRequest
+
+pytestmark = pytest.mark.opensearch
+
+TEXT_QUERIES = [
+    "blauwe kaart",
+    "talent innovatie",
+    "kennismigranten",
+    "derdelanders",
+    "subsidiariteit",
+    "proportionaliteit",
+    "beleggers",
+    "consolidated tape",
+    "Tozo",
+    "markten financiële instrumenten",
+    "datacentra",
+    "beslisnota",
+    "visumcode",
+    "motie",
+    "gegevensbescherming",
+    "Staatsblad",
+    "aanbeveling",
+    "werkgroep beoordeling",
+    "grondhouding",
+    '"blauwe kaart"',
+    "talent -migratie",
+    "kennismigrant*",
+]
+
+FILTERS = [
+    Filters(sections=["subsidiariteit"]),
+    Filters(sections=["positie.beoordeling"]),
+    Filters(stances=["positief"]),
+    Filters(doc_types=["fiche"]),
+    Filters(doc_types=["kamerstuk"]),
+    Filters(since="2020-01-01"),
+    Filters(since="2010-01-01", until="2021-12-31"),
+    Filters(years=[2026]),
+    Filters(sections=["bevoegdheid"], stances=["positief"]),
+]
+
+
+@pytest.fixture(scope="module")
+def backends(tmp_path_factory, opensearch_url):
+    home = tmp_path_factory.mktemp("contract")
+    archive = Archive(home)
+    report = ImportReport()
+    for path in find_files([CORPUS]):
+        import_file(archive, path, report)
+    embedded = EmbeddedBackend(home / "tantivy")
+    cluster = ClusterBackend(
+        OpenSearchClient(opensearch_url), "opensearch", alias=f"contract-{uuid.uuid4().hex[:8]}"
+    )
+    index_pending(archive, embedded)
+    index_pending(archive, cluster)
+    assert cluster.rejected == []
+    assert embedded.section_count() == cluster.section_count() > 100
+    return embedded, cluster
+
+
+def request(text: str, filters: Filters | None = None, limit: int = 10) -> SearchRequest:
+    return SearchRequest(query=parse_query(text, filters or Filters()), limit=limit)
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: repr(f)[8:60])
+def test_filter_only_queries_give_identical_hit_sets(backends, filters):
+    embedded, cluster = backends
+    query = parse_query("", filters)
+    expected = embedded.matching_documents(query)
+    assert expected, "a filter that matches nothing proves nothing"
+    assert sorted(cluster.matching_documents(query)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", TEXT_QUERIES)
+def test_text_queries_have_the_same_top_document(backends, text):
+    embedded, cluster = backends
+    ours = embedded.search(request(text))
+    theirs = cluster.search(request(text))
+    assert ours.hits, f"{text!r} matches nothing"
+    assert theirs.hits and theirs.hits[0].id == ours.hits[0].id
+    assert theirs.total == ours.total
+
+
+@pytest.mark.parametrize("text", ["kabinet", "de", "talent", "richtlijn"])
+def test_facet_counts_are_equal(backends, text):
+    embedded, cluster = backends
+    assert cluster.search(request(text)).facets == embedded.search(request(text)).facets
