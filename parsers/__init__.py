@@ -5,6 +5,7 @@ The public API: parse_bytes, parse_file, Document and friends, ParseError.
 
 from parsers.documents import PARSER_VERSION, parse_bytes, parse_file
 from parsers.model import Document, Link, ParseError, Section, Stance
+from parsers.readers.metadata import is_sidecar_metadata
 
 __all__ = [
     "PARSER_VERSION",
@@ -13,6 +14,7 @@ __all__ = [
     "ParseError",
     "Section",
     "Stance",
+    "is_sidecar_metadata",
     "parse_bytes",
     "parse_file",
 ]

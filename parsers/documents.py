@@ -11,16 +11,25 @@ from parsers.generic import build_generic
 from parsers.links import find_links
 from parsers.model import Document, Link, ParseError
 from parsers.parts import split_parts
+from parsers.readers.metadata import find_sidecars, merge_metadata, read_metadata_bytes
 from parsers.stance import label_stances
+from parsers.text import SourceMetadata
 
 # Bump when parsing changes what a Document holds: `reparse` redoes older ones.
 PARSER_VERSION = "1"
 
 
 def parse_bytes(
-    data: bytes, filename: str = "", source: str = "local", url: str = ""
+    data: bytes,
+    filename: str = "",
+    source: str = "local",
+    url: str = "",
+    sidecar: SourceMetadata | None = None,
 ) -> list[Document]:
-    """Every Document in one file. Raises ParseError with a one-line reason."""
+    """Every Document in one file. Raises ParseError with a one-line reason.
+
+    `sidecar`: the publisher's metadata record for this file (metadata.xml), merged over
+    what the file says about itself."""
     if not data.strip():
         raise ParseError("empty file", filename)
     sha = hashlib.sha256(data).hexdigest()
@@ -29,6 +38,8 @@ def parse_bytes(
     except ParseError as error:
         error.path = error.path or filename
         raise
+    if sidecar is not None:
+        read.meta = merge_metadata(read.meta, sidecar)
     documents = []
     for part in split_parts(read, fallback_id=_fallback_id(filename, sha)):
         fiches = find_fiches(part)
@@ -51,7 +62,20 @@ def parse_file(path: str | Path) -> list[Document]:
         data = path.read_bytes()
     except OSError as error:
         raise ParseError(f"cannot read file ({error.strerror})", str(path)) from None
-    return parse_bytes(data, filename=str(path))
+    return parse_bytes(data, filename=str(path), sidecar=_sidecar_metadata(path))
+
+
+def _sidecar_metadata(path: Path) -> SourceMetadata | None:
+    """The merged metadata.xml / metadata_owms.xml next to the file, if any.
+    A broken sidecar is ignored: the document itself still parses."""
+    merged = None
+    for sidecar in find_sidecars(path):
+        try:
+            meta = read_metadata_bytes(sidecar.read_bytes())
+        except (ParseError, OSError):
+            continue
+        merged = meta if merged is None else merge_metadata(merged, meta)
+    return merged
 
 
 def _fallback_id(filename: str, sha: str) -> str:
