@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 
 from parsers.model import ParseError
 from parsers.readers.dates import find_word_date
@@ -24,6 +26,8 @@ _DCTERMS = "{http://purl.org/dc/terms/}"
 _HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$|^(?:title|titel)$", re.IGNORECASE)
 # A zip member larger than this is not a Kamerstuk: refuse it rather than inflate it (zip bomb).
 _MAX_MEMBER = 200 * 1024 * 1024
+# What zipfile raises on damaged archives: its own errors, and those of the layers below it.
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, struct.error, OSError, ValueError, EOFError)
 _DOSSIER = re.compile(r"\d{2} ?\d{3}(?:-[A-Z0-9]+)?")
 _NUMBER = re.compile(r"Nr\.\s*(\d+)\b")
 
@@ -37,7 +41,7 @@ def read_zip(data: bytes) -> ReadResult:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+    except _ZIP_ERRORS as error:
         raise ParseError(f"corrupt zip archive ({error})") from None
     if "word/document.xml" in names:
         return read_docx(archive)
@@ -52,7 +56,7 @@ def _member(archive: zipfile.ZipFile, name: str) -> bytes:
         if info.file_size > _MAX_MEMBER:
             raise ParseError(f"{name} in the archive is too large ({info.file_size} bytes)")
         return archive.read(name)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError) as error:
+    except (*_ZIP_ERRORS, KeyError) as error:
         raise ParseError(f"corrupt {name} in the archive ({error})") from None
     except NotImplementedError as error:  # unsupported compression method
         raise ParseError(f"unreadable {name} in the archive ({error})") from None
