@@ -61,6 +61,14 @@ CREATE TABLE IF NOT EXISTS links (
     value TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS links_value ON links(kind, value);
+-- Every raw file parsed, and by which parser version (also when its documents lost to the
+-- same documents in a richer format), so an unchanged file is not parsed again.
+CREATE TABLE IF NOT EXISTS parses (
+    sha256 TEXT PRIMARY KEY,
+    parser_version TEXT NOT NULL,
+    documents INTEGER NOT NULL,
+    at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS parse_failures (
     sha256 TEXT PRIMARY KEY,
     location TEXT NOT NULL,
@@ -73,6 +81,12 @@ CREATE TABLE IF NOT EXISTS indexed (
     backend TEXT NOT NULL,
     doc_id TEXT NOT NULL,
     PRIMARY KEY (backend, doc_id)
+);
+-- metadata.xml files that belong to a raw document file, for re-parsing.
+CREATE TABLE IF NOT EXISTS sidecars (
+    sha256 TEXT NOT NULL,
+    sidecar_sha256 TEXT NOT NULL,
+    PRIMARY KEY (sha256, sidecar_sha256)
 );
 CREATE TABLE IF NOT EXISTS crawl_state (
     source TEXT NOT NULL,
@@ -157,7 +171,22 @@ class Archive:
             )
         return sha
 
-    def store_documents(self, documents: list[Document]) -> list[Document]:
+    def link_sidecars(self, sha256: str, sidecar_shas: Iterable[str]) -> None:
+        with self.db:
+            self.db.executemany(
+                "INSERT OR IGNORE INTO sidecars VALUES (?, ?)", [(sha256, s) for s in sidecar_shas]
+            )
+
+    def sidecars_of(self, sha256: str) -> list[bytes]:
+        rows = self.db.execute(
+            "SELECT sidecar_sha256 FROM sidecars WHERE sha256 = ? ORDER BY sidecar_sha256",
+            (sha256,),
+        )
+        return [self.raw.get(row[0]) for row in rows]
+
+    def store_documents(
+        self, sha256: str, parser_version: str, documents: list[Document]
+    ) -> list[Document]:
         """Store the Documents of one raw file in one transaction. Returns those that were
         written (a document already held from a richer format is left as it is)."""
         written = []
@@ -167,10 +196,11 @@ class Archive:
                     continue
                 self._write_document(doc)
                 written.append(doc)
-            if documents:
-                self.db.execute(
-                    "DELETE FROM parse_failures WHERE sha256 = ?", (documents[0].sha256,)
-                )
+            self.db.execute("DELETE FROM parse_failures WHERE sha256 = ?", (sha256,))
+            self.db.execute(
+                "INSERT OR REPLACE INTO parses VALUES (?, ?, ?, ?)",
+                (sha256, parser_version, len(documents), now()),
+            )
         return written
 
     def _keeps_existing(self, doc: Document) -> bool:
@@ -211,6 +241,7 @@ class Archive:
 
     def record_parse_failure(self, sha256: str, location: str, reason: str, parser_version: str):
         with self.db:
+            self.db.execute("DELETE FROM parses WHERE sha256 = ?", (sha256,))
             self.db.execute(
                 "INSERT OR REPLACE INTO parse_failures VALUES (?,?,?,?,?)",
                 (sha256, location, reason, parser_version, now()),
@@ -243,7 +274,7 @@ class Archive:
         """True when this raw file was parsed by this parser version (into documents or a
         recorded failure): importing it again changes nothing."""
         row = self.db.execute(
-            "SELECT 1 FROM documents WHERE sha256 = ? AND parser_version = ? "
+            "SELECT 1 FROM parses WHERE sha256 = ? AND parser_version = ? "
             "UNION SELECT 1 FROM parse_failures WHERE sha256 = ? AND parser_version = ?",
             (sha256, parser_version, sha256, parser_version),
         ).fetchone()
@@ -276,7 +307,8 @@ class Archive:
         """(sha256, location) of raw files whose parse is older than parser_version."""
         rows = self.db.execute(
             "SELECT r.sha256, COALESCE((SELECT location FROM fetches f WHERE f.sha256 = r.sha256"
-            " ORDER BY fetched_at DESC LIMIT 1), '') FROM raw_files r ORDER BY r.sha256"
+            " ORDER BY fetched_at DESC LIMIT 1), '') FROM raw_files r"
+            " WHERE r.sha256 NOT IN (SELECT sidecar_sha256 FROM sidecars) ORDER BY r.sha256"
         ).fetchall()
         if everything:
             return rows

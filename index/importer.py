@@ -15,7 +15,14 @@ from pathlib import Path
 
 from index.archive import Archive
 from index.search import SearchBackend
-from parsers import PARSER_VERSION, Document, ParseError, is_sidecar_metadata, parse_bytes
+from parsers import (
+    PARSER_VERSION,
+    Document,
+    ParseError,
+    is_sidecar_metadata,
+    parse_bytes,
+    read_sidecars,
+)
 
 SUPPORTED_SUFFIXES = {
     ".pdf",
@@ -38,10 +45,14 @@ INDEX_BATCH = 200  # documents per index commit
 @dataclass
 class ImportReport:
     files: int = 0
-    documents: int = 0  # new or changed documents stored
+    stored_ids: set[str] = field(default_factory=set)  # documents new or changed in this run
     unchanged: int = 0  # files already archived by this parser version
     failures: list[tuple[str, str]] = field(default_factory=list)  # (location, reason)
     indexed: int = 0
+
+    @property
+    def documents(self) -> int:
+        return len(self.stored_ids)
 
 
 def find_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -88,7 +99,10 @@ def import_file(
         report.failures.append((str(path), f"cannot read file ({error.strerror})"))
         return []
     location = str(path.resolve())
-    return import_bytes(archive, data, location, report, source=source, filename=str(path))
+    sidecars = read_sidecars(path)
+    return import_bytes(
+        archive, data, location, report, source=source, filename=str(path), sidecars=sidecars
+    )
 
 
 def import_json_lines(archive: Archive, path: Path, report: ImportReport) -> list[Document]:
@@ -114,8 +128,15 @@ def import_bytes(
     url: str = "",
     etag: str = "",
     last_modified: str = "",
+    sidecars: list[bytes] | None = None,
 ) -> list[Document]:
+    """Archive raw bytes (and the metadata files that describe them), then parse them."""
     sha = archive.store_raw(data, location, source, etag=etag, last_modified=last_modified)
+    if sidecars:
+        shas = [
+            archive.store_raw(s, f"{location}#metadata{i}", source) for i, s in enumerate(sidecars)
+        ]
+        archive.link_sidecars(sha, shas)
     if archive.knows_raw(sha, PARSER_VERSION):
         report.unchanged += 1
         return []
@@ -132,15 +153,17 @@ def parse_and_store(
     url: str = "",
 ) -> list[Document]:
     try:
-        documents = parse_bytes(data, filename=filename, source=source, url=url)
+        documents = parse_bytes(
+            data, filename=filename, source=source, url=url, sidecars=archive.sidecars_of(sha)
+        )
     except ParseError as error:
         reason = error.reason
         archive.record_parse_failure(sha, filename, reason, PARSER_VERSION)
         report.failures.append((filename, reason))
         return []
-    stored = archive.store_documents(documents)
+    stored = archive.store_documents(sha, PARSER_VERSION, documents)
     archive.remove_documents_of(sha, keep=[d.id for d in documents])
-    report.documents += len(stored)
+    report.stored_ids.update(doc.id for doc in stored)
     return stored
 
 

@@ -3,17 +3,19 @@
 The public API: parse_bytes, parse_file, Document and friends, ParseError.
 """
 
-from parsers.documents import PARSER_VERSION, is_sidecar_metadata, parse_bytes, parse_file
+from parsers.documents import PARSER_VERSION, parse_bytes, parse_file, read_sidecars
 from parsers.model import Document, Link, ParseError, Section, Stance
+from parsers.readers.metadata import is_sidecar_metadata
 
 __all__ = [
     "PARSER_VERSION",
     "Document",
     "Link",
     "ParseError",
-    "is_sidecar_metadata",
     "Section",
     "Stance",
+    "is_sidecar_metadata",
     "parse_bytes",
     "parse_file",
+    "read_sidecars",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from parsers.detect import read_bytes
@@ -11,16 +12,25 @@ from parsers.generic import build_generic
 from parsers.links import find_links
 from parsers.model import Document, Link, ParseError
 from parsers.parts import split_parts
+from parsers.readers.metadata import find_sidecars, merge_metadata, read_metadata_bytes
 from parsers.stance import label_stances
+from parsers.text import SourceMetadata
 
 # Bump when parsing changes what a Document holds: `reparse` redoes older ones.
 PARSER_VERSION = "1"
 
 
 def parse_bytes(
-    data: bytes, filename: str = "", source: str = "local", url: str = ""
+    data: bytes,
+    filename: str = "",
+    source: str = "local",
+    url: str = "",
+    sidecars: Sequence[bytes] = (),
 ) -> list[Document]:
-    """Every Document in one file. Raises ParseError with a one-line reason."""
+    """Every Document in one file. Raises ParseError with a one-line reason.
+
+    `sidecars`: the publisher's metadata records for this file (metadata.xml,
+    metadata_owms.xml), merged over what the file says about itself."""
     if not data.strip():
         raise ParseError("empty file", filename)
     sha = hashlib.sha256(data).hexdigest()
@@ -29,6 +39,9 @@ def parse_bytes(
     except ParseError as error:
         error.path = error.path or filename
         raise
+    sidecar = sidecar_metadata(sidecars)
+    if sidecar is not None:
+        read.meta = merge_metadata(read.meta, sidecar)
     documents = []
     for part in split_parts(read, fallback_id=_fallback_id(filename, sha)):
         fiches = find_fiches(part)
@@ -53,13 +66,31 @@ def parse_file(path: str | Path) -> list[Document]:
         data = path.read_bytes()
     except OSError as error:
         raise ParseError(f"cannot read file ({error.strerror})", str(path)) from None
-    return parse_bytes(data, filename=str(path))
+    return parse_bytes(data, filename=str(path), sidecars=read_sidecars(path))
 
 
-def is_sidecar_metadata(path: str | Path) -> bool:
-    """kst-32545-143.metadata.xml describes kst-32545-143.xml; it is no document of its own."""
-    name = Path(path).name.lower()
-    return name.endswith((".metadata.xml", ".metadata_owms.xml"))
+def read_sidecars(path: str | Path) -> list[bytes]:
+    """The bytes of the metadata.xml / metadata_owms.xml files next to a document."""
+    out = []
+    for sidecar in find_sidecars(path):
+        try:
+            out.append(sidecar.read_bytes())
+        except OSError:
+            continue
+    return out
+
+
+def sidecar_metadata(sidecars: Sequence[bytes]) -> SourceMetadata | None:
+    """The sidecars merged into one record. A broken sidecar is ignored: the document itself
+    still parses."""
+    merged = None
+    for data in sidecars:
+        try:
+            meta = read_metadata_bytes(data)
+        except ParseError:
+            continue
+        merged = meta if merged is None else merge_metadata(merged, meta)
+    return merged
 
 
 def _fallback_id(filename: str, sha: str) -> str:
