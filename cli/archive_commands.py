@@ -11,7 +11,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from cli.context import backend_for, backend_options, fail, home_option, open_archive
-from index.importer import ImportReport, find_files, import_file, index_pending, parse_and_store
+from index.importer import (
+    ImportReport,
+    IndexFeed,
+    find_files,
+    import_file,
+    index_pending,
+    parse_and_store,
+)
 from parsers import PARSER_VERSION
 
 
@@ -39,14 +46,20 @@ def import_command(paths, home, backend, es_url, as_json):
     console = Console(stderr=True)
     files = find_files(paths)
     report = ImportReport()
+    feed = IndexFeed(archive, search)
     with progress_bar(console) as bar:
         task = bar.add_task("importing", total=len(files))
-        for path in files:
-            import_file(archive, path, report)
+        for number, path in enumerate(files, start=1):
+            import_file(archive, path, report, on_stored=feed.add)
+            if number % 500 == 0:
+                archive.raw.sync()
             bar.advance(task)
+        archive.raw.sync()
+        feed.commit()
         pending = archive.pending_index(search.name)
         task = bar.add_task("indexing", total=len(pending))
-        report.indexed = index_pending(archive, search, lambda n: bar.advance(task, n))
+        index_pending(archive, search, lambda n: bar.advance(task, n))
+        report.indexed = feed.indexed + len(pending)
     search.close()
     print_report(report, as_json)
 

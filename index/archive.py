@@ -187,8 +187,8 @@ class Archive:
     def store_documents(
         self, sha256: str, parser_version: str, documents: list[Document]
     ) -> list[Document]:
-        """Store the Documents of one raw file in one transaction. Returns those that were
-        written (a document already held from a richer format is left as it is)."""
+        """Store the Documents of one raw file in one transaction, dropping those it no longer
+        yields. Returns those written (a document already held from a richer format stays)."""
         written = []
         with self.db:
             for doc in documents:
@@ -196,6 +196,7 @@ class Archive:
                     continue
                 self._write_document(doc)
                 written.append(doc)
+            self._remove_documents_of(sha256, keep={d.id for d in documents})
             self.db.execute("DELETE FROM parse_failures WHERE sha256 = ?", (sha256,))
             self.db.execute(
                 "INSERT OR REPLACE INTO parses VALUES (?, ?, ?, ?)",
@@ -247,16 +248,13 @@ class Archive:
                 (sha256, location, reason, parser_version, now()),
             )
 
-    def remove_documents_of(self, sha256: str, keep: Iterable[str]) -> None:
-        """After a re-parse: documents this raw file no longer yields are dropped."""
-        keep = set(keep)
-        with self.db:
-            rows = self.db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,))
-            for (doc_id,) in rows.fetchall():
-                if doc_id not in keep:
-                    for table in ("stances", "links", "indexed"):
-                        self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
-                    self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+    def _remove_documents_of(self, sha256: str, keep: set[str]) -> None:
+        rows = self.db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchall()
+        for (doc_id,) in rows:
+            if doc_id not in keep:
+                for table in ("stances", "links", "indexed"):
+                    self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+                self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
     def mark_indexed(self, backend: str, doc_ids: Iterable[str]) -> None:
         with self.db:

@@ -6,6 +6,10 @@ from __future__ import annotations
 from parsers.model import OVERIG, Document, Section
 from parsers.parts import Part
 
+# Sections longer than this are cut into passages of about PASSAGE_CHARS, at block ends.
+MAX_SECTION_CHARS = 4000
+PASSAGE_CHARS = 1500
+
 
 def build_generic(part: Part) -> Document:
     meta = part.meta
@@ -41,9 +45,37 @@ def headings_as_sections(part: Part) -> list[Section]:
 
 
 def _close(section: Section, body: list[str], sections: list[Section]) -> None:
-    section.text = "\n\n".join(body)
-    if section.text or section.heading:
-        sections.append(section)
+    """Add the section; a long one (a flat EUR-Lex text, a chapter without subheadings) as
+    consecutive passages under the same key and heading, so that search hits, ranking and
+    snippets point at a passage instead of one giant block."""
+    if not body:
+        if section.heading:
+            sections.append(section)
+        return
+    for group in _passages(body):
+        sections.append(
+            Section(
+                key=section.key,
+                number=section.number,
+                heading=section.heading,
+                text="\n\n".join(group),
+                origin=section.origin,
+            )
+        )
+
+
+def _passages(body: list[str]) -> list[list[str]]:
+    if sum(len(b) for b in body) <= MAX_SECTION_CHARS:
+        return [body]
+    groups: list[list[str]] = [[]]
+    length = 0
+    for block in body:
+        if length >= PASSAGE_CHARS:
+            groups.append([])
+            length = 0
+        groups[-1].append(block)
+        length += len(block)
+    return groups
 
 
 def _doc_type_for(part: Part) -> str:

@@ -14,7 +14,7 @@ import re
 from parsers.model import ParseError
 from parsers.text import Block, ReadResult, SourceMetadata
 
-PASSAGE_CHARS = 1500
+PASSAGE_CHARS = 1500  # the text has no paragraphs: cut sentences into blocks of this size
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=[A-Z0-9(\"'«])")
 _OJ_DATE = re.compile(r"Publicatieblad\s+(?:Nr\.)?[^/|]{0,20}?\s+van\s+(\d{2})/(\d{2})/(\d{4})")
 _TITLE = re.compile(r"\|\s*\S+\s+(.*?)\s+(?:Publicatieblad|$)")
