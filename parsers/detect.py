@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from parsers.model import ParseError
+from parsers.readers.pdf import read_pdf
 from parsers.readers.plain import read_plain
 from parsers.text import ReadResult
 
@@ -11,7 +12,7 @@ def read_bytes(data: bytes, filename: str = "") -> ReadResult:
     """Read a file of any supported format. Raises ParseError naming the reason."""
     head = data[:2048].lstrip()
     if head.startswith(b"%PDF"):
-        raise ParseError("PDF reading not available yet")
+        return read_pdf(data)
     if head.startswith(b"PK"):
         raise ParseError("Word/ODT reading not available yet")
     if head.startswith(b"<"):
