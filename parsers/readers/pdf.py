@@ -93,7 +93,7 @@ def read_pdf(data: bytes) -> ReadResult:
     """Read a PDF's text layer. Raises ParseError for corrupt, truncated or scanned PDFs."""
     pages, title = _extract_pages(data)
     if not any(pages):
-        raise ParseError("no text layer (a scanned PDF?)")
+        raise ParseError(_no_text_reason(data))
     body_size = _body_size(pages)
     furniture = _running_furniture(pages)
     body: list[_Line] = []
@@ -105,10 +105,17 @@ def read_pdf(data: bytes) -> ReadResult:
     blocks = [_to_block(p) for p in _paragraphs(body)]
     blocks = [b for b in blocks if b.text]
     if not blocks:
-        raise ParseError("no text layer (a scanned PDF?)")
+        raise ParseError(_no_text_reason(data))
     return ReadResult(
         blocks=blocks, format="pdf", meta=SourceMetadata(title=title), footnotes=footnotes
     )
+
+
+def _no_text_reason(data: bytes) -> str:
+    """A PDF cut short often still opens, with its pages gone: say so instead of 'scanned'."""
+    if b"%%EOF" not in data[-2048:]:
+        return "truncated PDF (no end-of-file marker, no readable text)"
+    return "no text layer (a scanned PDF?)"
 
 
 def _extract_pages(data: bytes) -> tuple[list[list[_Line]], str]:
