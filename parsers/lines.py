@@ -19,6 +19,7 @@ class Line:
     text: str  # as printed, stripped
     block: int  # index of the block it came from
     origin: str
+    heading: bool = False  # the reader marked its block as a heading
 
 
 @dataclass
@@ -35,7 +36,8 @@ def block_lines(blocks: list[Block]) -> list[Line]:
         for raw in block.text.splitlines():
             text = raw.strip()
             if text:
-                lines.append(Line(text=text, block=index, origin=block.origin))
+                heading = block.kind == "heading"
+                lines.append(Line(text, block=index, origin=block.origin, heading=heading))
     return lines
 
 
@@ -66,9 +68,12 @@ def logical_lines(lines: list[Line]) -> list[Line]:
     for line in lines:
         marked = split_marker(line.text)
         if not marked.text:
-            pending = f"{pending} {line.text}".strip() if marked.marker else pending
+            pending = f"{pending} {line.text}".strip()
             continue
         text = f"{pending} {line.text}" if pending else line.text
-        merged.append(Line(text=text, block=line.block, origin=line.origin))
+        merged.append(Line(text, line.block, line.origin, line.heading))
         pending = ""
+    if pending and lines:
+        # a marker with nothing after it: the item was cut off, but what came before is whole
+        merged.append(Line(text=pending, block=lines[-1].block, origin=lines[-1].origin))
     return merged

@@ -61,6 +61,10 @@ class _Line:
         return self.words[0].x0
 
     @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
     def size(self) -> float:
         return Counter(round(w.size, 1) for w in self.words).most_common(1)[0][0]
 
@@ -304,6 +308,8 @@ def _starts_paragraph(
 ) -> bool:
     if style != current.style:
         return True
+    if style != "regular" and not line.words[0].text[:1].islower():
+        return True  # a heading runs on in lower case; a capital starts the next one
     if line.page != previous.page:
         last = current.lines[-1] if current.lines else ""
         runs_on = not _SENTENCE_END.search(last) and line.words[0].text[:1].islower()

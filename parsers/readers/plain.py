@@ -23,6 +23,7 @@ _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
 _SENTENCE_END = re.compile(r"[.!?:;)»”\"]$")
+_LIST_MARKER = re.compile(r"^[a-z]{1,4}[.)]\s")
 
 
 def decode_text(data: bytes) -> str:
@@ -85,4 +86,6 @@ def _append_paragraph(blocks: list[Block], block: Block) -> None:
 
 def _runs_on(previous: str, current: str) -> bool:
     last_line = previous.splitlines()[-1]
+    if _LIST_MARKER.match(current):
+        return False  # "b) Datum ..." after a title that ends without a full stop
     return len(last_line) > 80 and not _SENTENCE_END.search(last_line) and current[:1].islower()
