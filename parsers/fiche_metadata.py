@@ -81,6 +81,8 @@ def _fields(lines: list[Line]) -> list[_Field]:
 def _ends_section_1(text: str, marker: str, current: _Field, line: Line) -> bool:
     if not text:
         return False
+    if marker.isdigit():
+        return True  # a numbered line that is no label: the next main section, cut or not
     main = match_main(text) if len(text) < 120 else None
     if main and main[1] != "algemeen":
         return True

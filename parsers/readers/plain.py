@@ -86,6 +86,6 @@ def _append_paragraph(blocks: list[Block], block: Block) -> None:
 
 def _runs_on(previous: str, current: str) -> bool:
     last_line = previous.splitlines()[-1]
-    if _LIST_MARKER.match(current):
+    if _LIST_MARKER.match(current) or current.startswith(("http:", "https:")):
         return False  # "b) Datum ..." after a title that ends without a full stop
     return len(last_line) > 80 and not _SENTENCE_END.search(last_line) and current[:1].islower()
