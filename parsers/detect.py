@@ -10,6 +10,7 @@ from parsers.readers.listings import is_listing, reject_json, reject_listing
 from parsers.readers.metadata import METADATA_ROOTS, reject_metadata_file
 from parsers.readers.office import OLE2_MAGIC, read_zip, reject_legacy_doc
 from parsers.readers.opxml import is_opxml, read_opxml
+from parsers.readers.pdf import read_pdf
 from parsers.readers.plain import read_plain
 from parsers.readers.rijksoverheid import is_rijksoverheid_document, read_rijksoverheid_document
 from parsers.readers.vlos import is_vlos, read_vlos
@@ -31,7 +32,7 @@ def read_bytes(data: bytes, filename: str = "") -> ReadResult:
     """Read a file of any supported format. Raises ParseError naming the reason."""
     head = data[:2048].removeprefix(_BOM).lstrip()
     if head.startswith(b"%PDF"):
-        raise ParseError("PDF reading not available yet")
+        return read_pdf(data)
     if data.startswith(OLE2_MAGIC):
         reject_legacy_doc()
     if head.startswith(b"PK"):

@@ -6,17 +6,46 @@ import re
 
 from parsers.model import Document, Link
 
-_COM = re.compile(r"\b(COM|SWD|JOIN|C)\s*\(\s*(\d{4})\s*\)\s*(\d{1,4})\b")
-_CELEX = re.compile(r"\b([0-9E][12]\d{3}[A-Z]{1,2}\d{4}(?:\(\d+\))?)\b")
+_COM = re.compile(r"\b(COM|SWD|JOIN|SEC|C)\s*[(/]\s*(\d{4})\s*[)/]\s*(\d{1,4})\b", re.IGNORECASE)
+_COMMISSION_DOC = re.compile(r"\b(COM|JOIN)\s*[(/]\s*(\d{4})\s*[)/]\s*(\d{1,4})\b", re.IGNORECASE)
+# A whole CELEX number (sector, year, type, number), in a URL ("CELEX:52022PC0546",
+# "CELEX%3A52022PC0546") or printed ("EUR-Lex – 52022PC0454 – EN").
+_CELEX = re.compile(
+    r"(?:(?<=CELEX:)|(?<=CELEX%3A)|(?<![\w%]))([1-9E][12]\d{3}[A-Z]{1,2}\d{4})(?!\w)"
+)
 _ELI = re.compile(r"https?://(?:data\.europa\.eu|eur-lex\.europa\.eu)/eli/[\w/.-]+")
+_ELI_ACT = re.compile(r"/eli/(reg|dir|dec|reco)/(\d{4})/(\d{1,4})(?:/|$)")
+_ELI_TYPE = {"reg": "R", "dir": "L", "dec": "D", "reco": "H"}
+_URL = re.compile(r"https?://\S+")
 _KAMERSTUK = re.compile(
     r"Kamerstuk(?:ken)?\s+(?:II\s+\d{4}/\d{2,4},\s*)?(\d{2}\s?\d{3}(?:-[A-Z0-9]+)?),\s*nr\.\s*(\w+)"
 )
 
 
 def normalise_com(kind: str, year: str, number: str) -> str:
-    """`COM (2026) 462` -> `COM(2026) 462`."""
-    return f"{kind}({year}) {int(number)}"
+    """`COM (2026) 462`, `Join(2025) 9`, `COM/2025/386` -> `COM(2026) 462`, ..."""
+    return f"{kind.upper()}({year}) {int(number)}"
+
+
+def com_numbers(text: str) -> list[str]:
+    """Commission document numbers (COM, JOIN) in order of appearance, normalised, once each."""
+    found = [normalise_com(*match) for match in _COMMISSION_DOC.findall(text)]
+    return list(dict.fromkeys(found))
+
+
+def celex_numbers(text: str) -> list[str]:
+    """CELEX numbers printed or in EUR-Lex links; an ELI of an adopted act gives its CELEX
+    (sector 3, type letter from the ELI type). Cut-off numbers ("52023DC0…") do not match."""
+    found = _CELEX.findall(text)
+    for kind, year, number in _ELI_ACT.findall(text):
+        found.append(f"3{year}{_ELI_TYPE[kind]}{int(number):04d}")
+    return list(dict.fromkeys(found))
+
+
+def eurlex_urls(text: str) -> list[str]:
+    """Whole URLs only: a link shortened by the web rendering ("...CELEX:52023DC0…") is no link."""
+    urls = [url.rstrip(".,;)>") for url in _URL.findall(text)]
+    return [url for url in urls if not url.endswith("…") and "…" not in url]
 
 
 def find_links(doc: Document) -> list[Link]:

@@ -1,4 +1,10 @@
-"""Plain text (and the Markdown-ish text of Woo releases): paragraphs split on blank lines."""
+"""Plain text (and the Markdown-ish text of Woo releases): paragraphs split on blank lines.
+
+Woo releases are exported as Markdown: "**bold**", "*italic*", "<https://...>", "[text](url)",
+and footnotes as paragraphs starting with a superscript digit ("¹ Een Europese ...") that sit
+in the middle of a paragraph which continues after them. The body text gets the plain words,
+the footnotes go to ReadResult.footnotes, and the interrupted paragraph is joined again.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,16 @@ from parsers.model import ParseError
 from parsers.text import Block, ReadResult
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
+_FOOTNOTE = re.compile(rf"^[{_SUPERSCRIPTS}]+\s")
+_MARKER_IN_TEXT = re.compile(rf"[{_SUPERSCRIPTS}]+")
+_BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
+_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
+_SENTENCE_END = re.compile(r"[.!?:;)»”\"]$")
+_LIST_MARKER = re.compile(r"^[a-z]{1,4}[.)]\s")
 
 
 def decode_text(data: bytes) -> str:
@@ -24,13 +40,52 @@ def read_plain(data: bytes) -> ReadResult:
     text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise ParseError("binary data, not text")
-    blocks = []
+    blocks: list[Block] = []
+    footnotes: list[str] = []
     line = 1
     for chunk in _BLANK_LINES.split(text):
         stripped = chunk.strip()
-        if stripped:
-            blocks.append(Block(text=stripped, origin=f"line {line}"))
+        origin = f"line {line}"
         line += chunk.count("\n") + 2
+        if not stripped:
+            continue
+        if _FOOTNOTE.match(stripped):
+            footnotes.append(clean_markdown(stripped.translate(_SUPERSCRIPT_DIGITS)))
+            continue
+        body = clean_markdown(_MARKER_IN_TEXT.sub("", stripped))
+        if body:
+            _append_paragraph(blocks, Block(text=body, origin=origin))
     if not blocks:
         raise ParseError("empty file")
-    return ReadResult(blocks=blocks, format="txt")
+    return ReadResult(blocks=blocks, format="txt", footnotes=footnotes)
+
+
+def clean_markdown(text: str) -> str:
+    """Markdown emphasis and link syntax removed, the words and URLs kept."""
+    text = _BOLD.sub(r"\1", text)
+    text = _ITALIC.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _MD_LINK.sub(_link_text, text)
+    text = text.replace("**", "")
+    return "\n".join(line.rstrip() for line in text.splitlines()).strip()
+
+
+def _link_text(match: re.Match) -> str:
+    label, url = match.group(1), match.group(2)
+    return f"{label} ({url})" if url.startswith("http") else label
+
+
+def _append_paragraph(blocks: list[Block], block: Block) -> None:
+    """A paragraph cut in two by a footnote (or a page break in the export) runs on: the
+    previous block stops mid-sentence and this one starts in lower case."""
+    if blocks and _runs_on(blocks[-1].text, block.text):
+        blocks[-1].text = f"{blocks[-1].text} {block.text}"
+        return
+    blocks.append(block)
+
+
+def _runs_on(previous: str, current: str) -> bool:
+    last_line = previous.splitlines()[-1]
+    if _LIST_MARKER.match(current) or current.startswith(("http:", "https:")):
+        return False  # "b) Datum ..." after a title that ends without a full stop
+    return len(last_line) > 80 and not _SENTENCE_END.search(last_line) and current[:1].islower()

@@ -1,0 +1,114 @@
+"""The words of fiche headings and section-1 labels, matched on folded text (lower case, no
+accents) so that every template generation and rendering maps onto the same keys."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.lines import fold, split_marker
+
+FICHE_HEADING = re.compile(r"^(?:BNC-)?fiche\s*(\d+)?\s*[:–-]\s*(\S.*)$", re.IGNORECASE)
+
+# Section-1 labels (Algemene gegevens) -> metadata key. Order matters: first match wins.
+LABELS = (
+    ("titel_voorstel", r"titels? (van (het|de) )?voorstel(len)?"),
+    ("datum_ontvangst", r"datum (ontvangst )?commissiedocument(en)?|datum ontvangst"),
+    ("com_numbers", r"(nr\.?|nummer|nummers) commissiedocument(en)?"),
+    ("eurlex_url", r"eur-?lex|pre-?lex"),
+    (
+        "impact_assessment",
+        r"(nr\.? )?impact[- ]?assessment( commissie)?( en opinie)?"
+        r"( (impact[- ]?assessment[- ]?board|raad voor regelgevingstoetsing))?\s*:?",
+    ),
+    ("behandelingstraject_raad", r"behandelingstraject raad"),
+    ("ministerie", r"eerstverantwoordelijke? ministerie"),
+    ("rechtsbasis", r"rechtsbasis( en besluitvormingsprocedure( raad)?)?"),
+    ("besluitvormingsprocedure_raad", r"besluitvormingsprocedure( raad)?"),
+    ("rol_ep", r"rol (van het )?europees parlement"),
+)
+_LABELS = tuple(
+    (key, re.compile(rf"^(?:{pattern})\b\s*:?", re.IGNORECASE)) for key, pattern in LABELS
+)
+
+# Main sections (numbered 1-8 in the templates) in template order, with the key their text
+# gets when no lettered subsection says otherwise.
+MAIN_SECTIONS = (
+    ("algemeen", "algemeen", r"algemene gegevens"),
+    ("essentie", "essentie", r"essentie (van )?(het |de )?(voorstel|mededeling)|inhoud voorstel$"),
+    ("positie", "positie.beoordeling", r"(nederlandse|nl) positie|nederlands standpunt"),
+    ("aspecten", "overig", r"grondhouding|(beoordeling )?bevoegdheid(svraag)?\b|subsidiariteit"),
+    ("financieel", "financiele_gevolgen", r"financiele (consequenties|gevolgen)"),
+    ("regeldruk", "regeldruk", r"(gevolgen voor )?(regeldruk|administratieve lasten)"),
+    ("juridisch", "juridisch", r"implicaties juridisch|juridische (implicaties|consequenties)"),
+    ("uitvoering", "uitvoering", r"implicaties voor (de )?uitvoering|uitvoering en/of handhaving"),
+    ("ontwikkelingslanden", "ontwikkelingslanden", r"implicaties voor ontwikkelingslanden"),
+)  # fmt: skip
+_MAIN = tuple((name, key, re.compile(rf"^(?:{p})")) for name, key, p in MAIN_SECTIONS)
+
+# Lettered subsections whose words name their own key (first match wins).
+SUBSECTIONS = (
+    ("bevoegdheid", r"^bevoegdheid"),
+    ("subsidiariteit", r"subsidiariteit"),
+    ("proportionaliteit", r"proportionaliteit"),
+    ("positie.beleid", r"nederlands(e)? beleid"),
+    ("positie.beoordeling", r"^beoordeling (\+|en) inzet|inzet ten aanzien"),
+    ("positie.krachtenveld", r"krachtenveld"),
+    ("regeldruk", r"regeldruk|administratieve lasten|concurrentiekracht|geopolitiek"),
+    ("financiele_gevolgen", r"financiele (gevolgen|consequenties)|begroting"),
+)
+_SUB = tuple((key, re.compile(p)) for key, p in SUBSECTIONS)
+
+
+def match_label(text: str) -> tuple[str, str] | None:
+    """(metadata key, text after the label) when the line starts with a section-1 label."""
+    folded = fold(split_marker(text).text)
+    for key, pattern in _LABELS:
+        match = pattern.match(folded)
+        if match:
+            rest = split_marker(text).text[_original_length(split_marker(text).text, match.end()) :]
+            return key, rest.strip(" :")
+    return None
+
+
+def _original_length(original: str, folded_end: int) -> int:
+    """Folding keeps one character per letter (accents dropped, spaces collapsed): map an
+    offset in the folded text back to the original by counting non-space characters."""
+    target = len(fold(original)[:folded_end].replace(" ", ""))
+    seen = 0
+    for index, char in enumerate(original):
+        if seen >= target:
+            return index
+        if not char.isspace():
+            seen += 1
+    return len(original)
+
+
+def match_main(text: str) -> tuple[int, str, str] | None:
+    """(template position, section name, default key) for a main-section heading's words."""
+    folded = fold(text)
+    for position, (name, key, pattern) in enumerate(_MAIN):
+        if pattern.search(folded):
+            return position, name, key
+    return None
+
+
+def match_subsection(text: str) -> str:
+    folded = fold(text)
+    return next((key for key, pattern in _SUB if pattern.search(folded)), "")
+
+
+def is_fiche_start(lines: list[str], index: int) -> bool:
+    """A "Fiche: ..." heading starts a fiche when section 1 follows it (a cover letter lists
+    fiches the same way, followed by more list lines)."""
+    if not FICHE_HEADING.match(lines[index]):
+        return False
+    for following in lines[index + 1 : index + 4]:
+        marked = split_marker(following)
+        if not marked.text:
+            continue
+        main = match_main(marked.text)
+        if main and main[1] == "algemeen":
+            return True
+        label = match_label(following)
+        return bool(label and label[0] == "titel_voorstel")
+    return False

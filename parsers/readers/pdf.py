@@ -1,0 +1,367 @@
+"""PDF with pdfplumber: paragraphs in reading order, headings marked, page furniture and
+footnotes kept out of the body text.
+
+One extract_words call per page (with size and font), everything else is arithmetic on those
+words: cropping per region would re-parse the page each time and make big PDFs slow.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from parsers.model import ParseError
+from parsers.text import Block, ReadResult, SourceMetadata
+
+_PAGE_OF = re.compile(r"^(pagina|page|blad)\s*\d+\s*(van|of|/)\s*\d+$", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$")
+_SENTENCE_END = re.compile(r"[.!?:;)»”\"]$")
+_VOWELS = set("aeiouyáéíóúàèëïöü")
+# Left-hand parts of a line-end hyphen that belong to the word ("niet-professionele").
+_KEPT_PREFIXES = {"niet", "non", "ex", "oud", "anti", "pre", "post", "co", "vice", "euro"}
+# Share of the page height at the top and bottom where running headers and footers live.
+_MARGIN = 0.1
+
+
+@dataclass
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    italic: bool
+
+
+@dataclass
+class _Line:
+    words: list[_Word]
+    page: int
+    page_height: float
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def size(self) -> float:
+        return Counter(round(w.size, 1) for w in self.words).most_common(1)[0][0]
+
+    @property
+    def style(self) -> str:
+        """bold or italic when the whole line is set so (a heading or a label), else regular."""
+        if all(w.bold for w in self.words):
+            return "bold"
+        if all(w.italic for w in self.words):
+            return "italic"
+        return "regular"
+
+    @property
+    def in_margin(self) -> bool:
+        return self.top < self.page_height * _MARGIN or self.bottom > self.page_height * (
+            1 - _MARGIN
+        )
+
+
+@dataclass
+class _Paragraph:
+    lines: list[str] = field(default_factory=list)
+    heading: bool = False
+    style: str = "regular"
+    first_page: int = 0
+    last_page: int = 0
+
+
+def read_pdf(data: bytes) -> ReadResult:
+    """Read a PDF's text layer. Raises ParseError for corrupt, truncated or scanned PDFs."""
+    pages, title = _extract_pages(data)
+    if not any(pages):
+        raise ParseError(_no_text_reason(data))
+    body_size = _body_size(pages)
+    furniture = _running_furniture(pages)
+    body: list[_Line] = []
+    footnotes: list[str] = []
+    for lines in pages:
+        page_body, page_notes = _split_page(lines, body_size, furniture)
+        body.extend(page_body)
+        footnotes.extend(page_notes)
+    blocks = [_to_block(p) for p in _paragraphs(body)]
+    blocks = [b for b in blocks if b.text]
+    if not blocks:
+        raise ParseError(_no_text_reason(data))
+    return ReadResult(
+        blocks=blocks, format="pdf", meta=SourceMetadata(title=title), footnotes=footnotes
+    )
+
+
+def _no_text_reason(data: bytes) -> str:
+    """A PDF cut short often still opens, with its pages gone: say so instead of 'scanned'."""
+    if b"%%EOF" not in data[-2048:]:
+        return "truncated PDF (no end-of-file marker, no readable text)"
+    return "no text layer (a scanned PDF?)"
+
+
+def _extract_pages(data: bytes) -> tuple[list[list[_Line]], str]:
+    """Lines of words per page, plus the document title from the PDF info when it has one."""
+    import pdfplumber  # imported here: only PDF files pay its import time
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            title = _info_title(pdf)
+            pages = [_page_lines(page, number) for number, page in enumerate(pdf.pages, 1)]
+    except ParseError:
+        raise
+    except Exception as error:  # pdfminer raises many unrelated types for broken files
+        raise ParseError(f"corrupt or truncated PDF ({_reason(error)})") from None
+    return pages, title
+
+
+def _reason(error: Exception) -> str:
+    detail = str(error).strip().splitlines()[0][:100] if str(error).strip() else ""
+    name = type(error).__name__
+    return f"{name}: {detail}" if detail else name
+
+
+def _info_title(pdf) -> str:
+    info = pdf.metadata or {}
+    title = info.get("Title", "")
+    if isinstance(title, bytes):
+        title = title.decode("utf-8", "ignore")
+    return str(title).strip() if isinstance(title, str) else ""
+
+
+def _page_lines(page, number: int) -> list[_Line]:
+    raw = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
+    words = [
+        _Word(
+            text=w["text"],
+            x0=w["x0"],
+            x1=w["x1"],
+            top=w["top"],
+            bottom=w["bottom"],
+            size=float(w["size"]),
+            bold="bold" in w["fontname"].lower(),
+            italic="italic" in w["fontname"].lower() or "oblique" in w["fontname"].lower(),
+        )
+        for w in raw
+        if w["text"].strip()
+    ]
+    return _group_lines(words, number, float(page.height))
+
+
+def _group_lines(words: list[_Word], page: int, height: float) -> list[_Line]:
+    """Words sharing a baseline form a line. Superscripts sit a little higher: they join the
+    line whose baseline is within half a body line below them."""
+    lines: list[_Line] = []
+    for word in sorted(words, key=lambda w: (round(w.bottom), w.x0)):
+        if lines and abs(lines[-1].bottom - word.bottom) <= 2.5:
+            lines[-1].words.append(word)
+        else:
+            lines.append(_Line(words=[word], page=page, page_height=height))
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+    return _attach_superscripts(lines)
+
+
+def _attach_superscripts(lines: list[_Line]) -> list[_Line]:
+    """A line of only small digits just above another line is that line's superscripts."""
+    kept: list[_Line] = []
+    for index, line in enumerate(lines):
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        is_marks = all(w.text.isdigit() for w in line.words) and nxt is not None
+        if is_marks and line.size < nxt.size * 0.8 and nxt.top - line.top < nxt.size:
+            nxt.words = sorted(nxt.words + line.words, key=lambda w: w.x0)
+            continue
+        kept.append(line)
+    return kept
+
+
+def _body_size(pages: list[list[_Line]]) -> float:
+    sizes = Counter(round(w.size, 1) for lines in pages for line in lines for w in line.words)
+    return sizes.most_common(1)[0][0]
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip().lower())
+
+
+def _running_furniture(pages: list[list[_Line]]) -> set[str]:
+    """Text repeated in the top or bottom margin of several pages: running headers/footers."""
+    if len(pages) < 3:
+        return set()
+    seen: Counter[str] = Counter()
+    for lines in pages:
+        seen.update({_furniture_key(line.text) for line in lines if line.in_margin})
+    threshold = max(2, len(pages) // 3)
+    return {key for key, count in seen.items() if count >= threshold}
+
+
+def _is_furniture(line: _Line, furniture: set[str]) -> bool:
+    text = line.text.strip()
+    if _PAGE_OF.match(text) or _BARE_NUMBER.match(text):
+        return True
+    return line.in_margin and _furniture_key(text) in furniture
+
+
+def _split_page(
+    lines: list[_Line], body_size: float, furniture: set[str]
+) -> tuple[list[_Line], list[str]]:
+    """Body lines and footnotes of one page. Footnotes are the smaller-type lines below the
+    body; once they start, the rest of the page (bar the footer) is footnote text."""
+    body: list[_Line] = []
+    notes: list[str] = []
+    in_notes = False
+    for line in lines:
+        if _is_furniture(line, furniture):
+            continue
+        small = line.size < body_size - 0.5
+        lower_half = line.top > line.page_height * 0.4
+        if not in_notes and small and lower_half:
+            in_notes = True
+        if in_notes:
+            _add_footnote_line(notes, line, body_size)
+            continue
+        body.append(_without_superscripts(line, body_size))
+    return body, notes
+
+
+def _without_superscripts(line: _Line, body_size: float) -> _Line:
+    """Footnote markers in the body ("kapitaalmarkt.1") are not part of the text."""
+    kept = [w for w in line.words if not (w.text.isdigit() and w.size < body_size * 0.8)]
+    line.words = kept or line.words
+    return line
+
+
+def _add_footnote_line(notes: list[str], line: _Line, body_size: float) -> None:
+    first = line.words[0]
+    marker = first.text.isdigit() and first.size < body_size * 0.75
+    text = _join_words(line.words[1:] if marker else line.words)
+    if marker or not notes:
+        notes.append(f"{first.text} {text}".strip() if marker else text)
+        return
+    notes[-1] = _join_lines(notes[-1], text)
+
+
+def _join_words(words: list[_Word]) -> str:
+    """Words of a line; pdfplumber splits a word where its font changes ("(" + "Markets"),
+    so words that touch are joined without a space."""
+    text = ""
+    previous: _Word | None = None
+    for word in words:
+        touching = previous is not None and word.x0 - previous.x1 < word.size * 0.12
+        text = f"{text}{word.text}" if touching else f"{text} {word.text}" if text else word.text
+        previous = word
+    return text
+
+
+def _paragraphs(lines: list[_Line]) -> list[_Paragraph]:
+    """Lines into paragraphs: a new one after a blank gap, at a change between heading and
+    body type, and across a page break only when the sentence does not run on."""
+    pitch = _line_pitch(lines)
+    paragraphs: list[_Paragraph] = []
+    previous: _Line | None = None
+    for line in lines:
+        text = _join_words(line.words)
+        style = line.style
+        heading = _looks_like_heading(text, style)
+        if previous is None or _starts_paragraph(previous, line, style, paragraphs[-1], pitch):
+            paragraphs.append(_Paragraph(heading=heading, style=style, first_page=line.page))
+        current = paragraphs[-1]
+        current.lines.append(text)
+        current.last_page = line.page
+        previous = line
+    return paragraphs
+
+
+def _line_pitch(lines: list[_Line]) -> float:
+    gaps = [
+        b.bottom - a.bottom
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page and 0 < b.bottom - a.bottom < 40
+    ]
+    return statistics.median(gaps) if gaps else 14.0
+
+
+def _starts_paragraph(
+    previous: _Line, line: _Line, style: str, current: _Paragraph, pitch: float
+) -> bool:
+    if style != current.style:
+        return True
+    if style != "regular" and not line.words[0].text[:1].islower():
+        return True  # a heading runs on in lower case; a capital starts the next one
+    if line.page != previous.page:
+        last = current.lines[-1] if current.lines else ""
+        runs_on = not _SENTENCE_END.search(last) and line.words[0].text[:1].islower()
+        return not runs_on
+    return line.bottom - previous.bottom > pitch * 1.5
+
+
+_MARKER = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|[a-z][.)])\s")
+
+
+def _looks_like_heading(text: str, style: str) -> bool:
+    """Bold lines are headings; an italic line is one when it is numbered ("a) Titel voorstel")."""
+    if len(text) > 200 or style == "regular":
+        return False
+    return style == "bold" or bool(_MARKER.match(text))
+
+
+def _to_block(paragraph: _Paragraph) -> Block:
+    text = ""
+    for line in paragraph.lines:
+        text = _join_lines(text, line) if text else line
+    pages = paragraph.first_page, paragraph.last_page
+    origin = f"p. {pages[0]}" if pages[0] == pages[1] else f"p. {pages[0]}-{pages[1]}"
+    kind = "heading" if paragraph.heading else "paragraph"
+    return Block(text=re.sub(r"\s+", " ", text).strip(), kind=kind, origin=origin)
+
+
+def _join_lines(left: str, right: str) -> str:
+    """Join two lines of one paragraph, rejoining a word hyphenated at the line end."""
+    left = left.rstrip()
+    right = right.lstrip()
+    if not left.endswith("-") or not right:
+        return f"{left} {right}"
+    head = re.search(r"(\S*)-$", left).group(1)
+    if not head or not head[-1].isalpha():
+        return f"{left} {right}"  # "beleggingsdiensten en -" + "producten": keep as printed
+    nxt = right.split(" ", 1)[0]
+    if nxt in {"en", "of", "tot", "t/m"}:
+        return f"{left} {right}"  # "obligatie- en ..." is an elliptic compound, not a break
+    return left + right if _keeps_hyphen(head, nxt) else left[:-1] + right
+
+
+def _keeps_hyphen(head: str, tail: str) -> bool:
+    """Whether the hyphen at a line end is part of the word ("EU-niveau", "niet-essentiële",
+    "data-aanleverende") or a soft break ("verorde-ning")."""
+    if "/" in head or "." in head:
+        return True  # a URL or file name broken over two lines
+    word = re.split(r"[^\w]", head)[-1] or head
+    if any(c.isupper() for c in word[1:]) or any(c.isdigit() for c in word):
+        return True
+    if word.lower() in _KEPT_PREFIXES or len(word) <= 3:
+        return True
+    if tail[:1].isupper() or not tail[:1].isalpha():
+        return True
+    return word[-1].lower() in _VOWELS and tail[0].lower() in _VOWELS
