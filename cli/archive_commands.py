@@ -19,6 +19,7 @@ from index.importer import (
     index_pending,
     parse_and_store,
 )
+from index.output import archive_summary
 from parsers import PARSER_VERSION
 
 
@@ -141,24 +142,8 @@ def reindex_command(home, backend, es_url):
 def stats_command(home, as_json):
     """What the archive holds, per source, and how fresh it is."""
     archive = open_archive(home)
+    summary = archive_summary(archive)
     sources = archive.source_stats()
-    summary = {
-        "home": str(archive.home),
-        "documents": archive.count("documents"),
-        "sections": archive.section_count(),
-        "raw_files": archive.count("raw_files"),
-        "parse_failures": archive.count("parse_failures"),
-        "doc_types": archive.doc_type_counts(),
-        "sources": [
-            {
-                "source": s.source,
-                "documents": s.documents,
-                "last_fetch": s.last_fetch,
-                "failures": s.failures,
-            }
-            for s in sources
-        ],
-    }
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
         return

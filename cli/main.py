@@ -13,6 +13,8 @@ from cli.archive_commands import (
 )
 from cli.parse_command import parse_command
 from cli.search_commands import search_command, stances_command
+from cli.serve_command import serve_command
+from cli.watch_command import watch_command
 
 
 class DefaultToSearch(click.Group):
@@ -38,6 +40,8 @@ for command in (
     stances_command,
     reparse_command,
     reindex_command,
+    serve_command,
+    watch_command,
 ):
     cli.add_command(command)
 

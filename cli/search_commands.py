@@ -7,7 +7,6 @@ import html
 import json
 import re
 import sys
-from collections import Counter
 
 import click
 from rich.console import Console
@@ -15,11 +14,11 @@ from rich.markup import escape
 from rich.table import Table
 
 from cli.context import backend_for, backend_options, fail, home_option, open_archive
+from index.output import CSV_HEADER, csv_rows, results_json
 from index.query import Filters, QueryError, parse_query
 from index.search import SearchRequest, SearchResults
+from index.stance_counts import count_stances
 from parsers.model import ASPECT_LABELS, ASPECTS
-
-_BOLD = re.compile(r"</?b>")
 
 
 def filter_options(command):
@@ -99,54 +98,10 @@ def search_command(
         print_results(text, results)
 
 
-def results_json(results: SearchResults) -> dict:
-    return {
-        "total": results.total,
-        "total_sections": results.total_sections,
-        "shown": len(results.hits),
-        "offset": results.offset,
-        "has_more": results.has_more,
-        "hits": [
-            {
-                "id": hit.id,
-                "title": hit.title,
-                "date": hit.date,
-                "doc_type": hit.doc_type,
-                "score": round(hit.score, 4),
-                "sections": [
-                    {
-                        "key": s.key,
-                        "heading": s.heading,
-                        "snippet": s.snippet,
-                        "stance": s.stance,
-                    }
-                    for s in hit.sections
-                ],
-            }
-            for hit in results.hits
-        ],
-        "facets": results.facets,
-    }
-
-
 def write_csv(results: SearchResults) -> None:
     writer = csv.writer(sys.stdout)
-    writer.writerow(["id", "title", "date", "doc_type", "score", "section", "stance", "snippet"])
-    for hit in results.hits:
-        for s in hit.sections:
-            snippet = html.unescape(_BOLD.sub("", s.snippet))
-            writer.writerow(
-                [
-                    hit.id,
-                    hit.title,
-                    hit.date,
-                    hit.doc_type,
-                    round(hit.score, 4),
-                    s.key,
-                    "|".join(s.stance),
-                    snippet,
-                ]
-            )
+    writer.writerow(CSV_HEADER)
+    writer.writerows(csv_rows(results))
 
 
 def terminal_snippet(snippet: str) -> str:
@@ -210,43 +165,22 @@ def stances_command(query, by, as_json, home, backend, es_url, **filters):
         fail(f"bad query: {error}", code=2)
     archive = open_archive(home)
     search = backend_for(archive, backend, es_url)
-    doc_ids = search.matching_documents(parsed)
-    counts: Counter = Counter()
-    fiches = set()
-    for doc_id, date, ministerie, aspect, label in archive.aspect_stances(doc_ids):
-        group = (date[:4] or "?") if by == "year" else (ministerie or "?")
-        counts[(group, aspect, label)] += 1
-        fiches.add(doc_id)
-    groups = sorted({g for g, _, _ in counts})
+    counts = count_stances(archive, search, parsed, by)
     if as_json:
-        click.echo(
-            json.dumps(
-                {
-                    "query": " ".join(query),
-                    "by": by,
-                    "documents": len(fiches),
-                    "counts": {
-                        g: {a: {lb: counts[(g, a, lb)] for lb in ASPECT_LABELS} for a in ASPECTS}
-                        for g in groups
-                    },
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        click.echo(json.dumps(counts.to_json(" ".join(query)), ensure_ascii=False, indent=2))
         return
     console = Console()
-    if not fiches:
+    if not counts.documents:
         console.print(f"No fiches with aspect stances match {escape(' '.join(query))!r}.")
         return
-    console.print(f"Aspect stances of {len(fiches)} matching fiches, by {by}")
+    console.print(f"Aspect stances of {counts.documents} matching fiches, by {by}")
     table = Table(by)
     for aspect in ASPECTS:
         table.add_column(aspect + "\n+ / − / ± / ?", justify="center")
-    for group in groups:
+    for group in counts.groups:
         row = [escape(group)]
         for aspect in ASPECTS:
-            row.append(" / ".join(str(counts[(group, aspect, lb)]) for lb in ASPECT_LABELS))
+            row.append(" / ".join(str(counts.count(group, aspect, lb)) for lb in ASPECT_LABELS))
         table.add_row(*row)
     console.print(table)
     console.print("[dim]+ positief, − negatief, ± gedeeltelijk, ? geen_oordeel[/]")

@@ -123,6 +123,17 @@ def now() -> str:
 
 
 @dataclass
+class DocRef:
+    """Enough of a document to list and link it."""
+
+    id: str
+    title: str
+    doc_type: str
+    date: str
+    source: str
+
+
+@dataclass
 class SourceStats:
     source: str
     documents: int
@@ -370,3 +381,31 @@ class Archive:
                 ).fetchall()
             )
         return out
+
+    def refs(self, doc_ids: Iterable[str]) -> list[DocRef]:
+        """DocRefs of those ids that are archived, in the order given."""
+        out = []
+        for doc_id in dict.fromkeys(doc_ids):
+            row = self.db.execute(
+                "SELECT id, title, doc_type, date, source FROM documents WHERE id = ?", (doc_id,)
+            ).fetchone()
+            if row:
+                out.append(DocRef(*row))
+        return out
+
+    def ids_with_com(self, com_numbers: Iterable[str]) -> list[str]:
+        """Documents that carry one of these COM numbers: as a link found in their text or in
+        their fiche metadata (com_numbers)."""
+        values = list(dict.fromkeys(com_numbers))
+        if not values:
+            return []
+        marks = ",".join("?" * len(values))
+        rows = self.db.execute(
+            f"SELECT doc_id FROM links WHERE kind = 'com' AND value IN ({marks})"
+            " UNION SELECT d.id FROM documents d,"
+            " json_each(d.body, '$.metadata.com_numbers') j"
+            f" WHERE json_type(d.body, '$.metadata.com_numbers') = 'array' AND j.value IN ({marks})"
+            " ORDER BY 1",
+            values + values,
+        )
+        return [r[0] for r in rows]

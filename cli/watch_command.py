@@ -1,0 +1,121 @@
+"""`fiche-search watch add|list|remove|run`: saved searches and what newly matches them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+import click
+
+from cli.context import backend_for, backend_options, fail, home_option, open_archive
+from cli.search_commands import build_filters, filter_options
+from index.query import QueryError
+from index.watches import Watch, WatchError, WatchStore
+
+
+@click.group("watch")
+def watch_command() -> None:
+    """Saved searches: add one, then `watch run` after each crawl (or from cron) reports the
+    documents that newly match. Each document is reported once per saved search."""
+
+
+@watch_command.command("add")
+@click.argument("name")
+@click.argument("query", nargs=-1, required=True)
+@filter_options
+@click.option(
+    "--include-existing",
+    is_flag=True,
+    help="Report the documents that match already on the first run (default: only new ones).",
+)
+@home_option
+@backend_options
+def add_command(name, query, include_existing, home, backend, es_url, **filters):
+    """Save QUERY (the search language, with filters) under NAME."""
+    watch = Watch(name=name, query=" ".join(query), filters=build_filters(**filters))
+    archive = open_archive(home)
+    store = WatchStore(archive)
+    search = backend_for(archive, backend, es_url)
+    try:
+        baseline = store.add(watch, search, include_existing=include_existing)
+    except QueryError as error:
+        fail(f"bad query: {error}", code=2)
+    except WatchError as error:
+        fail(str(error), code=2)
+    if include_existing:
+        click.echo(f"saved {name!r}; `watch run` reports every matching document once")
+    else:
+        click.echo(f"saved {name!r}; {baseline} documents match now, `watch run` reports new ones")
+
+
+@watch_command.command("list")
+@home_option
+@click.option("--json", "as_json", is_flag=True)
+def list_command(home, as_json):
+    """The saved searches."""
+    watches = WatchStore(open_archive(home)).all()
+    if as_json:
+        click.echo(json.dumps([watch_json(w) for w in watches], ensure_ascii=False, indent=2))
+        return
+    if not watches:
+        click.echo("No saved searches. Add one with `fiche-search watch add NAME QUERY`.")
+    for w in watches:
+        click.echo(f"{w.name}\t{w.query}\t{filters_text(w)}\tlast run: {w.last_run or 'never'}")
+
+
+@watch_command.command("remove")
+@click.argument("name")
+@home_option
+def remove_command(name, home):
+    """Delete the saved search NAME and what it remembers."""
+    try:
+        WatchStore(open_archive(home)).remove(name)
+    except WatchError as error:
+        fail(str(error))
+    click.echo(f"removed {name!r}")
+
+
+@watch_command.command("run")
+@click.argument("names", nargs=-1)
+@click.option("--json", "as_json", is_flag=True)
+@home_option
+@backend_options
+def run_command(names, as_json, home, backend, es_url):
+    """Report the documents that newly match each saved search (or only NAMES)."""
+    archive = open_archive(home)
+    store = WatchStore(archive)
+    watches = store.all()
+    unknown = set(names) - {w.name for w in watches}
+    if unknown:
+        fail(f"no watch named {', '.join(sorted(unknown))}")
+    search = backend_for(archive, backend, es_url)
+    report = {}
+    for watch in watches:
+        if names and watch.name not in names:
+            continue
+        try:
+            report[watch.name] = store.run(watch, search)
+        except QueryError as error:  # the query language got stricter since it was saved
+            fail(f"watch {watch.name!r} has a bad query: {error}")
+    if as_json:
+        payload = {name: [a.to_json() for a in alerts] for name, alerts in report.items()}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    for name, alerts in report.items():
+        click.echo(f"{name}: {len(alerts)} new")
+        for alert in alerts:
+            click.echo(f"  {alert.doc_id}  {alert.date or '?'}  {alert.title}")
+
+
+def watch_json(watch: Watch) -> dict:
+    return {
+        "name": watch.name,
+        "query": watch.query,
+        "filters": {k: v for k, v in asdict(watch.filters).items() if v},
+        "created_at": watch.created_at,
+        "last_run": watch.last_run,
+    }
+
+
+def filters_text(watch: Watch) -> str:
+    return " ".join(f"{k}={v}" for k, v in asdict(watch.filters).items() if v) or "-"

@@ -1,0 +1,89 @@
+"""The shapes results leave the program in: the JSON and CSV of a search and the archive
+summary. Shared by the CLI and the web interface so both speak the same format."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from index.archive import Archive
+from index.search import SearchResults
+
+_BOLD = re.compile(r"</?b>")
+
+CSV_HEADER = ["id", "title", "date", "doc_type", "score", "section", "stance", "snippet"]
+
+
+def results_json(results: SearchResults) -> dict:
+    return {
+        "total": results.total,
+        "total_sections": results.total_sections,
+        "shown": len(results.hits),
+        "offset": results.offset,
+        "has_more": results.has_more,
+        "hits": [
+            {
+                "id": hit.id,
+                "title": hit.title,
+                "date": hit.date,
+                "doc_type": hit.doc_type,
+                "score": round(hit.score, 4),
+                "sections": [
+                    {
+                        "key": s.key,
+                        "heading": s.heading,
+                        "snippet": s.snippet,
+                        "stance": s.stance,
+                    }
+                    for s in hit.sections
+                ],
+            }
+            for hit in results.hits
+        ],
+        "facets": results.facets,
+    }
+
+
+def csv_rows(results: SearchResults) -> list[list]:
+    """One row per matching section, snippets as plain text (highlights dropped)."""
+    rows = []
+    for hit in results.hits:
+        for s in hit.sections:
+            rows.append(
+                [
+                    hit.id,
+                    hit.title,
+                    hit.date,
+                    hit.doc_type,
+                    round(hit.score, 4),
+                    s.key,
+                    "|".join(s.stance),
+                    plain_snippet(s.snippet),
+                ]
+            )
+    return rows
+
+
+def plain_snippet(snippet: str) -> str:
+    return html.unescape(_BOLD.sub("", snippet))
+
+
+def archive_summary(archive: Archive) -> dict:
+    """What the archive holds, per source, and how fresh it is (`stats --json`)."""
+    return {
+        "home": str(archive.home),
+        "documents": archive.count("documents"),
+        "sections": archive.section_count(),
+        "raw_files": archive.count("raw_files"),
+        "parse_failures": archive.count("parse_failures"),
+        "doc_types": archive.doc_type_counts(),
+        "sources": [
+            {
+                "source": s.source,
+                "documents": s.documents,
+                "last_fetch": s.last_fetch,
+                "failures": s.failures,
+            }
+            for s in archive.source_stats()
+        ],
+    }

@@ -1,0 +1,99 @@
+"""End to end in a real headless Chromium (Debian's `chromium`, driven by Playwright): search,
+click a facet, open a document, see the evidence sentence marked. Screenshots of the search
+page and the timeline go to artifacts/.
+
+Never skipped: without chromium or playwright it fails and says what to install."""
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+from web_corpus import EVIDENCE, MARKER, build_web_archive
+
+from web.app import create_app
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    home = build_web_archive(tmp_path_factory.mktemp("browser") / "home")
+    port = free_port()
+    config = uvicorn.Config(create_app(home), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("the playwright Python package is missing: pip install playwright")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def test_search_facet_document_evidence(base_url, browser):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    page.goto(base_url + "/")
+    page.fill("input[name=q]", MARKER)
+    page.click("form.query button[type=submit]")
+    page.wait_for_selector("li.hit")
+    assert page.locator("li.hit").count() >= 3  # fiches, the Commission proposal, letters
+    page.screenshot(path=str(ARTIFACTS / "search.png"), full_page=True)
+
+    page.click('[data-facet=type] a[data-value="fiche"]')
+    page.wait_for_url("**type=fiche**")
+    assert page.locator("li.hit").count() == 2
+    assert set(page.locator("li.hit").evaluate_all("els => els.map(e => e.dataset.docType)")) == {
+        "fiche"
+    }
+
+    page.click('[data-facet=stance] a[data-value="negatief"]')
+    page.wait_for_url("**stance=negatief**")
+    page.click("li.hit a.title")
+    page.wait_for_url("**/document/**")
+    mark = page.locator("mark.evidence").first
+    assert mark.is_visible()
+    assert mark.inner_text() == EVIDENCE
+    highlighted = mark.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert highlighted not in ("rgba(0, 0, 0, 0)", "transparent")
+
+    page.goto(base_url + f"/timeline?q={MARKER}")
+    assert page.locator("svg rect").count() >= 2
+    page.screenshot(path=str(ARTIFACTS / "timeline.png"), full_page=True)
+    page.close()

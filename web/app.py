@@ -1,0 +1,59 @@
+"""The Starlette application: routes, static files, and how errors answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from index.backends import BackendUnavailable
+from web.document_page import document_page
+from web.freshness_page import freshness_page
+from web.params import BadRequest
+from web.render import error
+from web.resources import Resources
+from web.search_page import search_page
+from web.security import SecurityHeaders
+from web.timeline_page import timeline_page
+from web.watch_pages import watch_feed_page, watches_page
+
+STATIC = Path(__file__).parent / "static"
+
+
+async def bad_request(request: Request, exc: BadRequest):
+    return error(request, 400, str(exc))
+
+
+async def http_error(request: Request, exc: HTTPException):
+    return error(request, exc.status_code, exc.detail)
+
+
+async def backend_unavailable(request: Request, exc: BackendUnavailable):
+    return error(request, 503, str(exc))
+
+
+def create_app(home: Path, backend: str = "embedded", es_url: str = "") -> Starlette:
+    app = Starlette(
+        routes=[
+            Route("/", search_page),
+            Route("/document/{doc_id}", document_page),
+            Route("/timeline", timeline_page),
+            Route("/freshness", freshness_page),
+            Route("/watches", watches_page),
+            Route("/watch/{name}.xml", watch_feed_page),
+            Mount("/static", StaticFiles(directory=STATIC), name="static"),
+        ],
+        middleware=[Middleware(SecurityHeaders)],
+        exception_handlers={
+            BadRequest: bad_request,
+            HTTPException: http_error,
+            BackendUnavailable: backend_unavailable,
+        },
+    )
+    app.state.resources = Resources(Path(home), backend or "embedded", es_url)
+    return app

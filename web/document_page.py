@@ -1,0 +1,63 @@
+"""One document: metadata, sections in order with evidence marked, stances, related documents."""
+
+from __future__ import annotations
+
+import re
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+from index.related import related_documents
+from web.markup import evidence_segments, safe_url, stance_anchor, stances_by_section
+from web.params import BadRequest, output_format
+from web.render import json_response, page
+
+# Ids are made by the parsers: kst-22112-4100, celex-32026H0311, tk-2026D01713.
+DOC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.()+-]{0,199}")
+
+
+def document_page(request: Request) -> Response:
+    doc_id = request.path_params["doc_id"]
+    if not DOC_ID.fullmatch(doc_id) or ".." in doc_id:
+        raise BadRequest(f"bad document id {doc_id!r}")
+    fmt = output_format(request.query_params)
+    with request.app.state.resources.archive() as archive:
+        doc = archive.document(doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document {doc_id!r} in the archive")
+        related = related_documents(archive, doc)
+    if fmt == "json":
+        return json_response(doc.to_json())
+    if fmt == "csv":
+        raise BadRequest("a document is available as html or json, not csv")
+    placed = stances_by_section(doc.sections, doc.stances)
+    marked = {index for pairs in placed for index, _ in pairs}
+    return page(
+        request,
+        "document.html",
+        {
+            "doc": doc,
+            "sections": [
+                (section, evidence_segments(section, pairs))
+                for section, pairs in zip(doc.sections, placed, strict=True)
+            ],
+            "stances": [
+                (stance, stance_anchor(i) if i in marked else "")
+                for i, stance in enumerate(doc.stances)
+            ],
+            "sources": source_links(doc),
+            "related": related,
+        },
+    )
+
+
+def source_links(doc) -> list[tuple[str, str]]:
+    """(label, url) of where the document can be read at its source; http(s) only."""
+    links = []
+    if url := safe_url(doc.url):
+        links.append((doc.source or "source", url))
+    eurlex = safe_url(str(doc.metadata.get("eurlex_url", "")))
+    if eurlex and eurlex != url:
+        links.append(("EUR-Lex", eurlex))
+    return links

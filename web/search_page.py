@@ -1,0 +1,96 @@
+"""The search page: query box, facets that narrow on click, sorted and paged results."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from index.output import CSV_HEADER, csv_rows, results_json
+from index.query import QueryError
+from index.search import FACET_FIELDS, SearchResults
+from web.params import PAGE_SIZE, SORTS, BadRequest, SearchState, output_format, search_state
+from web.render import csv_response, json_response, page
+
+FACET_TITLES = {
+    "section": "Section",
+    "stance": "Stance",
+    "type": "Document type",
+    "year": "Year",
+    "ministerie": "Ministerie",
+    "raad": "Raad",
+}
+
+
+@dataclass
+class FacetValue:
+    value: str
+    count: int
+    active: bool
+    url: str  # the search with this value toggled
+
+
+@dataclass
+class Facet:
+    field: str
+    title: str
+    values: list[FacetValue]
+
+
+def facets(state: SearchState, results: SearchResults) -> list[Facet]:
+    out = []
+    for name in FACET_FIELDS:
+        counts = dict(results.facets.get(name, {}))
+        for value in state.filters.get(name, ()):  # an active filter stays visible, even at 0
+            counts.setdefault(value, 0)
+        ordered = sorted(
+            counts.items(), key=lambda kv: (-int(kv[0]), 0) if name == "year" else (-kv[1], kv[0])
+        )
+        values = [
+            FacetValue(v, n, state.has(name, v), "/" + state.toggled(name, v).query_string())
+            for v, n in ordered
+        ]
+        if values:
+            out.append(Facet(name, FACET_TITLES[name], values))
+    return out
+
+
+def _facet_order(name: str):
+    """Years newest first; other values by count, then alphabetically."""
+    if name == "year":
+        return lambda kv: kv[0]
+    return lambda kv: (-kv[1], kv[0])
+
+
+def run_search(request: Request, state: SearchState) -> SearchResults:
+    with request.app.state.resources.archive_and_backend() as (_, backend):
+        try:
+            return backend.search(state.request())
+        except QueryError as error:
+            raise BadRequest(f"bad query: {error}") from None
+
+
+def search_page(request: Request) -> Response:
+    fmt = output_format(request.query_params)
+    state = search_state(request.query_params)
+    results = run_search(request, state)
+    if fmt == "json":
+        return json_response(results_json(results))
+    if fmt == "csv":
+        return csv_response(CSV_HEADER, csv_rows(results), "fiche-search.csv")
+    pages = max(1, math.ceil(results.total / PAGE_SIZE))
+    return page(
+        request,
+        "search.html",
+        {
+            "state": state,
+            "results": results,
+            "facets": facets(state, results),
+            "sorts": SORTS,
+            "pages": pages,
+            "first": results.offset + 1,
+            "last": results.offset + len(results.hits),
+        },
+    )

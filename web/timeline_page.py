@@ -1,0 +1,42 @@
+"""The stance timeline: aspect-stance counts per year for the fiches matching a query."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from index.stance_counts import count_stances
+from parsers.model import ASPECT_LABELS, ASPECTS
+from web.chart import timeline_charts
+from web.params import BadRequest, output_format, search_state
+from web.render import csv_response, json_response, page
+
+
+def timeline_page(request: Request) -> Response:
+    fmt = output_format(request.query_params)
+    state = search_state(request.query_params)
+    with request.app.state.resources.archive_and_backend() as (archive, backend):
+        counts = count_stances(archive, backend, state.parsed(), "year")
+    if fmt == "json":
+        return json_response(counts.to_json(state.q))
+    if fmt == "csv":
+        rows = [
+            [group, aspect, label, counts.count(group, aspect, label)]
+            for group in counts.groups
+            for aspect in ASPECTS
+            for label in ASPECT_LABELS
+        ]
+        return csv_response(["year", "aspect", "label", "fiches"], rows, "stances.csv")
+    if state.page != 1:
+        raise BadRequest("the timeline has one page")
+    return page(
+        request,
+        "timeline.html",
+        {
+            "state": state,
+            "counts": counts,
+            "charts": timeline_charts(counts),
+            "aspects": ASPECTS,
+            "labels": ASPECT_LABELS,
+        },
+    )

@@ -1,0 +1,39 @@
+"""Saved searches in the browser: the list, and an Atom feed of each one's alerts."""
+
+from __future__ import annotations
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+from index.watches import NAME_PATTERN, WatchStore
+from web.atom import watch_feed
+from web.params import output_format
+from web.render import json_response, page
+
+FEED_ENTRIES = 100
+
+
+def watches_page(request: Request) -> Response:
+    fmt = output_format(request.query_params)
+    with request.app.state.resources.archive() as archive:
+        watches = WatchStore(archive).all()
+    if fmt == "json":
+        return json_response(
+            [{"name": w.name, "query": w.query, "last_run": w.last_run} for w in watches]
+        )
+    return page(request, "watches.html", {"watches": watches})
+
+
+def watch_feed_page(request: Request) -> Response:
+    name = request.path_params["name"]
+    if not NAME_PATTERN.fullmatch(name):
+        raise HTTPException(404, f"no saved search {name!r}")
+    with request.app.state.resources.archive() as archive:
+        store = WatchStore(archive)
+        watch = store.get(name)
+        if watch is None:
+            raise HTTPException(404, f"no saved search {name!r}")
+        alerts = store.alerts(name, FEED_ENTRIES)
+    body = watch_feed(watch, alerts, str(request.url), str(request.base_url))
+    return Response(body, media_type="application/atom+xml; charset=utf-8")
