@@ -37,6 +37,10 @@ def read_bytes(data: bytes, filename: str = "") -> ReadResult:
         reject_legacy_doc()
     if head.startswith(b"PK"):
         return read_zip(data)
+    # A .txt that happens to start with "<", "{" or "[" is still text: the name is the user's
+    # word. Binary formats above are recognised by their magic numbers whatever the name.
+    if filename.lower().endswith((".txt", ".md")):
+        return read_plain(data)
     if looks_like_record(head):
         return read_eurlex_record(data)
     if head[:1] in (b"{", b"["):

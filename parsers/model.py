@@ -169,6 +169,7 @@ class ParseError(Exception):
     """A file that cannot be turned into Documents. The message names the reason in one line."""
 
     def __init__(self, reason: str, path: str = ""):
+        reason = " ".join(reason.split())  # one line, whatever a library put in its message
         super().__init__(reason)
         self.reason = reason
         self.path = path

@@ -77,7 +77,7 @@ def test_formex_act():
     assert doc.title.startswith(
         "Regulation (EU) 2024/903 of the European Parliament and of the Council of 13 March 2024"
     )
-    headings = [s.heading for s in doc.sections]
+    headings = list(dict.fromkeys(s.heading for s in doc.sections))  # passages share a heading
     assert headings[1:4] == [
         "Chapter 1 General provisions",
         "Article 1",
@@ -89,7 +89,8 @@ def test_formex_old_schema_act():
     doc = only("formex_e115172d_DOC_2.xml")
     assert doc.id == "celex-32008R1137"
     assert doc.date == "2008-10-22"
-    assert [s.heading for s in doc.sections][1:4] == ["Article 1", "Article 2", "Article 3"]
+    headings = list(dict.fromkeys(s.heading for s in doc.sections))
+    assert headings[1:4] == ["Article 1", "Article 2", "Article 3"]
     assert "THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION," in doc.sections[0].text
 
 
