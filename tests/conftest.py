@@ -2,6 +2,9 @@ from pathlib import Path
 
 import pytest
 
+# Fixtures opensearch_url and opensearch_cluster: real OpenSearch nodes (tests/opensearch/).
+pytest_plugins = ["opensearch_node"]
+
 
 def _find_shared() -> Path:
     """../shared next to the checkout (CI), or next to any folder above it (worktrees)."""
