@@ -75,6 +75,8 @@ class OpenSearchNodes:
                 self._fail(f"OpenSearch ({self.nodes} node(s)) did not {what} within {timeout} s")
             if line is None:
                 self._fail(f"OpenSearch ({self.nodes} node(s)) exited before it could {what}")
+            if line.startswith("ERROR "):
+                self._fail(f"OpenSearch launcher: {line}")
             key, _, value = line.partition("=")
             seen[key] = value
             if line.startswith(prefix):

@@ -26,7 +26,7 @@ import org.opensearch.common.unit.TimeValue;
  * Stops cleanly on SIGTERM/SIGINT (a shutdown hook closes the nodes and deletes a temporary data
  * dir). With {@code --stdin} it also stops when standard input closes, so a test run that dies
  * never leaves a JVM behind, and reads commands: {@code stop N} closes node N (1-based) for fault
- * tests and answers {@code STOPPED N}.
+ * tests and answers {@code STOPPED N} (or {@code ERROR ...}).
  *
  * <pre>
  * Node [--nodes N] [--port P] [--data DIR] [--stdin]
@@ -149,11 +149,15 @@ public final class Node {
         while ((line = in.readLine()) != null) {
             String[] words = line.trim().split("\\s+");
             if (words.length == 2 && words[0].equals("stop")) {
-                int n = Integer.parseInt(words[1]);
-                runner.getNode(n - 1).close();
-                OUT.println("STOPPED " + n);
+                try {
+                    int n = Integer.parseInt(words[1]);
+                    runner.getNode(n - 1).close();
+                    OUT.println("STOPPED " + n);
+                } catch (IOException | RuntimeException e) {
+                    OUT.println("ERROR " + line.trim() + ": " + e);
+                }
             } else if (!line.isBlank()) {
-                OUT.println("UNKNOWN " + line.trim());
+                OUT.println("ERROR unknown command: " + line.trim());
             }
             OUT.flush();
         }
