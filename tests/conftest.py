@@ -2,6 +2,9 @@ from pathlib import Path
 
 import pytest
 
+# Fixtures opensearch_url and opensearch_cluster: real OpenSearch nodes (tests/opensearch/).
+pytest_plugins = ["opensearch_node"]
+
 
 def _find_shared() -> Path:
     """../shared next to the checkout (CI), or next to any folder above it (worktrees)."""
@@ -27,7 +30,3 @@ def corpus() -> Path:
     assert CORPUS.is_dir(), f"the shared corpus is missing at {CORPUS}"
     return CORPUS
 
-
-@pytest.fixture(scope="session")
-def opensearch_url():  # TEMPORARY until the node fixture lands
-    return "http://127.0.0.1:9250"
