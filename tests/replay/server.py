@@ -9,6 +9,7 @@ in the real response formats (see data/README.md), faults injected per URL, requ
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -40,6 +41,10 @@ FAKE_404 = (
 )
 FAULTS = ("500", "503", "429", "slow", "reset", "truncate", "malformed", "fake404")
 LISTING_PATHS = ("/sru", "/OData/v4/2.0/Document", "/webapi/rdf/sparql", "/robots.txt")
+
+
+def is_listing(target: str) -> bool:
+    return urlsplit(target).path in LISTING_PATHS
 
 
 def find_corpus() -> Path:
@@ -96,11 +101,15 @@ class ReplayServer:
         assert all(f in FAULTS for f in faults), faults
         self.replay.faults.setdefault(url_part, []).extend(faults)
 
+    def clear_faults(self) -> None:
+        with self.replay.lock:
+            self.replay.faults.clear()
+
     def document_requests(self) -> list[str]:
-        return [r for r in self.requests if not r.startswith(LISTING_PATHS)]
+        return [r for r in self.requests if not is_listing(r)]
 
     def listing_requests(self) -> list[str]:
-        return [r for r in self.requests if r.startswith(LISTING_PATHS)]
+        return [r for r in self.requests if is_listing(r)]
 
     def reset_counts(self) -> None:
         with self.replay.lock:
@@ -233,6 +242,11 @@ def literal(value: str, datatype: str = "http://www.w3.org/2001/XMLSchema#string
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
+    def handle(self) -> None:
+        # The client may hang up (a timeout, a test's kill): nothing to answer then.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().handle()
+
     def log_message(self, *args) -> None:  # quiet: tests read replay.requests instead
         pass
 
@@ -259,7 +273,7 @@ class Handler(BaseHTTPRequestHandler):
         if fault == "malformed":
             body = body[: len(body) // 2] + b"<unclosed <<garbage"
         etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
-        if not self.path.startswith(LISTING_PATHS) and self.headers.get("If-None-Match") == etag:
+        if not is_listing(self.path) and self.headers.get("If-None-Match") == etag:
             return self.send_status(304, extra={"ETag": etag})
         self.send_body(body, content_type, etag=etag)
 
