@@ -153,9 +153,16 @@ def stats_command(home, as_json):
         f"{summary['raw_files']} raw files, {summary['parse_failures']} parse failures "
         f"in {escape(summary['home'])}"
     )
-    table = Table("source", "documents", "last fetch", "crawl failures")
+    table = Table("source", "documents", "files", "last fetch", "last crawl", "crawl failures")
     for s in sources:
-        table.add_row(s.source, str(s.documents), s.last_fetch or "-", str(s.failures))
+        table.add_row(
+            s.source,
+            str(s.documents),
+            str(s.files),
+            s.last_fetch or "-",
+            s.last_crawl or "-",
+            str(s.failures),
+        )
     console.print(table)
     types = ", ".join(f"{t or '?'}: {n}" for t, n in summary["doc_types"].items())
     console.print(f"document types: {escape(types)}")

@@ -11,6 +11,7 @@ from cli.archive_commands import (
     show_command,
     stats_command,
 )
+from cli.crawl_command import crawl_command
 from cli.parse_command import parse_command
 from cli.search_commands import search_command, stances_command
 from cli.serve_command import serve_command
@@ -40,6 +41,7 @@ for command in (
     stances_command,
     reparse_command,
     reindex_command,
+    crawl_command,
     serve_command,
     watch_command,
 ):

@@ -138,7 +138,9 @@ class SourceStats:
     source: str
     documents: int
     last_fetch: str
-    failures: int
+    failures: int  # crawl failures still open
+    files: int = 0  # raw files fetched from this source
+    last_crawl: str = ""  # when the last crawl of this source completed
 
 
 class Archive:
@@ -267,6 +269,74 @@ class Archive:
                     self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
                 self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
+    # --- crawl state and failures ----------------------------------------------------------
+
+    def set_crawl_values(self, source: str, values: dict[str, str]) -> None:
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO crawl_state VALUES (?, ?, ?)",
+                [(source, key, value) for key, value in values.items()],
+            )
+
+    def crawl_value(self, source: str, key: str) -> str | None:
+        row = self.db.execute(
+            "SELECT value FROM crawl_state WHERE source = ? AND key = ?", (source, key)
+        ).fetchone()
+        return row[0] if row else None
+
+    def crawl_values(self, source: str, prefix: str) -> dict[str, str]:
+        """Every key of this source starting with prefix, prefix stripped."""
+        rows = self.db.execute(
+            "SELECT key, value FROM crawl_state WHERE source = ? AND substr(key, 1, ?) = ?",
+            (source, len(prefix), prefix),
+        )
+        return {key[len(prefix) :]: value for key, value in rows}
+
+    def record_crawl_failure(self, url: str, source: str, reason: str) -> None:
+        with self.db:
+            self.db.execute(
+                "INSERT INTO crawl_failures VALUES (?, ?, ?, 1, ?) ON CONFLICT(url) DO UPDATE"
+                " SET reason = excluded.reason, attempts = attempts + 1, at = excluded.at",
+                (url, source, reason, now()),
+            )
+
+    def clear_crawl_failure(self, url: str) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM crawl_failures WHERE url = ?", (url,))
+
+    def crawl_failures(self, source: str | None = None) -> list[tuple[str, str, str, int]]:
+        """(url, source, reason, attempts), oldest first."""
+        query = "SELECT url, source, reason, attempts FROM crawl_failures"
+        if source is None:
+            return self.db.execute(query + " ORDER BY at, url").fetchall()
+        return self.db.execute(query + " WHERE source = ? ORDER BY at, url", (source,)).fetchall()
+
+    def fetch_record(self, location: str) -> tuple[str, str, str] | None:
+        """(sha256, etag, last_modified) of the latest fetch of this URL or path."""
+        return self.db.execute(
+            "SELECT sha256, etag, last_modified FROM fetches WHERE location = ?", (location,)
+        ).fetchone()
+
+    def link_values(self, kinds: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(doc_id, kind, value) of every link of these kinds, e.g. the COM numbers fiches cite."""
+        kinds = list(kinds)
+        marks = ",".join("?" * len(kinds))
+        return self.db.execute(
+            f"SELECT doc_id, kind, value FROM links WHERE kind IN ({marks}) ORDER BY doc_id",
+            kinds,
+        ).fetchall()
+
+    def add_links(self, doc_id: str, links: Iterable[tuple[str, str]]) -> None:
+        """Extra (kind, value) links of a stored document, once each."""
+        with self.db:
+            for kind, value in links:
+                exists = self.db.execute(
+                    "SELECT 1 FROM links WHERE doc_id = ? AND kind = ? AND value = ?",
+                    (doc_id, kind, value),
+                ).fetchone()
+                if not exists:
+                    self.db.execute("INSERT INTO links VALUES (?, ?, ?)", (doc_id, kind, value))
+
     def mark_indexed(self, backend: str, doc_ids: Iterable[str]) -> None:
         with self.db:
             self.db.executemany(
@@ -344,18 +414,30 @@ class Archive:
         ).fetchall()
 
     def source_stats(self) -> list[SourceStats]:
-        rows = self.db.execute(
-            "SELECT d.source, COUNT(*), "
-            "(SELECT MAX(fetched_at) FROM fetches f WHERE f.source = d.source) "
-            "FROM documents d GROUP BY d.source ORDER BY d.source"
-        ).fetchall()
-        stats = []
-        for source, documents, last_fetch in rows:
-            failures = self.db.execute(
-                "SELECT COUNT(*) FROM crawl_failures WHERE source = ?", (source,)
-            ).fetchone()[0]
-            stats.append(SourceStats(source, documents, last_fetch or "", failures))
-        return stats
+        """Per source: documents, files fetched, last fetch, last complete crawl, failures.
+        Sources that were crawled but yielded no parsed document yet are listed too."""
+        sources = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT source FROM documents UNION SELECT source FROM fetches"
+                " UNION SELECT source FROM crawl_state UNION SELECT source FROM crawl_failures"
+                " ORDER BY 1"
+            )
+        ]
+        return [self._stats_of(source) for source in sources]
+
+    def _stats_of(self, source: str) -> SourceStats:
+        def one(query: str):
+            return self.db.execute(query, (source,)).fetchone()[0]
+
+        return SourceStats(
+            source=source,
+            documents=one("SELECT COUNT(*) FROM documents WHERE source = ?"),
+            last_fetch=one("SELECT MAX(fetched_at) FROM fetches WHERE source = ?") or "",
+            failures=one("SELECT COUNT(*) FROM crawl_failures WHERE source = ?"),
+            files=one("SELECT COUNT(*) FROM fetches WHERE source = ?"),
+            last_crawl=self.crawl_value(source, "last_success") or "",
+        )
 
     def doc_type_counts(self) -> dict[str, int]:
         rows = self.db.execute(

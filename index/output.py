@@ -81,7 +81,9 @@ def archive_summary(archive: Archive) -> dict:
             {
                 "source": s.source,
                 "documents": s.documents,
+                "files": s.files,
                 "last_fetch": s.last_fetch,
+                "last_crawl": s.last_crawl,
                 "failures": s.failures,
             }
             for s in archive.source_stats()

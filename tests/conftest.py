@@ -29,4 +29,3 @@ OPENINGS = SHARED / "fiche-openings" / "openings.jsonl"
 def corpus() -> Path:
     assert CORPUS.is_dir(), f"the shared corpus is missing at {CORPUS}"
     return CORPUS
-

@@ -1,0 +1,105 @@
+"""`fiche-search crawl`: fetch what is new at the sources, archive it, then index it."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import click
+
+from cli.context import backend_for, backend_options, fail, home_option, open_archive
+from index.importer import index_pending
+
+SOURCE_NAMES = ("officielebekendmakingen", "tweedekamer", "eurlex")
+
+
+def iso_date(ctx, param, value):
+    if value is None:
+        return ""
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2024-01-31") from None
+
+
+def setting_pairs(ctx, param, values):
+    pairs = {}
+    for value in values:
+        name, sep, setting = value.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{value!r}: expected NAME=VALUE")
+        pairs[name.strip()] = setting
+    return pairs
+
+
+@click.command("crawl")
+@click.argument("sources", nargs=-1, type=click.Choice(SOURCE_NAMES))
+@click.option("--since", callback=iso_date, help="List what changed since this date (ISO).")
+@click.option("--base-url", default="", help="Point the sources at a mirror or a local replay.")
+@click.option("--dossier", default="", help="Kamerstuk dossier (default 22112).")
+@click.option(
+    "-s",
+    "--set",
+    "overrides",
+    multiple=True,
+    callback=setting_pairs,
+    metavar="NAME=VALUE",
+    help="A crawler setting (crawler/settings.py), e.g. -s FICHE_POLITE=0.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@home_option
+@backend_options
+def crawl_command(sources, since, base_url, dossier, overrides, as_json, home, backend, es_url):
+    """Fetch new documents from the sources (all three by default), then parse and index them."""
+    from crawler.run import run_crawl  # Scrapy loads only when crawling
+
+    if dossier and not dossier.isdigit():
+        raise click.BadParameter(f"{dossier!r} is not a dossier number", param_hint="--dossier")
+    archive = open_archive(home)
+    search = backend_for(archive, backend, es_url)
+    chosen = list(dict.fromkeys(sources)) or list(SOURCE_NAMES)
+    try:
+        summaries = run_crawl(archive, chosen, since, base_url, dossier, overrides)
+    except Exception as error:  # a broken setting or a reactor that will not start
+        fail(f"the crawl could not run: {type(error).__name__}: {error}")
+    indexed = index_pending(archive, search)
+    search.close()
+    report = [summary.as_json() for summary in summaries]
+    for entry in report:
+        entry["open_failures"] = [
+            {"url": url, "reason": reason, "attempts": attempts}
+            for url, _, reason, attempts in archive.crawl_failures(entry["source"])
+        ]
+    print_report(report, indexed, as_json)
+    if any(entry_failed(entry) for entry in report):
+        raise SystemExit(1)
+
+
+def entry_failed(entry: dict) -> bool:
+    """A source failed entirely: its listing could not be read at all, or it listed nothing
+    where it used to list plenty (the alarm; the crawl state is kept, so nothing is lost)."""
+    return bool(entry["alarm"]) or (bool(entry["listing_error"]) and entry["listed"] == 0)
+
+
+def print_report(report: list[dict], indexed: int, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps({"sources": report, "indexed": indexed}, indent=2))
+    else:
+        for entry in report:
+            click.echo(
+                f"{entry['source']}: listed {entry['listed']}, fetched {entry['fetched']}, "
+                f"unchanged {entry['unchanged']}, skipped {entry['skipped']}, "
+                f"failed {entry['failed']}"
+                + ("" if entry["complete"] else " (incomplete: will resume next run)")
+            )
+            for failure in entry["open_failures"]:
+                click.echo(f"  failed: {failure['url']}: {failure['reason']}", err=True)
+        click.echo(f"{indexed} documents indexed")
+    for entry in report:
+        if entry["listing_error"]:
+            what = "cannot list" if entry["listed"] == 0 else "listing incomplete"
+            click.echo(f"error: {entry['source']}: {what}: {entry['listing_error']}", err=True)
+        if entry["alarm"]:
+            click.echo(f"warning: {entry['alarm']}", err=True)
+        for error in entry["errors"]:
+            click.echo(f"error: {entry['source']}: {error}", err=True)

@@ -1,0 +1,18 @@
+"""What a spider hands the pipeline: one fetched file and its fetch record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class FetchedFile:
+    url: str  # where the bytes came from
+    listed_url: str  # the URL the listing promised (differs when a fallback answered)
+    source: str
+    body: bytes
+    filename: str  # a name that tells the parser the format: kst-22112-3300.xml
+    record: str  # the listing's record this file belongs to (kst-22112-3300, 2025D01234, ...)
+    role: str = "document"  # "document" is parsed; "sidecar" (metadata.xml) is only kept raw
+    etag: str = ""
+    last_modified: str = ""

@@ -1,0 +1,182 @@
+"""`fiche-search crawl` end to end against a real HTTP replay of the sources on 127.0.0.1."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from tests.crawl_helpers import (
+    by_source,
+    expected_documents,
+    failed_paths,
+    fetched_paths,
+    missing,
+    query,
+    run_crawl,
+)
+from tests.replay.server import ReplayServer, repository_path
+
+SINCE = ("--since", "2020-01-01")
+
+
+@pytest.fixture
+def replay():
+    with ReplayServer() as server:
+        yield server
+
+
+@pytest.fixture
+def home(tmp_path):
+    return tmp_path / "archive"
+
+
+def catalogue(replay) -> dict:
+    return replay.replay.catalogue
+
+
+def sru_path(replay, record_id: str, manifestation: str) -> str:
+    record = next(r for r in catalogue(replay)["sru"] if r["id"] == record_id)
+    return repository_path(record, manifestation, record["files"][manifestation])
+
+
+def tk_path(replay, index: int) -> str:
+    return f"/OData/v4/2.0/Document({catalogue(replay)['tk'][index]['Id']})/resource"
+
+
+def test_first_crawl_archives_every_listed_file(replay, home):
+    code, report, stderr = run_crawl(replay.url, home, *SINCE)
+    assert code == 0, stderr
+    assert "Traceback" not in stderr
+    sources = by_source(report)
+    assert sources["officielebekendmakingen"]["listed"] == 3
+    assert sources["tweedekamer"]["listed"] == 4  # two OData pages, via @odata.nextLink
+    assert sources["eurlex"]["listed"] == 6
+    assert all(s["complete"] and s["failed"] == 0 for s in sources.values())
+    assert missing(home, catalogue(replay)) == []
+    assert failed_paths(home) == {}
+    # The best manifestation only: XML where there is XML, never the HTML, PDF or ODT as well.
+    requested = set(replay.document_requests())
+    assert sru_path(replay, "kst-32545-143", "xml") in requested
+    assert sru_path(replay, "kst-32545-143", "pdf") not in requested
+    assert sru_path(replay, "kst-22112-9001", "pdf") in requested  # PDF when that is all
+    # Dutch first; the replay has no Dutch page for COM(2020) 767, so English answers.
+    assert "/legal-content/NL/TXT/HTML/?uri=CELEX:52020PC0767" in requested
+    assert "/legal-content/EN/TXT/HTML/?uri=CELEX:52020PC0767" in requested
+    assert "/robots.txt" in replay.requests
+
+
+def test_second_run_with_nothing_new_makes_only_listing_requests(replay, home):
+    assert run_crawl(replay.url, home, *SINCE)[0] == 0
+    replay.reset_counts()
+    code, report, stderr = run_crawl(replay.url, home)  # from the watermark now
+    assert code == 0, stderr
+    assert replay.document_requests() == []
+    assert replay.listing_requests()
+    # The listing starts at the newest date seen (inclusive): the newest record per source is
+    # listed again, recognised by its version, and not fetched.
+    for entry in report["sources"]:
+        assert entry["listed"] == entry["skipped"] == 1, entry
+        assert entry["fetched"] == entry["failed"] == 0
+
+
+def test_a_new_document_is_the_only_one_fetched(replay, home):
+    assert run_crawl(replay.url, home, *SINCE)[0] == 0
+    newer = dict(catalogue(replay)["tk"][0], Id="7e57d0c0-0000-4000-8000-000000000001")
+    newer.update(DocumentNummer="2025D90099", ApiGewijzigdOp="2025-06-01T08:00:00.0000000Z")
+    catalogue(replay)["tk"].append(newer)
+    replay.reset_counts()
+    code, report, _ = run_crawl(replay.url, home)
+    assert code == 0
+    assert replay.document_requests() == [f"/OData/v4/2.0/Document({newer['Id']})/resource"]
+    assert by_source(report)["tweedekamer"]["fetched"] == 1
+
+
+def test_faults_lose_nothing_and_the_next_run_completes_the_set(replay, home):
+    healed_within_run = {
+        sru_path(replay, "kst-32545-143", "xml"): ("503", "503"),
+        sru_path(replay, "kst-32545-143", "metadata"): ("429",),
+        tk_path(replay, 0): ("slow",),
+        tk_path(replay, 1): ("reset",),
+        "/legal-content/EN/TXT/HTML/?uri=CELEX:52025PC0006": ("truncate",),
+        "startRecord=3": ("500",),  # the second SRU listing page
+        "%24skip=2": ("503",),  # the second OData page
+    }
+    lasting = {
+        sru_path(replay, "ah-tk-20202021-3235", "xml"): ("malformed",),
+        tk_path(replay, 2): ("fake404",),
+        "/legal-content/EN/TXT/HTML/?uri=CELEX:52025PC0011": ("500", "500", "500"),
+        # More resets than retries: Twisted itself retries a request once when a reused
+        # connection resets, on top of Scrapy's retries.
+        tk_path(replay, 3): ("reset",) * 6,
+    }
+    for faults in (healed_within_run, lasting):
+        for target, kinds in faults.items():
+            replay.inject(target, *kinds)
+
+    code, report, stderr = run_crawl(replay.url, home, *SINCE)
+    assert code == 0, stderr  # files failing is no reason to fail the run: they are recorded
+    assert "Traceback" not in stderr
+    assert missing(home, catalogue(replay)) == []
+    failures = failed_paths(home)
+    assert set(failures) == {target for target in lasting}
+    assert failures[sru_path(replay, "ah-tk-20202021-3235", "xml")] == "malformed XML"
+    assert "niet gevonden" in failures[tk_path(replay, 2)]
+    assert failures["/legal-content/EN/TXT/HTML/?uri=CELEX:52025PC0011"] == "HTTP 500"
+    assert sum(s["failed"] for s in report["sources"]) == 4
+    # The retries happened: three requests for the file that failed twice with 503.
+    assert replay.requests.count(sru_path(replay, "kst-32545-143", "xml")) == 3
+
+    replay.clear_faults()
+    replay.reset_counts()
+    code, report, stderr = run_crawl(replay.url, home)
+    assert code == 0, stderr
+    assert failed_paths(home) == {}
+    assert {stored for stored, _ in expected_documents(catalogue(replay))} <= fetched_paths(home)
+    # Only what failed is fetched again (the malformed record's metadata.xml with it).
+    assert set(replay.document_requests()) == set(lasting) | {
+        sru_path(replay, "ah-tk-20202021-3235", "metadata")
+    }
+
+
+def test_unchanged_files_are_answered_304_when_records_must_be_checked_again(replay, home):
+    assert run_crawl(replay.url, home, *SINCE)[0] == 0
+    query(home, "DELETE FROM crawl_state WHERE key LIKE 'seen:%'")  # forget record versions
+    code, report, _ = run_crawl(replay.url, home, *SINCE)
+    assert code == 0
+    assert sum(s["unchanged"] for s in report["sources"]) == 15  # conditional GETs, all 304
+    assert sum(s["fetched"] for s in report["sources"]) == 0
+
+
+def test_unreachable_source_fails_with_one_clear_line(home):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # closed again: nothing listens there
+    code, report, stderr = run_crawl(f"http://127.0.0.1:{port}", home, "tweedekamer")
+    assert code == 1
+    assert "Traceback" not in stderr
+    line = next(line for line in stderr.splitlines() if line.startswith("error:"))
+    assert f"127.0.0.1:{port}/OData/v4/2.0/Document" in line
+    assert "tweedekamer: cannot list" in line
+
+
+def test_a_source_that_suddenly_lists_nothing_is_reported_loudly(replay, home):
+    assert run_crawl(replay.url, home, *SINCE)[0] == 0
+    watermark = query(home, "SELECT value FROM crawl_state WHERE key = 'watermark'")
+    replay.replay.silent = True
+    code, report, stderr = run_crawl(replay.url, home)
+    assert code == 1
+    assert "warning: officielebekendmakingen listed nothing" in stderr
+    assert query(home, "SELECT value FROM crawl_state WHERE key = 'watermark'") == watermark
+
+
+def test_stats_shows_per_source_crawl_figures(replay, home):
+    replay.inject(tk_path(replay, 2), "fake404")
+    assert run_crawl(replay.url, home, *SINCE)[0] == 0
+    from tests.cli_helpers import run_json
+
+    stats = {s["source"]: s for s in run_json("stats", home=home)["sources"]}
+    assert stats["tweedekamer"]["failures"] == 1
+    assert stats["tweedekamer"]["files"] == 3
+    assert stats["officielebekendmakingen"]["files"] == 5
+    assert stats["eurlex"]["last_crawl"]
