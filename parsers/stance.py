@@ -14,7 +14,7 @@ from collections import Counter
 
 from parsers.model import ASPECTS, Section, Stance
 from parsers.stance_aspects import aspect_stances
-from parsers.stance_nlp import stance_nlp
+from parsers.stance_nlp import flatten_line_breaks, stance_nlp
 from parsers.stance_paragraphs import carries_paragraph_stances, paragraph_stances
 from parsers.stance_rules import ASPECT_TERMS
 
@@ -31,7 +31,7 @@ def label_stances(sections: list[Section]) -> list[Stance]:
     Aspect stances first (in ASPECTS order), then paragraph stances in document order.
     """
     worth = [s for s in sections if worth_analysing(s)]
-    docs = stance_nlp().pipe(s.text for s in worth)
+    docs = stance_nlp().pipe(flatten_line_breaks(s.text) for s in worth)
     analysed = list(zip(worth, docs, strict=True))
     paragraph = [
         stance

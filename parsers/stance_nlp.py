@@ -14,6 +14,7 @@ span groups, so the deciding code reads plain spans and never touches a matcher:
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import spacy
@@ -115,6 +116,20 @@ def stance_nlp() -> Language:
     nlp.add_pipe("fiche_stance_cues")
     nlp.initialize()
     return nlp
+
+
+# A blank line (paragraph break), or a lone line break.
+LINE_BREAK = re.compile(r"\n[^\S\n]*\n\s*|\n")
+
+
+def flatten_line_breaks(text: str) -> str:
+    """The text with lone line breaks made spaces, blank lines kept, offsets unchanged.
+
+    spaCy makes a token of every line break, and a token between two words breaks a
+    pattern: PDF text wraps "kan zich vinden in\nde voorgestelde rechtsgrondslag".
+    Same length, so offsets into the flattened text are offsets into the section text.
+    """
+    return LINE_BREAK.sub(lambda m: m.group() if m.group().count("\n") > 1 else " ", text)
 
 
 def evidence_bounds(sentence: Span) -> tuple[int, int]:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parsers.model import Section, Stance
 from parsers.stance_negation import is_negator
-from parsers.stance_nlp import evidence_bounds
+from parsers.stance_nlp import SUPERSCRIPT_DIGITS, evidence_bounds
 from parsers.stance_rules import (
     CLAUSE_BREAKS,
     PARAGRAPH_CUES,
@@ -53,7 +53,25 @@ def paragraph_stances(section: Section, doc: Doc) -> list[Stance]:
 
 
 def paragraphs(doc: Doc) -> Iterator[list[Span]]:
-    """The sentences of the doc grouped per paragraph (blank-line separated)."""
+    """The sentences of the doc grouped per paragraph (blank-line separated).
+
+    Footnotes are left out, and a block starting in lower case continues the paragraph
+    before it: a page break or a footnote cut that paragraph in two
+    ("... bevorderen dat door erkende" / "referenten ..., mits ...").
+    """
+    current: list[Span] = []
+    for block in blocks(doc):
+        if is_footnote(block):
+            continue
+        if current and not continues(block):
+            yield current
+            current = []
+        current.extend(block)
+    if current:
+        yield current
+
+
+def blocks(doc: Doc) -> Iterator[list[Span]]:
     current: list[Span] = []
     for sentence in doc.sents:
         if current and starts_paragraph(sentence):
@@ -62,6 +80,18 @@ def paragraphs(doc: Doc) -> Iterator[list[Span]]:
         current.append(sentence)
     if current:
         yield current
+
+
+def first_word(block: list[Span]) -> str:
+    return next((t.text for t in block[0] if not t.is_space), "")
+
+
+def is_footnote(block: list[Span]) -> bool:
+    return first_word(block)[:1] in SUPERSCRIPT_DIGITS
+
+
+def continues(block: list[Span]) -> bool:
+    return first_word(block)[:1].islower()
 
 
 def starts_paragraph(sentence: Span) -> bool:
