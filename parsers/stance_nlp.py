@@ -69,6 +69,34 @@ def is_footnote_reference(token) -> bool:
     return after_full_stop and marker
 
 
+# Words too common to tell whether a sentence can hold a cue.
+COMMON_WORDS = frozenset(
+    {"is", "zijn", "van", "op", "onder", "de", "het", "een", ",", "met", "niet", "geen", "nog"}
+    | {"heeft", "hebben", "maakt", "maken", "ziet", "zien", "uit", "in", "te", "worden"}
+    | {"over", "bij", "ten", "en", "zich", "wel", "aan", "dit", "deze", "dat"}
+)
+
+
+def anchor(pattern: list[dict]) -> tuple[str, list[str]]:
+    """(attribute, words) of the pattern's most telling required token.
+
+    Every match contains it, so a sentence without any anchor word cannot match.
+    """
+    best: tuple[int, str, list[str]] | None = None
+    for token in pattern:
+        if "OP" in token:
+            continue
+        for attr in ("LOWER", "LEMMA"):
+            value = token.get(attr)
+            if isinstance(value, dict) and "IN" in value:
+                common = sum(word in COMMON_WORDS for word in value["IN"])
+                if best is None or common <= best[0]:
+                    best = (common, attr, value["IN"])
+    if best is None:
+        raise ValueError(f"pattern without a required word: {pattern}")
+    return best[1], best[2]
+
+
 class StanceCues:
     """Marks every stance cue of parsers/stance_rules.py as a span (see module docstring)."""
 
@@ -84,18 +112,34 @@ class StanceCues:
         self.paragraph_matcher = Matcher(nlp.vocab)
         for name, cue in PARAGRAPH_CUES.items():
             self.paragraph_matcher.add(name, list(cue.patterns))
+        patterns = [
+            *ASPECT_FRAMES,
+            *(p for ps in ASPECT_LABELS.values() for p in ps),
+            *(p for cue in PARAGRAPH_CUES.values() for p in cue.patterns),
+        ]
+        anchors = [anchor(p) for p in patterns]
+        self.anchor_lowers = frozenset(w for attr, ws in anchors if attr == "LOWER" for w in ws)
+        self.anchor_lemmas = frozenset(w for attr, ws in anchors if attr == "LEMMA" for w in ws)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["aspect_term"] = self._spans(doc, self.term_matcher)
-        doc.spans["aspect_frame"] = self._spans(doc, self.frame_matcher)
-        doc.spans["aspect_label"] = self._spans(doc, self.label_matcher)
-        doc.spans["para_cue"] = self._spans(doc, self.paragraph_matcher)
+        doc.spans["aspect_term"] = self._spans([doc[:]], self.term_matcher)
+        # The Matchers cost time per token and pattern: only sentences holding an anchor
+        # word can match, and few do.
+        sentences = [s for s in doc.sents if self._may_hold_cue(s)]
+        doc.spans["aspect_frame"] = self._spans(sentences, self.frame_matcher)
+        doc.spans["aspect_label"] = self._spans(sentences, self.label_matcher)
+        doc.spans["para_cue"] = self._spans(sentences, self.paragraph_matcher)
         return doc
 
+    def _may_hold_cue(self, sentence: Span) -> bool:
+        return any(
+            t.lower_ in self.anchor_lowers or t.lemma_ in self.anchor_lemmas for t in sentence
+        )
+
     @staticmethod
-    def _spans(doc: Doc, matcher: Matcher | PhraseMatcher) -> list[Span]:
+    def _spans(sentences: list[Span], matcher: Matcher | PhraseMatcher) -> list[Span]:
         # Longest match wins where matches overlap: "deels positief" is one cue, not two.
-        spans = [Span(doc, start, end, label=key) for key, start, end in matcher(doc)]
+        spans = [span for s in sentences for span in matcher(s, as_spans=True)]
         return sorted(filter_spans(spans), key=lambda span: span.start)
 
 
