@@ -98,49 +98,56 @@ def anchor(pattern: list[dict]) -> tuple[str, list[str]]:
 
 
 class StanceCues:
-    """Marks every stance cue of parsers/stance_rules.py as a span (see module docstring)."""
+    """Marks every stance cue of parsers/stance_rules.py as a span (see module docstring).
+
+    A Matcher costs time per token and per pattern, so patterns are grouped by their anchor
+    word (see `anchor`) and a sentence only meets the few groups whose anchor it contains.
+    """
 
     def __init__(self, nlp: Language):
         self.term_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for aspect, words in ASPECT_TERMS.items():
             self.term_matcher.add(aspect, [nlp.make_doc(word) for word in words])
-        self.frame_matcher = Matcher(nlp.vocab)
-        self.frame_matcher.add("frame", ASPECT_FRAMES)
-        self.label_matcher = Matcher(nlp.vocab)
-        for label, patterns in ASPECT_LABELS.items():
-            self.label_matcher.add(label, patterns)
-        self.paragraph_matcher = Matcher(nlp.vocab)
-        for name, cue in PARAGRAPH_CUES.items():
-            self.paragraph_matcher.add(name, list(cue.patterns))
-        patterns = [
-            *ASPECT_FRAMES,
-            *(p for ps in ASPECT_LABELS.values() for p in ps),
-            *(p for cue in PARAGRAPH_CUES.values() for p in cue.patterns),
-        ]
-        anchors = [anchor(p) for p in patterns]
-        self.anchor_lowers = frozenset(w for attr, ws in anchors if attr == "LOWER" for w in ws)
-        self.anchor_lemmas = frozenset(w for attr, ws in anchors if attr == "LEMMA" for w in ws)
+        # (attribute, word) -> a Matcher of the patterns anchored on that word; match keys
+        # are "group|label", group being a span group name of the module docstring.
+        self.by_anchor: dict[tuple[str, str], Matcher] = {}
+        for group, key, pattern in all_patterns():
+            attr, words = anchor(pattern)
+            for word in words:
+                matcher = self.by_anchor.setdefault((attr, word), Matcher(nlp.vocab))
+                matcher.add(f"{group}|{key}", [pattern])
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["aspect_term"] = self._spans([doc[:]], self.term_matcher)
-        # The Matchers cost time per token and pattern: only sentences holding an anchor
-        # word can match, and few do.
-        sentences = [s for s in doc.sents if self._may_hold_cue(s)]
-        doc.spans["aspect_frame"] = self._spans(sentences, self.frame_matcher)
-        doc.spans["aspect_label"] = self._spans(sentences, self.label_matcher)
-        doc.spans["para_cue"] = self._spans(sentences, self.paragraph_matcher)
+        found: dict[str, list[Span]] = {g: [] for g in SPAN_GROUPS if g != "aspect_term"}
+        for sentence in doc.sents:
+            for matcher in self._matchers_for(sentence):
+                for span in matcher(sentence, as_spans=True):
+                    group, key = span.label_.split("|", 1)
+                    found[group].append(Span(doc, span.start, span.end, label=key))
+        doc.spans["aspect_term"] = longest_first(list(self.term_matcher(doc, as_spans=True)))
+        for group, spans in found.items():
+            doc.spans[group] = longest_first(spans)
         return doc
 
-    def _may_hold_cue(self, sentence: Span) -> bool:
-        return any(
-            t.lower_ in self.anchor_lowers or t.lemma_ in self.anchor_lemmas for t in sentence
-        )
+    def _matchers_for(self, sentence: Span) -> list[Matcher]:
+        keys = {("LOWER", t.lower_) for t in sentence} | {("LEMMA", t.lemma_) for t in sentence}
+        matchers = {id(m): m for k in keys if (m := self.by_anchor.get(k)) is not None}
+        return list(matchers.values())
 
-    @staticmethod
-    def _spans(sentences: list[Span], matcher: Matcher | PhraseMatcher) -> list[Span]:
-        # Longest match wins where matches overlap: "deels positief" is one cue, not two.
-        spans = [span for s in sentences for span in matcher(s, as_spans=True)]
-        return sorted(filter_spans(spans), key=lambda span: span.start)
+
+def all_patterns() -> list[tuple[str, str, list[dict]]]:
+    """(span group, label, pattern) for every Matcher pattern of the rules."""
+    rows = [("aspect_frame", "frame", p) for p in ASPECT_FRAMES]
+    rows += [("aspect_label", label, p) for label, ps in ASPECT_LABELS.items() for p in ps]
+    rows += [("para_cue", name, p) for name, cue in PARAGRAPH_CUES.items() for p in cue.patterns]
+    return rows
+
+
+def longest_first(spans: list[Span]) -> list[Span]:
+    """Longest match wins where matches overlap: "deels positief" is one cue, not two.
+    The same pattern met through two anchor words is one span."""
+    unique = {(s.start, s.end, s.label_): s for s in spans}
+    return sorted(filter_spans(list(unique.values())), key=lambda span: span.start)
 
 
 @Language.factory("fiche_stance_cues")
