@@ -1,10 +1,63 @@
-"""Stance analysis with spaCy: aspect stances (grondhouding) and paragraph stances."""
+"""Stance analysis with spaCy: aspect stances (grondhouding) and paragraph stances.
+
+The work is split by responsibility:
+    stance_rules.py       the cue wordings (Matcher patterns as data)
+    stance_nlp.py         the spaCy pipeline and the component that marks the cues
+    stance_aspects.py     bevoegdheid / subsidiariteit / proportionaliteit
+    stance_paragraphs.py  steunt ... verwerpt per paragraph of the position sections
+"""
 
 from __future__ import annotations
 
-from parsers.model import Section, Stance
+import re
+from collections import Counter
+
+from parsers.model import ASPECTS, Section, Stance
+from parsers.stance_aspects import aspect_stances
+from parsers.stance_nlp import flatten_line_breaks, stance_nlp
+from parsers.stance_paragraphs import carries_paragraph_stances, paragraph_stances
+from parsers.stance_rules import ASPECT_TERMS
+
+# Sections other than the aspect and position sections can only carry an aspect stance
+# through a set phrase naming the aspect; without such a word they are not worth parsing.
+ASPECT_WORD = re.compile(
+    "|".join(sorted({w for words in ASPECT_TERMS.values() for w in words})), re.IGNORECASE
+)
 
 
 def label_stances(sections: list[Section]) -> list[Stance]:
-    """The stances carried by these sections, each with its evidence sentence."""
-    return []
+    """The stances carried by these sections, each with its evidence sentence.
+
+    Aspect stances first (in ASPECTS order), then paragraph stances in document order.
+    """
+    worth = [s for s in sections if worth_analysing(s)]
+    docs = stance_nlp().pipe(flatten_line_breaks(s.text) for s in worth)
+    analysed = list(zip(worth, docs, strict=True))
+    paragraph = [
+        stance
+        for section, doc in analysed
+        if carries_paragraph_stances(section)
+        for stance in paragraph_stances(section, doc)
+    ]
+    return aspect_stances(analysed) + paragraph
+
+
+def worth_analysing(section: Section) -> bool:
+    if not section.text.strip():
+        return False
+    if section.key in ASPECTS or carries_paragraph_stances(section):
+        return True
+    return bool(ASPECT_WORD.search(section.text))
+
+
+def overall_stance(stances: list[Stance], section_key: str = "positie.beoordeling") -> str | None:
+    """The most frequent paragraph label in one position section, for search facets.
+
+    neutraal counts only when nothing else is there; a tie goes to the label met first.
+    """
+    labels = [s.label for s in stances if s.aspect == section_key]
+    directed = [label for label in labels if label != "neutraal"]
+    counts = Counter(directed or labels)
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]

@@ -1,0 +1,535 @@
+"""Stance labelling, on the real corpus text and on the phrasings fiches use.
+
+The fiche structure parser lives on another branch, so the sections here are cut from the
+real texts by plain string slicing between headings we know are there.
+"""
+
+import json
+
+import pdfplumber
+import pytest
+from conftest import FICHE_PDF, OPENINGS, SEED
+
+from parsers.model import Section, Stance
+from parsers.stance import label_stances, overall_stance
+
+
+def between(text: str, start: str, end: str) -> str:
+    """The text after heading `start` up to `end`, stripped."""
+    begin = text.index(start) + len(start)
+    return text[begin : text.index(end, begin)].strip()
+
+
+def assert_offsets(stances: list[Stance], sections: list[Section]) -> None:
+    by_key = {s.key: s for s in sections}
+    for stance in stances:
+        assert by_key[stance.section_key].text[stance.start : stance.end] == stance.evidence
+
+
+def aspect_labels(stances: list[Stance]) -> dict[str, str]:
+    return {s.aspect: s.label for s in stances if s.aspect in ASPECTS}
+
+
+ASPECTS = ("bevoegdheid", "subsidiariteit", "proportionaliteit")
+
+
+def labels_of(text: str, key: str = "positie.beoordeling") -> list[str]:
+    return [s.label for s in label_stances([Section(key, text=text)])]
+
+
+# --- the seed: 2026 template, section 4 "Grondhouding ..." ------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed_fiche_sections(seed: str) -> list[Section]:
+    return [
+        Section(
+            "positie.beoordeling",
+            "3.a",
+            text=between(seed, "a) Beoordeling + inzet ten aanzien van dit voorstel", "b) Eerste"),
+        ),
+        Section(
+            "positie.krachtenveld",
+            "3.b",
+            text=between(seed, "b) Eerste inschatting van krachtenveld", "4. Grondhouding"),
+        ),
+        Section("bevoegdheid", "4.a", text=between(seed, "a) Bevoegdheid", "b) Subsidiariteit")),
+        Section(
+            "subsidiariteit",
+            "4.b",
+            text=between(seed, "b) Subsidiariteit", "c) Proportionaliteit"),
+        ),
+        Section(
+            "proportionaliteit",
+            "4.c",
+            text=between(seed, "c) Proportionaliteit", "d) Financiële gevolgen"),
+        ),
+        Section(
+            "financiele_gevolgen",
+            "4.d",
+            text=between(seed, "d) Financiële gevolgen", "e) Gevolgen voor regeldruk"),
+        ),
+        Section(
+            "regeldruk",
+            "4.e",
+            text=between(
+                seed,
+                "e) Gevolgen voor regeldruk, concurrentiekracht en geopolitieke aspecten",
+                "Minister van Asiel",
+            ),
+        ),
+    ]
+
+
+@pytest.fixture(scope="module")
+def seed_fiche_stances(seed_fiche_sections: list[Section]) -> list[Stance]:
+    return label_stances(seed_fiche_sections)
+
+
+def test_seed_aspect_stances_come_from_their_own_sections(seed_fiche_stances):
+    aspects = [s for s in seed_fiche_stances if s.aspect in ASPECTS]
+    assert [(s.aspect, s.label, s.section_key, s.evidence) for s in aspects] == [
+        (
+            "bevoegdheid",
+            "positief",
+            "bevoegdheid",
+            # The sentence names "de aanbeveling", not the aspect: 4.a's own aspect counts.
+            "De grondhouding van het kabinet ten aanzien van de aanbeveling is positief.",
+        ),
+        (
+            "subsidiariteit",
+            "positief",
+            "subsidiariteit",
+            "De grondhouding van het kabinet ten aanzien van de subsidiariteit is positief.",
+        ),
+        (
+            "proportionaliteit",
+            "positief",
+            "proportionaliteit",
+            "De grondhouding van het kabinet ten aanzien van de proportionaliteit is positief.",
+        ),
+    ]
+
+
+def test_seed_offsets_point_at_the_evidence(seed_fiche_stances, seed_fiche_sections):
+    assert seed_fiche_stances
+    assert_offsets(seed_fiche_stances, seed_fiche_sections)
+
+
+def test_seed_regeldruk_and_krachtenveld_give_no_stance(seed_fiche_stances):
+    # 4.e "beschouwt het kabinet de mogelijke effecten als positief" is about
+    # concurrentiekracht; 3.b is the member states' view.
+    keys = {s.section_key for s in seed_fiche_stances}
+    assert "regeldruk" not in keys
+    assert "positie.krachtenveld" not in keys
+
+
+SEED_PARAGRAPHS = [
+    (
+        "neutraal",
+        "Het kabinet erkent het belang van een aantrekkelijk en concurrerend Europees "
+        "vestigingsklimaat voor internationaal talent.",
+    ),
+    # "deelt de opvatting" (steunt) + "aandacht voor vragen" (a condition).
+    ("steunt_onder_voorwaarden", "Daar zal derhalve het kabinet in Brussel aandacht voor vragen."),
+    ("steunt", "Het kabinet onderschrijft het belang van heldere informatievoorziening"),
+    # A paragraph cut by a footnote: "... bevorderen dat door erkende" / "referenten ..., mits".
+    ("steunt_onder_voorwaarden", "referenten of bevoegde autoriteiten reeds geverifieerde"),
+    (
+        "terughoudend",
+        "Vanuit dit perspectief is het kabinet terughoudend voor wat betreft de maatregel",
+    ),
+    # "mits" and "onder voorwaarden" here describe the Dutch implementation of the blue card
+    # directive (a sentence naming "lidstaten", not the cabinet); the cabinet's own
+    # wording is "onderschrijft" and then "terughoudend".
+    ("terughoudend", "Tegelijkertijd is het kabinet terughoudend ten aanzien van suggesties"),
+    # "onderschrijft", "kanttekeningen" and "niet wenselijk": the least positive wins.
+    (
+        "kritisch",
+        "Het kabinet acht het daarom niet wenselijk om de wettelijke beslistermijn generiek "
+        "te verkorten naar 30 dagen.",
+    ),
+    ("steunt_onder_voorwaarden", "Het kabinet staat positief tegenover het voorstel, mits"),
+    ("steunt_onder_voorwaarden", "Waar het gaat om het vergemakkelijken van toegang"),
+    ("steunt_onder_voorwaarden", "Daarnaast zet het kabinet in op maatregelen"),
+    ("terughoudend", "Vanuit dat perspectief staat het kabinet terughoudend tegenover voorstellen"),
+    ("steunt", "Het kabinet ondersteunt het gebruik van bestaande nationale en Europese"),
+    ("steunt", "Tot slot onderschrijft het kabinet het belang van effectieve samenwerking"),
+]
+
+
+def test_seed_beoordeling_paragraph_stances(seed_fiche_stances):
+    paragraphs = [s for s in seed_fiche_stances if s.aspect == "positie.beoordeling"]
+    assert len(paragraphs) == len(SEED_PARAGRAPHS)
+    for stance, (label, evidence_start) in zip(paragraphs, SEED_PARAGRAPHS, strict=True):
+        assert stance.label == label, stance.evidence
+        assert stance.evidence.startswith(evidence_start)
+        assert stance.section_key == "positie.beoordeling"
+
+
+def test_seed_overall_stance(seed_fiche_stances):
+    # 5 x steunt_onder_voorwaarden, 3 x steunt, 3 x terughoudend, 1 x kritisch.
+    assert overall_stance(seed_fiche_stances) == "steunt_onder_voorwaarden"
+
+
+def test_seed_beslisnota_set_phrases_count_outside_fiche_sections(seed: str):
+    beslisnota = Section(
+        "overig", heading="Beoordeling", text=between(seed, "\nBeoordeling\n", "5. Informatie")
+    )
+    kernpunten = Section(
+        "algemeen", heading="Kernpunten", text=between(seed, "3. Kernpunten", "4. Toelichting")
+    )
+    stances = label_stances([kernpunten, beslisnota])
+    assert [(s.aspect, s.label, s.section_key) for s in stances] == [
+        ("subsidiariteit", "positief", "overig"),
+        ("proportionaliteit", "positief", "overig"),
+    ]
+    assert stances[0].evidence.startswith(
+        "Het kabinet beoordeelt de subsidiariteitstoets positief, omdat de aanbeveling"
+    )
+    assert stances[1].evidence == (
+        "Het oordeel van het kabinet op de proportionaliteitstoets is positief."
+    )
+    assert_offsets(stances, [kernpunten, beslisnota])
+
+
+def test_own_section_wins_over_a_mention_elsewhere(seed_fiche_sections, seed: str):
+    beslisnota = Section("overig", text=between(seed, "\nBeoordeling\n", "5. Informatie"))
+    stances = label_stances([beslisnota, *seed_fiche_sections])
+    sub = next(s for s in stances if s.aspect == "subsidiariteit")
+    assert sub.section_key == "subsidiariteit"
+
+
+# --- the 2022-template fiche PDF: "4. Beoordeling bevoegdheid, subsidiariteit en ..." ------
+
+
+@pytest.fixture(scope="module")
+def pdf_section_4() -> list[Section]:
+    with pdfplumber.open(FICHE_PDF) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    text = "\n".join(p for p in pages if "Beoordeling bevoegdheid" in p)
+    return [
+        Section("bevoegdheid", "4.a", text=between(text, "a) Bevoegdheid", "b) Subsidiariteit")),
+        Section(
+            "subsidiariteit",
+            "4.b",
+            text=between(text, "b) Subsidiariteit", "c) Proportionaliteit"),
+        ),
+        Section("proportionaliteit", "4.c", text=between(text, "c) Proportionaliteit", "Pagina 9")),
+    ]
+
+
+def test_pdf_aspect_stances(pdf_section_4):
+    stances = label_stances(pdf_section_4)
+    assert [(s.aspect, s.label, s.evidence) for s in stances] == [
+        # No "positief" in 4.a: the legal basis is accepted, over a PDF line break.
+        (
+            "bevoegdheid",
+            "positief",
+            "Het kabinet kan zich vinden in\nde voorgestelde rechtsgrondslag.",
+        ),
+        ("subsidiariteit", "positief", "Het kabinet beoordeelt de subsidiariteit als positief."),
+        (
+            "proportionaliteit",
+            "positief",
+            "Het kabinet beoordeelt de proportionaliteit als positief.",
+        ),
+    ]
+    assert_offsets(stances, pdf_section_4)
+
+
+# --- phrasings of the aspect stance -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "expected"),
+    [
+        (
+            "subsidiariteit",
+            "De grondhouding van het kabinet ten aanzien van de subsidiariteit is positief.",
+            {"subsidiariteit": "positief"},
+        ),
+        (
+            "overig",
+            "Het oordeel van het kabinet ten aanzien van de bevoegdheid is positief.",
+            {"bevoegdheid": "positief"},
+        ),
+        (
+            "overig",
+            "Het kabinet beoordeelt de proportionaliteit van het voorstel als positief.",
+            {"proportionaliteit": "positief"},
+        ),
+        (
+            "proportionaliteit",
+            "Het oordeel van het kabinet ten aanzien van de proportionaliteit is negatief.",
+            {"proportionaliteit": "negatief"},
+        ),
+        (
+            "overig",
+            "Het kabinet acht de bevoegdheid van de EU om op dit terrein op te treden positief.",
+            {"bevoegdheid": "positief"},
+        ),
+        ("overig", "De bevoegdheid wordt positief beoordeeld.", {"bevoegdheid": "positief"}),
+        # Combined section of an older fiche: each sentence names its aspect.
+        (
+            "bevoegdheid",
+            "Het kabinet beoordeelt de bevoegdheid als positief. De subsidiariteit wordt "
+            "positief beoordeeld. De proportionaliteit beoordeelt het kabinet als negatief.",
+            {
+                "bevoegdheid": "positief",
+                "subsidiariteit": "positief",
+                "proportionaliteit": "negatief",
+            },
+        ),
+        # One sentence, two aspects, two verdicts: each aspect takes its nearest verdict.
+        (
+            "overig",
+            "Het kabinet beoordeelt de subsidiariteit als positief en de proportionaliteit "
+            "als negatief.",
+            {"subsidiariteit": "positief", "proportionaliteit": "negatief"},
+        ),
+    ],
+)
+def test_aspect_phrasings(key, text, expected):
+    assert aspect_labels(label_stances([Section(key, text=text)])) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het kabinet beoordeelt de proportionaliteit als positief, met een kanttekening.",
+        "De grondhouding van het kabinet ten aanzien van de proportionaliteit is deels positief.",
+        "Het kabinet beoordeelt de proportionaliteit als positief, maar plaatst een "
+        "kanttekening bij de delegatiebevoegdheden.",
+        "Het oordeel over de proportionaliteit is niet onverdeeld positief.",
+        "Het kabinet beoordeelt de proportionaliteit als gedeeltelijk positief.",
+    ],
+)
+def test_gedeeltelijk(text):
+    assert aspect_labels(label_stances([Section("proportionaliteit", text=text)])) == {
+        "proportionaliteit": "gedeeltelijk"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het kabinet kan nog geen definitief oordeel geven over de subsidiariteit, omdat de "
+        "effectbeoordeling ontbreekt.",
+        "Het kabinet kan nog geen oordeel vormen over de subsidiariteit.",
+        "Niet van toepassing.",
+        "De subsidiariteit is nog niet te beoordelen.",
+    ],
+)
+def test_geen_oordeel(text):
+    assert aspect_labels(label_stances([Section("subsidiariteit", text=text)])) == {
+        "subsidiariteit": "geen_oordeel"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("De subsidiariteit wordt door het kabinet niet positief beoordeeld.", "negatief"),
+        ("Het kabinet beoordeelt de subsidiariteit niet als positief.", "negatief"),
+    ],
+)
+def test_aspect_negation(text, label):
+    assert aspect_labels(label_stances([Section("subsidiariteit", text=text)])) == {
+        "subsidiariteit": label
+    }
+
+
+def test_aspect_evidence_is_the_sentence_with_offsets():
+    text = (
+        "Het voorstel is gebaseerd op artikel 114 VWEU. Het kabinet beoordeelt de "
+        "subsidiariteit als positief. Optreden op EU-niveau is gerechtvaardigd."
+    )
+    section = Section("subsidiariteit", text=text)
+    (stance,) = label_stances([section])
+    assert stance == Stance(
+        aspect="subsidiariteit",
+        label="positief",
+        evidence="Het kabinet beoordeelt de subsidiariteit als positief.",
+        section_key="subsidiariteit",
+        start=47,
+        end=101,
+    )
+    assert text[stance.start : stance.end] == stance.evidence
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        # Incidental aspect words and "positief" in ordinary documents.
+        (
+            "algemeen",
+            "Het kabinet staat positief tegenover het voorstel. De bevoegdheid van de lidstaten "
+            "om zelf toelatingsaantallen vast te stellen blijft onverlet.",
+        ),
+        ("overig", "De Commissie beoordeelt de subsidiariteit van haar voorstel als positief."),
+        (
+            "overig",
+            "Deze richtlijn is niet van toepassing op de bevoegdheid van nationale rechters.",
+        ),
+        (
+            "algemeen",
+            "De resultaten van het onderzoek naar de proportionaliteit waren positief voor"
+            " werkgevers, zo bleek uit een enquête onder 300 bedrijven in vijf lidstaten.",
+        ),
+        # A judgement of something else in the aspect's own section is still the aspect's;
+        # in 4.e (regeldruk) it is not an aspect at all.
+        (
+            "regeldruk",
+            "Ten aanzien van de concurrentiekracht beschouwt het kabinet de effecten als positief.",
+        ),
+    ],
+)
+def test_non_fiche_text_gets_no_aspect_stance(key, text):
+    assert aspect_labels(label_stances([Section(key, text=text)])) == {}
+
+
+def test_openings_give_no_aspect_stance():
+    """63 real fiche openings (cover letter, section 1, start of section 2): no grondhouding."""
+    excerpts = [json.loads(line)["excerpt"] for line in OPENINGS.read_text().splitlines()]
+    sections = [Section("algemeen", text=e) for e in excerpts]
+    assert aspect_labels(label_stances(sections)) == {}
+
+
+# --- paragraph stances ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Het kabinet steunt het voorstel.", "steunt"),
+        ("Het kabinet verwelkomt het voorstel van de Commissie.", "steunt"),
+        ("Het kabinet staat positief tegenover het voorstel.", "steunt"),
+        ("Het kabinet is voorstander van een Europees provisieverbod.", "steunt"),
+        (
+            "Het kabinet steunt het voorstel, mits de lasten beperkt blijven.",
+            "steunt_onder_voorwaarden",
+        ),
+        (
+            "Het kabinet steunt het voorstel onder voorwaarde dat de uitvoering haalbaar is.",
+            "steunt_onder_voorwaarden",
+        ),
+        ("Het kabinet plaatst een kanttekening bij de termijn.", "steunt_onder_voorwaarden"),
+        (
+            "Het kabinet staat positief, maar niet onkritisch tegenover het voorstel.",
+            "steunt_onder_voorwaarden",
+        ),
+        (
+            "Het kabinet zal bij de onderhandelingen aandacht vragen voor de reikwijdte.",
+            "steunt_onder_voorwaarden",
+        ),
+        (
+            "Het kabinet zal inzetten op een langere implementatietermijn.",
+            "steunt_onder_voorwaarden",
+        ),
+        ("Het kabinet is terughoudend ten aanzien van deze bevoegdheid.", "terughoudend"),
+        ("Het kabinet heeft zorgen over de uitvoerbaarheid.", "terughoudend"),
+        ("Het kabinet plaatst vraagtekens bij de noodzaak van een verordening.", "terughoudend"),
+        ("Het kabinet is kritisch over de gedelegeerde handelingen.", "kritisch"),
+        ("Het kabinet heeft bezwaar tegen de verplichte herverdeling.", "kritisch"),
+        ("Het kabinet wijst het voorstel af.", "verwerpt"),
+        ("Het kabinet kan dit onderdeel niet steunen.", "verwerpt"),
+        ("Het kabinet is tegen het voorstel.", "verwerpt"),
+        ("Het kabinet verwerpt het idee van een Europese belasting.", "verwerpt"),
+        ("Het kabinet merkt op dat de termijn kort is.", "neutraal"),
+        ("Het kabinet is van mening dat nadere analyse nodig is.", "neutraal"),
+    ],
+)
+def test_paragraph_phrasings(text, label):
+    assert labels_of(text) == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Het kabinet steunt het voorstel niet.", "verwerpt"),
+        ("Het kabinet is geen voorstander van een nieuw agentschap.", "kritisch"),
+        ("Het kabinet staat niet positief tegenover het voorstel.", "kritisch"),
+        ("Het kabinet is niet terughoudend over dit onderdeel.", "neutraal"),
+        # "niet alleen ..., maar ook" is no negation.
+        ("Het kabinet steunt niet alleen het doel, maar ook de aanpak.", "steunt"),
+        # The negation belongs to another clause.
+        ("Het kabinet steunt het voorstel, omdat het niet verder gaat dan nodig.", "steunt"),
+    ],
+)
+def test_paragraph_negation(text, label):
+    assert labels_of(text) == [label]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De Commissie stelt voor de termijn te verkorten tot dertig dagen.",
+        "De Commissie verwelkomt de inbreng van de lidstaten.",  # someone else's view
+        "De regeling voorziet in bezwaar en beroep bij de nationale rechter.",
+        "Het kabinet is tegen de achtergrond van de krapte op de arbeidsmarkt bereid te kijken"
+        " naar nieuwe instrumenten",
+    ],
+)
+def test_paragraphs_without_cabinet_stance_get_no_label(text):
+    assert labels_of(text) == []
+
+
+def test_one_label_per_paragraph_and_the_least_positive_wins():
+    text = (
+        "Het kabinet verwelkomt het voorstel. Het kabinet is terughoudend over de bevoegdheden "
+        "van ESMA.\n\nHet kabinet steunt de doelstelling.\n\nVoorts merkt het kabinet op dat "
+        "de termijn kort is. Het kabinet steunt de termijn, mits er een overgangsregeling komt."
+    )
+    section = Section("positie.beoordeling", text=text)
+    stances = label_stances([section])
+    assert [(s.label, s.evidence) for s in stances] == [
+        ("terughoudend", "Het kabinet is terughoudend over de bevoegdheden van ESMA."),
+        ("steunt", "Het kabinet steunt de doelstelling."),
+        (
+            "steunt_onder_voorwaarden",
+            "Het kabinet steunt de termijn, mits er een overgangsregeling komt.",
+        ),
+    ]
+    assert_offsets(stances, [section])
+    assert all(s.aspect == "positie.beoordeling" for s in stances)
+
+
+def test_paragraph_stances_in_other_position_sections_but_not_krachtenveld():
+    beleid = Section("positie.beleid", text="Daarom is zij voorstander van een aanpassing.")
+    krachtenveld = Section(
+        "positie.krachtenveld", text="Het kabinet verwacht dat veel lidstaten het voorstel steunen."
+    )
+    essentie = Section("essentie", text="Het kabinet steunt het voorstel.")
+    stances = label_stances([beleid, krachtenveld, essentie])
+    assert [(s.aspect, s.label) for s in stances] == [("positie.beleid", "steunt")]
+
+
+def test_bullets_are_not_part_of_the_evidence():
+    text = "- Het kabinet verwelkomt de aanbeveling.\n- Het kabinet heeft zorgen over de kosten."
+    (stance,) = label_stances([Section("positie.beoordeling", text=text)])
+    assert stance.evidence == "Het kabinet heeft zorgen over de kosten."
+    assert text[stance.start : stance.end] == stance.evidence
+
+
+def test_empty_and_missing_sections():
+    assert label_stances([]) == []
+    assert label_stances([Section("positie.beoordeling", text=""), Section("subsidiariteit")]) == []
+
+
+def test_overall_stance():
+    def stance(label: str, aspect: str = "positie.beoordeling") -> Stance:
+        return Stance(aspect=aspect, label=label, evidence="")
+
+    assert overall_stance([]) is None
+    assert overall_stance([stance("neutraal")]) == "neutraal"
+    assert (
+        overall_stance([stance("neutraal"), stance("neutraal"), stance("kritisch")]) == "kritisch"
+    )
+    assert overall_stance([stance("steunt"), stance("kritisch"), stance("steunt")]) == "steunt"
+    assert overall_stance([stance("positief", "subsidiariteit")]) is None
