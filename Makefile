@@ -3,14 +3,29 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup test lint
-setup:
+.PHONY: setup system python test-node test lint bench
+setup: system python test-node
+
+# Debian packages: Chromium for the browser test, Java 17 + Maven for the OpenSearch test node.
+system:
+	@if ! command -v chromium >/dev/null || ! command -v mvn >/dev/null || ! command -v java >/dev/null; then \
+		apt-get update -qq && apt-get install -y -qq chromium openjdk-17-jdk-headless maven; \
+	fi
+
+python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,cluster]'
+
+# A real OpenSearch node from Maven Central (downloads ~80 MB into ~/.m2 the first time).
+test-node:
+	tests/opensearch/run-node --build
 
 test:
 	$(BIN)/pytest
 
 lint:
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+bench:
+	$(BIN)/python -m benchmarks.run

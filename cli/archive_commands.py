@@ -59,8 +59,9 @@ def import_command(paths, home, backend, es_url, as_json):
         feed.commit()
         pending = archive.pending_index(search.name)
         task = bar.add_task("indexing", total=len(pending))
-        index_pending(archive, search, lambda n: bar.advance(task, n))
-        report.indexed = feed.indexed + len(pending)
+        leftover = index_pending(archive, search, lambda n: bar.advance(task, n))
+        report.indexed = feed.indexed + leftover
+    report.rejected = list(search.rejected)
     search.close()
     print_report(report, as_json)
 
@@ -74,6 +75,7 @@ def print_report(report: ImportReport, as_json: bool) -> None:
                     "documents": report.documents,
                     "unchanged": report.unchanged,
                     "indexed": report.indexed,
+                    "rejected": [{"section": u, "reason": r} for u, r in report.rejected],
                     "failures": [{"file": f, "reason": r} for f, r in report.failures],
                 },
                 ensure_ascii=False,
@@ -88,6 +90,13 @@ def print_report(report: ImportReport, as_json: bool) -> None:
     )
     for location, reason in report.failures:
         click.echo(f"  failed: {location}: {reason}", err=True)
+    print_rejected(report.rejected)
+
+
+def print_rejected(rejected: list[tuple[str, str]]) -> None:
+    """Sections the search backend refused: reported, and tried again on the next run."""
+    for uid, reason in rejected:
+        click.echo(f"  not indexed: {uid}: {reason}", err=True)
 
 
 @click.command("reparse")
@@ -134,6 +143,7 @@ def reindex_command(home, backend, es_url):
         indexed = index_pending(archive, search, lambda n: bar.advance(task, n))
     search.close()
     click.echo(f"reindexed {indexed} documents into the {search.name} index")
+    print_rejected(search.rejected)
 
 
 @click.command("stats")

@@ -22,7 +22,7 @@ class DefaultToSearch(click.Group):
     """`fiche-search QUERY` runs `search QUERY` when QUERY is not a command name."""
 
     def resolve_command(self, ctx, args):
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+        if args and args[0] not in self.commands:
             args = ["search", *args]
         return super().resolve_command(ctx, args)
 

@@ -255,6 +255,8 @@ def node_query(node: Node) -> dict | None:
                 "type": "phrase",
                 "fields": list(_boosted_fields()),
                 "tie_breaker": 0.1,
+                # a stop word alone ("de") constrains nothing, as in the embedded backend
+                "zero_terms_query": "all",
             }
         }
     if isinstance(node, Phrase | Prefix):

@@ -110,6 +110,7 @@ class EmbeddedBackend:
         self.index.register_tokenizer(DUTCH, self.stemmed)
         self.index.register_tokenizer(EXACT, self.exact)
         self._writer: tantivy.IndexWriter | None = None
+        self.rejected: list[tuple[str, str]] = []  # Tantivy has no mapping to violate
 
     # --- writing -------------------------------------------------------------------------
 

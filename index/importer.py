@@ -50,6 +50,7 @@ class ImportReport:
     unchanged: int = 0  # files already archived by this parser version
     failures: list[tuple[str, str]] = field(default_factory=list)  # (location, reason)
     indexed: int = 0
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (section uid, reason)
 
     @property
     def documents(self) -> int:
@@ -204,8 +205,10 @@ class IndexFeed:
         if not self.uncommitted:
             return
         self.backend.commit()
-        self.archive.mark_indexed(self.backend.name, self.uncommitted)
-        self.indexed += len(self.uncommitted)
+        refused = {uid.split("#")[0] for uid, _ in self.backend.rejected}
+        landed = [doc_id for doc_id in self.uncommitted if doc_id not in refused]
+        self.archive.mark_indexed(self.backend.name, landed)
+        self.indexed += len(landed)
         self.uncommitted, self.sections = [], 0
 
 
@@ -224,4 +227,4 @@ def index_pending(
         if progress:
             progress(len(batch))
     feed.commit()
-    return len(pending)
+    return feed.indexed

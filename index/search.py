@@ -125,6 +125,9 @@ class SearchResults:
 
 class SearchBackend(Protocol):
     name: str
+    # (section uid, reason) of sections the backend refused since it was opened; their
+    # documents stay pending in the archive, so the next run tries them again.
+    rejected: list[tuple[str, str]]
 
     def add(self, documents: list[Document]) -> None:
         """Add or replace these documents (all their sections)."""

@@ -54,10 +54,16 @@ def parse_bytes(
         doc.parser_version = PARSER_VERSION
         doc.source = doc.source or source
         doc.url = doc.url or url
-        doc.stances = label_stances(doc.sections)
+        doc.stances = label_stances(doc.sections) if speaks_for_the_cabinet(doc) else []
         doc.links = _merge_links(doc.links, find_links(doc))
     _link_parts(documents)
     return documents
+
+
+def speaks_for_the_cabinet(doc: Document) -> bool:
+    """Stances are the Dutch government's: EU acts and proposals state the Commission's or
+    the Council's view, and their wording ("bevoegdheid", "positief") would only mislead."""
+    return doc.source != "eurlex" and not doc.doc_type.startswith("eu-")
 
 
 def parse_file(path: str | Path) -> list[Document]:

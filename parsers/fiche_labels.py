@@ -59,14 +59,19 @@ SUBSECTIONS = (
 _SUB = tuple((key, re.compile(p)) for key, p in SUBSECTIONS)
 
 
+LABEL_WINDOW = 160
+
+
 def match_label(text: str) -> tuple[str, str] | None:
     """(metadata key, text after the label) when the line starts with a section-1 label."""
-    folded = fold(split_marker(text).text)
+    # Labels stand at the start of a line: folding a whole paragraph would only cost time.
+    original = split_marker(text).text
+    head = original[:LABEL_WINDOW]
+    folded = fold(head)
     for key, pattern in _LABELS:
         match = pattern.match(folded)
         if match:
-            rest = split_marker(text).text[_original_length(split_marker(text).text, match.end()) :]
-            return key, rest.strip(" :")
+            return key, original[_original_length(head, match.end()) :].strip(" :")
     return None
 
 

@@ -46,7 +46,7 @@ FILTERS = [
     Filters(sections=["positie.beoordeling"]),
     Filters(stances=["positief"]),
     Filters(doc_types=["fiche"]),
-    Filters(doc_types=["kamerstuk"]),
+    Filters(doc_types=["motie"]),
     Filters(since="2020-01-01"),
     Filters(since="2010-01-01", until="2021-12-31"),
     Filters(years=[2026]),

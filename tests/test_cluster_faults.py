@@ -1,0 +1,66 @@
+"""The cluster backend under faults: a 3-node cluster with one replica loses a node and every
+document is still found; a section the cluster refuses is reported and the rest land."""
+
+import uuid
+
+import pytest
+from conftest import CORPUS, SEED
+from opensearch_node import OpenSearchNodes
+
+from index.archive import Archive
+from index.cluster import ClusterBackend
+from index.cluster_clients import OpenSearchClient
+from index.importer import ImportReport, find_files, import_file, index_pending
+from index.query import parse_query
+from parsers import parse_file
+
+pytestmark = pytest.mark.opensearch
+
+
+def archive_with(tmp_path, *paths) -> Archive:
+    archive = Archive(tmp_path / "home")
+    report = ImportReport()
+    for path in find_files(paths):
+        import_file(archive, path, report)
+    return archive
+
+
+def every_document(backend) -> list[str]:
+    return backend.matching_documents(parse_query(""))
+
+
+def test_a_stopped_node_loses_no_document(tmp_path):
+    archive = archive_with(tmp_path, CORPUS / "kamerstukken", CORPUS / "other", SEED)
+    expected = sorted(doc.id for doc in archive.documents())
+    nodes = OpenSearchNodes(3)
+    try:
+        backend = ClusterBackend(OpenSearchClient(nodes.url), "opensearch")
+        index_pending(archive, backend)
+        backend.client.client.cluster.health(wait_for_status="green", params={"timeout": "60s"})
+        assert every_document(backend) == expected
+
+        nodes.stop_node(1)
+        survivor = ClusterBackend(OpenSearchClient(nodes.live_urls[0]), "opensearch")
+        survivor.client.client.cluster.health(wait_for_nodes="2", params={"timeout": "60s"})
+        assert every_document(survivor) == expected
+    finally:
+        nodes.close()
+
+
+def test_a_refused_section_is_reported_and_the_rest_land(tmp_path, opensearch_url):
+    archive = Archive(tmp_path / "home")
+    documents = parse_file(SEED)
+    broken = documents[0]
+    broken.date = "2026-02-30"  # no such day: the cluster's date field refuses it
+    archive.store_documents(broken.sha256, broken.parser_version, documents)
+    backend = ClusterBackend(
+        OpenSearchClient(opensearch_url), "opensearch", alias=f"faults-{uuid.uuid4().hex[:6]}"
+    )
+    index_pending(archive, backend)
+
+    refused = {uid.split("#")[0] for uid, _ in backend.rejected}
+    assert refused == {broken.id}
+    assert all("date" in reason for _, reason in backend.rejected)
+    landed = sorted(d.id for d in documents if d.id != broken.id)
+    assert every_document(backend) == landed
+    assert archive.pending_index("opensearch") == [broken.id], "tried again on the next run"
