@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from benchmarks.fts5_baseline import Fts5Baseline
 from benchmarks.queries import QUERIES, BenchQuery
 from index.archive import Archive
 from index.embedded import EmbeddedBackend
+from index.importer import index_pending
 from index.query import Filters, parse_query
 from index.search import SearchRequest, section_entries
 from parsers import ParseError, parse_file
@@ -75,7 +77,15 @@ def bench_parse() -> dict:
         with contextlib.suppress(ParseError):
             parse_file(path)
     markup_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    files = [p for p in corpus.rglob("*") if p.is_file() and not p.name.endswith(".md")]
+    for path in files:
+        with contextlib.suppress(ParseError):
+            parse_file(path)
+    corpus_seconds = time.perf_counter() - started
     return {
+        "corpus_files": len(files),
+        "corpus_seconds": corpus_seconds,
         "pdf_pages": pages,
         "pdf_pages_per_s": pages / pdf_seconds,
         "markup_docs": len(markup),
@@ -174,7 +184,25 @@ def time_queries(run_one) -> tuple[Latency, Latency]:
     return Latency.of(cold), Latency.of(warm)
 
 
-def bench_size(target: int | None, work: Path) -> dict:
+def bench_cluster(archive: Archive, url: str, label: str) -> dict:
+    """The same archive bulk-indexed into the cluster backend, and the same queries."""
+    from index.cluster import ClusterBackend
+    from index.cluster_clients import OpenSearchClient
+
+    alias = f"bench-{label}-{uuid.uuid4().hex[:6]}"
+    backend = ClusterBackend(OpenSearchClient(url, timeout=120), "opensearch", alias=alias)
+    started = time.perf_counter()
+    index_pending(archive, backend)
+    seconds = time.perf_counter() - started
+    sections = backend.section_count()
+    cold, warm = time_queries(lambda q: backend.search(embedded_request(q)))
+    for name in backend.client.indexes_of(alias):
+        backend.client.delete_index(name)
+    archive.forget_indexed("opensearch")
+    return {"sections_per_s": sections / seconds, "cold": cold, "warm": warm}
+
+
+def bench_size(target: int | None, work: Path, cluster_url: str = "") -> dict:
     home = work / f"home-{target or 'all'}"
     source = scale_slice(target, work)
     seconds, rss_mb, report = import_with_cli(source, home)
@@ -184,7 +212,9 @@ def bench_size(target: int | None, work: Path) -> dict:
     cold, warm = time_queries(lambda q: backend.search(embedded_request(q)))
     fts, fts_sections, fts_seconds = build_fts5(archive, work / f"fts5-{target or 'all'}.sqlite")
     fts_cold, fts_warm = time_queries(lambda q: fts.search(q.text, q.filters))
+    cluster = bench_cluster(archive, cluster_url, str(target or "all")) if cluster_url else None
     return {
+        "cluster": cluster,
         "size": target or "all",
         "documents": report["documents"],
         "sections": sections,
@@ -196,9 +226,20 @@ def bench_size(target: int | None, work: Path) -> dict:
         "embedded_warm": warm,
         "fts5_cold": fts_cold,
         "fts5_warm": fts_warm,
-        "archive_mb": _folder_mb(home) - _folder_mb(home / "index"),
+        "text_mb": source_text_mb(archive),
+        "raw_mb": _folder_mb(home / "raw"),
+        "sqlite_mb": sum(_file_mb(p) for p in home.glob("archive.sqlite*")),
         "index_mb": _folder_mb(home / "index"),
     }
+
+
+def source_text_mb(archive: Archive) -> float:
+    row = archive.db.execute("SELECT SUM(size) FROM raw_files").fetchone()
+    return (row[0] or 0) / 1e6
+
+
+def _file_mb(path: Path) -> float:
+    return path.stat().st_size / 1e6
 
 
 def _folder_mb(folder: Path) -> float:
@@ -215,7 +256,9 @@ def print_report(parse: dict | None, sizes: list[dict]) -> None:
     if parse:
         print(
             f"parse: {parse['pdf_pages_per_s']:.1f} PDF pages/s ({parse['pdf_pages']} pages), "
-            f"{parse['markup_docs_per_s']:.1f} XML/HTML documents/s ({parse['markup_docs']} files)"
+            f"{parse['markup_docs_per_s']:.1f} XML/HTML documents/s "
+            f"({parse['markup_docs']} files); "
+            f"the whole corpus ({parse['corpus_files']} files) in {parse['corpus_seconds']:.1f} s"
         )
     for s in sizes:
         print(f"\n== {s['sections']} sections ({s['documents']} documents, slice {s['size']})")
@@ -225,16 +268,30 @@ def print_report(parse: dict | None, sizes: list[dict]) -> None:
             f"FTS5 insert alone: {s['fts5_sections_per_s']:,.0f} sections/s "
             f"(ratio {s['import_sections_per_s'] / s['fts5_sections_per_s']:.2f})"
         )
-        print(f"archive {s['archive_mb']:.0f} MB, index {s['index_mb']:.0f} MB")
+        print(
+            f"sizes: input {s['text_mb']:.0f} MB; archive: raw files {s['raw_mb']:.0f} MB "
+            f"+ SQLite {s['sqlite_mb']:.0f} MB; Tantivy index {s['index_mb']:.0f} MB "
+            f"({s['index_mb'] / s['text_mb']:.2f}x the input)"
+        )
+        if s["cluster"]:
+            c = s["cluster"]
+            ratio = s["import_sections_per_s"] / c["sections_per_s"]
+            print(
+                f"cluster (OpenSearch) bulk indexing: {c['sections_per_s']:,.0f} sections/s "
+                f"(embedded import+index is {ratio:.2f}x that)"
+            )
         print(f"{'latency ms':<22}{'p50':>8}{'p95':>8}{'p99':>8}   ratio to FTS5 (p50/p95)")
         for name in ("cold", "warm"):
             ours, base = s[f"embedded_{name}"], s[f"fts5_{name}"]
-            for label, lat in ((f"embedded {name}", ours), (f"fts5 {name}", base)):
+            rows = [(f"embedded {name}", ours), (f"fts5 {name}", base)]
+            if s["cluster"]:
+                rows.append((f"opensearch {name}", s["cluster"][name]))
+            for label, lat in rows:
                 print(f"{label:<22}{lat.p50:>8.2f}{lat.p95:>8.2f}{lat.p99:>8.2f}", end="")
-                if label.startswith("embedded"):
-                    print(f"   {base.p50 / ours.p50:.1f}x / {base.p95 / ours.p95:.1f}x faster")
-                else:
+                if label.startswith("fts5"):
                     print()
+                    continue
+                print(f"   {base.p50 / lat.p50:.1f}x / {base.p95 / lat.p95:.1f}x faster")
 
 
 def _memory_gb() -> float:
@@ -250,12 +307,17 @@ def main() -> None:
     )
     parser.add_argument("--no-parse", action="store_true", help="skip the corpus parse figures")
     parser.add_argument("--work", default=None, help="keep the archives in this folder")
+    parser.add_argument(
+        "--cluster",
+        default=os.environ.get("FICHE_ES_URL", ""),
+        help="an OpenSearch URL: also measure the cluster backend (default: $FICHE_ES_URL)",
+    )
     args = parser.parse_args()
     sizes = [None if s == "all" else int(s) for s in args.sizes.split(",")]
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="fiche-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     parse = None if args.no_parse else bench_parse()
-    results = [bench_size(size, work) for size in sizes]
+    results = [bench_size(size, work, args.cluster) for size in sizes]
     print_report(parse, results)
     print(f"\nworking folder: {work}")
 
