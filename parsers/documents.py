@@ -44,7 +44,7 @@ def parse_bytes(
         read.meta = merge_metadata(read.meta, sidecar)
     documents = []
     for part in split_parts(read, fallback_id=_fallback_id(filename, sha)):
-        fiches = find_fiches(part)
+        fiches = find_fiches(part) if part.meta.source != "eurlex" else []
         docs = [build_fiche(part, fiche) for fiche in fiches] if fiches else [build_generic(part)]
         for doc in docs:
             doc.format = part.format
