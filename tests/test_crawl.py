@@ -182,3 +182,11 @@ def test_stats_shows_per_source_crawl_figures(replay, home):
     assert stats["tweedekamer"]["files"] == 3
     assert stats["officielebekendmakingen"]["files"] == 5
     assert stats["eurlex"]["last_crawl"]
+
+
+def test_a_crawled_document_is_parsed_with_its_metadata_xml(replay, home):
+    """The SRU record's metadata.xml (the publisher's record) fills what the XML lacks: the
+    full title of the motie, whichever of the two files arrives first."""
+    assert run_crawl(replay.url, home, *SINCE)[0] == 0
+    title = query(home, "SELECT title FROM documents WHERE id = 'kst-32545-143'")[0][0]
+    assert title.startswith("Motie van de leden Inge van Dijk en Grinwis over")
