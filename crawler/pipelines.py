@@ -1,71 +1,93 @@
-"""Fetched files -> the archive, through the same path as `fiche-search import`."""
+"""Fetched files -> the archive, through the same path as `fiche-search import`.
+
+Raw bytes and fetch records are written at once, on Scrapy's event loop (fast). Parsing a
+PDF can take seconds, so it runs on one worker thread: the event loop keeps downloading
+meanwhile, and a stalled loop never turns into download timeouts. Storing the parsed
+Documents happens back on the event loop, where the archive's SQLite connection lives.
+"""
 
 from __future__ import annotations
 
-import hashlib
+from twisted.internet import reactor
+from twisted.internet.threads import deferToThreadPool
+from twisted.python.threadpool import ThreadPool
 
 from crawler.items import FetchedFile
-from index.importer import ImportReport, import_bytes, parse_and_store
+from index.importer import ImportReport, parse_raw, store_parse
+from parsers import PARSER_VERSION
 
 
 class ArchivePipeline:
-    """Stores raw bytes with their fetch record, parses them (parse failures are recorded by
-    the importer, the raw bytes are kept for a later `reparse`), and tells the spider's
-    progress that the file is safe."""
+    """Stores raw bytes with their fetch record, parses them (parse failures are recorded,
+    the raw bytes are kept for a later `reparse`), and tells the spider's progress that the
+    file is safe."""
 
     def __init__(self, crawler):
         self.crawler = crawler
         self.report = ImportReport()
         # A record's document and its metadata.xml arrive in either order.
         self.documents: dict[str, tuple[str, FetchedFile]] = {}  # record -> (sha256, file)
-        self.sidecars: dict[str, bytes] = {}  # record -> metadata.xml that came first
+        self.sidecars: dict[str, str] = {}  # record -> sha256 of a metadata.xml that came first
+        # One parser thread: the stance pipeline (spaCy) is built once and not shared.
+        self.parsers = ThreadPool(minthreads=1, maxthreads=1, name="fiche-parse")
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
+    def open_spider(self, spider):
+        self.parsers.start()
+
+    def close_spider(self, spider):
+        self.parsers.stop()
+
     def process_item(self, item: FetchedFile):
-        spider = self.crawler.spider
-        archive = spider.archive
+        archive = self.crawler.spider.archive
+        sha = archive.store_raw(
+            item.body, item.url, item.source, etag=item.etag, last_modified=item.last_modified
+        )
         if item.role == "sidecar":
-            stored = self._store_sidecar(archive, item)
-        else:
-            sidecar = self.sidecars.pop(item.record, None)
-            stored = import_bytes(
-                archive,
-                item.body,
-                item.url,
-                self.report,
-                source=item.source,
-                filename=item.filename,
-                url=item.url,
-                etag=item.etag,
-                last_modified=item.last_modified,
-                sidecars=[sidecar] if sidecar else None,
-            )
-            self.documents[item.record] = (hashlib.sha256(item.body).hexdigest(), item)
+            return self._sidecar_stored(archive, item, sha)
+        self.documents[item.record] = (sha, item)
+        if item.record in self.sidecars:
+            archive.link_sidecars(sha, [self.sidecars.pop(item.record)])
+        if archive.knows_raw(sha, PARSER_VERSION):
+            return self._done(item, [])
+        return self._parse(archive, sha, item)
+
+    def _sidecar_stored(self, archive, item: FetchedFile, sidecar_sha: str):
+        """metadata.xml describes its document: kept raw and linked to it, never parsed on its
+        own. When the document came first, it is parsed again with its metadata."""
+        if item.record not in self.documents:
+            self.sidecars[item.record] = sidecar_sha
+            return self._done(item, [])
+        sha, document = self.documents[item.record]
+        archive.link_sidecars(sha, [sidecar_sha])
+        return self._parse(archive, sha, document, done=item)
+
+    def _parse(self, archive, sha: str, document: FetchedFile, done: FetchedFile | None = None):
+        data = archive.raw.get(sha)
+        sidecars = archive.sidecars_of(sha)
+        deferred = deferToThreadPool(
+            reactor,
+            self.parsers,
+            parse_raw,
+            data,
+            document.filename,
+            document.source,
+            document.url,
+            sidecars,
+        )
+
+        def store(outcome):
+            stored = store_parse(archive, sha, document.filename, self.report, outcome)
+            return self._done(done or document, stored)
+
+        return deferred.addCallback(store)
+
+    def _done(self, item: FetchedFile, stored: list):
+        spider = self.crawler.spider
         spider.file_stored(item, stored)
         spider.progress.file_done(item.record, item.listed_url)
         item.body = b""  # the bytes are on disk now; do not keep them in memory
         return item
-
-    def _store_sidecar(self, archive, item: FetchedFile):
-        """metadata.xml describes its document: kept raw and linked to it, never parsed on its
-        own. When the document came first, it is parsed again with its metadata."""
-        sidecar_sha = archive.store_raw(
-            item.body, item.url, item.source, etag=item.etag, last_modified=item.last_modified
-        )
-        if item.record not in self.documents:
-            self.sidecars[item.record] = item.body
-            return []
-        sha, document = self.documents[item.record]
-        archive.link_sidecars(sha, [sidecar_sha])
-        return parse_and_store(
-            archive,
-            sha,
-            archive.raw.get(sha),
-            document.filename,
-            self.report,
-            document.source,
-            document.url,
-        )

@@ -6,6 +6,8 @@ CLI is that process.
 
 from __future__ import annotations
 
+import logging
+
 from scrapy.crawler import AsyncCrawlerProcess
 from scrapy.settings import Settings
 
@@ -55,6 +57,9 @@ def run_crawl(
 ) -> list[SourceSummary]:
     settings = crawl_settings(overrides or {}, sources, base_url)
     process = AsyncCrawlerProcess(settings)
+    # Scrapy's log setup passes every library's messages through; spaCy announces each
+    # pipeline it builds (the parser's stance analysis) at INFO and DEBUG.
+    logging.getLogger("spacy").setLevel(max(logging.WARNING, logging.getLogger().level))
     crawlers = []
     for source in sources:
         crawler = process.create_crawler(SPIDERS[source])

@@ -166,16 +166,33 @@ def parse_and_store(
     source: str,
     url: str = "",
 ) -> list[Document]:
+    outcome = parse_raw(data, filename, source, url, archive.sidecars_of(sha))
+    return store_parse(archive, sha, filename, report, outcome)
+
+
+def parse_raw(
+    data: bytes, filename: str, source: str, url: str, sidecars: list[bytes]
+) -> list[Document] | ParseError:
+    """Parsing alone: no archive access, so a crawler can run it off its event loop."""
     try:
-        documents = parse_bytes(
-            data, filename=filename, source=source, url=url, sidecars=archive.sidecars_of(sha)
-        )
+        return parse_bytes(data, filename=filename, source=source, url=url, sidecars=sidecars)
     except ParseError as error:
-        reason = error.reason
-        archive.record_parse_failure(sha, filename, reason, PARSER_VERSION)
-        report.failures.append((filename, reason))
+        return error
+
+
+def store_parse(
+    archive: Archive,
+    sha: str,
+    filename: str,
+    report: ImportReport,
+    outcome: list[Document] | ParseError,
+) -> list[Document]:
+    """Record what parsing a raw file gave: its Documents, or the reason it failed."""
+    if isinstance(outcome, ParseError):
+        archive.record_parse_failure(sha, filename, outcome.reason, PARSER_VERSION)
+        report.failures.append((filename, outcome.reason))
         return []
-    stored = archive.store_documents(sha, PARSER_VERSION, documents)
+    stored = archive.store_documents(sha, PARSER_VERSION, outcome)
     report.stored_ids.update(doc.id for doc in stored)
     return stored
 

@@ -13,7 +13,7 @@ from tests.cli_helpers import ROOT
 
 FAST = [
     "-s", "FICHE_POLITE=0",
-    "-s", "DOWNLOAD_TIMEOUT=1",
+    "-s", "DOWNLOAD_TIMEOUT=2",
     "-s", "RETRY_TIMES=2",
     "-s", "FICHE_BACKOFF_MAX=0.2",
 ]  # fmt: skip

@@ -36,12 +36,12 @@ def test_a_stopped_node_loses_no_document(tmp_path):
     try:
         backend = ClusterBackend(OpenSearchClient(nodes.url), "opensearch")
         index_pending(archive, backend)
-        backend.client.client.cluster.health(wait_for_status="green", params={"timeout": "60s"})
+        backend.client.client.cluster.health(wait_for_status="green")
         assert every_document(backend) == expected
 
         nodes.stop_node(1)
         survivor = ClusterBackend(OpenSearchClient(nodes.live_urls[0]), "opensearch")
-        survivor.client.client.cluster.health(wait_for_nodes="2", params={"timeout": "60s"})
+        survivor.client.client.cluster.health(wait_for_nodes="2")
         assert every_document(survivor) == expected
     finally:
         nodes.close()

@@ -62,7 +62,7 @@ class Replay:
     catalogue: dict
     sru_page_size: int = 2
     odata_page_size: int = 2
-    slow_seconds: float = 3.0
+    slow_seconds: float = 5.0  # well past the tests' DOWNLOAD_TIMEOUT, even on a loaded machine
     retry_after: int = 1
     silent: bool = False  # every listing lists nothing (a source "suddenly empty")
     faults: dict[str, list[str]] = field(default_factory=dict)
