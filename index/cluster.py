@@ -28,6 +28,7 @@ from index.search import (
     SearchResults,
     SectionEntry,
     SectionHit,
+    exact_filters,
     section_entries,
 )
 from parsers import Document
@@ -283,17 +284,7 @@ def node_query(node: Node) -> dict | None:
 
 def filter_clauses(parsed: ParsedQuery) -> list[dict]:
     f = parsed.filters
-    wanted = {
-        "key": f.sections,
-        "stance": f.stances,
-        "doc_type": f.doc_types,
-        "year": [str(y) for y in f.years],
-        "ministerie": f.ministerie,
-        "raad": f.raad,
-        "com": f.com,
-        "dossier": f.dossier,
-    }
-    clauses = [{"terms": {name: values}} for name, values in wanted.items() if values]
+    clauses = [{"terms": {name: values}} for name, values in exact_filters(f).items()]
     if f.since or f.until:
         bounds = {}
         if f.since:

@@ -38,6 +38,7 @@ from index.search import (
     SearchResults,
     SectionEntry,
     SectionHit,
+    exact_filters,
     section_entries,
 )
 from parsers import Document
@@ -264,20 +265,9 @@ class EmbeddedBackend:
 
     def _filters(self, parsed: ParsedQuery) -> list[Query]:
         f = parsed.filters
-        wanted = {
-            "key": f.sections,
-            "stance": f.stances,
-            "doc_type": f.doc_types,
-            "year": [str(y) for y in f.years],
-            "ministerie": f.ministerie,
-            "raad": f.raad,
-            "com": f.com,
-            "dossier": f.dossier,
-        }
         queries = [
             Query.term_set_query(self.schema, name, values)
-            for name, values in wanted.items()
-            if values
+            for name, values in exact_filters(f).items()
         ]
         if f.since or f.until:
             low = _date_number(f.since) if f.since else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from index.query import ParsedQuery
+from index.query import Filters, ParsedQuery
 from parsers import Document
 
 # Facet name (as users and JSON see it) -> the indexed field it counts.
@@ -21,6 +21,21 @@ FACET_FIELDS = {
 # Where a query word counts for relevance, and how much; both backends rank alike.
 TEXT_FIELDS = {"text": 1.0, "heading": 2.0, "title": 1.5}
 SNIPPET_CHARS = 220
+
+
+def exact_filters(f: Filters) -> dict[str, list[str]]:
+    """Indexed keyword field -> the values it must have (any of them), for both backends."""
+    wanted = {
+        "key": f.sections,
+        "stance": f.stances,
+        "doc_type": f.doc_types,
+        "year": [str(y) for y in f.years],
+        "ministerie": f.ministerie,
+        "raad": f.raad,
+        "com": f.com,
+        "dossier": f.dossier,
+    }
+    return {name: values for name, values in wanted.items() if values}
 
 
 @dataclass
