@@ -165,7 +165,7 @@ def stances_command(query, by, as_json, home, backend, es_url, **filters):
         fail(f"bad query: {error}", code=2)
     archive = open_archive(home)
     search = backend_for(archive, backend, es_url)
-    counts = count_stances(archive, search, parsed, by)
+    counts = count_stances(search, parsed, by)
     if as_json:
         click.echo(json.dumps(counts.to_json(" ".join(query)), ensure_ascii=False, indent=2))
         return

@@ -445,25 +445,6 @@ class Archive:
         )
         return dict(rows.fetchall())
 
-    def aspect_stances(self, doc_ids: Iterable[str]) -> list[tuple[str, str, str, str, str]]:
-        """(doc_id, date, ministerie, aspect, label) for the aspect stances of these documents."""
-        ids = list(doc_ids)
-        out = []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            out.extend(
-                self.db.execute(
-                    "SELECT s.doc_id, d.date,"
-                    " COALESCE(json_extract(d.body, '$.metadata.ministerie'), ''),"
-                    " s.aspect, s.label FROM stances s JOIN documents d ON d.id = s.doc_id"
-                    f" WHERE s.doc_id IN ({marks})"
-                    " AND s.aspect IN ('bevoegdheid','subsidiariteit','proportionaliteit')",
-                    chunk,
-                ).fetchall()
-            )
-        return out
-
     def refs(self, doc_ids: Iterable[str]) -> list[DocRef]:
         """DocRefs of those ids that are archived, in the order given."""
         out = []

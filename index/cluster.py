@@ -29,14 +29,27 @@ from index.search import (
     SectionEntry,
     SectionHit,
     exact_filters,
+    read_stance_aggregation,
     section_entries,
+    stance_aggregation,
 )
 from parsers import Document
 
 ALIAS = "fiche-sections"
 BULK_CHUNK = 500
 
-KEYWORDS = ("uid", "doc_id", "doc_type", "key", "stance", "ministerie", "raad", "com", "dossier")
+KEYWORDS = (
+    "uid",
+    "doc_id",
+    "doc_type",
+    "key",
+    "stance",
+    "aspect_stance",
+    "ministerie",
+    "raad",
+    "com",
+    "dossier",
+)
 
 INDEX_BODY = {
     "settings": {
@@ -197,6 +210,19 @@ class ClusterBackend:
         except Exception as error:  # the cluster refused the query: say why
             raise QueryError(f"the cluster refused the query: {error}") from None
 
+    def stance_counts(self, query: ParsedQuery, by: str):
+        body = {
+            "query": {
+                "bool": {
+                    "must": [self.query_body(query)],
+                    "filter": [{"exists": {"field": "aspect_stance"}}],
+                }
+            },
+            "size": 0,
+            "aggs": stance_aggregation(by),
+        }
+        return read_stance_aggregation(self._search(body)["aggregations"])
+
     def matching_documents(self, query: ParsedQuery) -> list[str]:
         return sorted(set(self._all_doc_ids(self.query_body(query))))
 
@@ -226,6 +252,7 @@ def to_source(e: SectionEntry) -> dict:
         "doc_type": e.doc_type,
         "key": e.key,
         "stance": e.stances,
+        "aspect_stance": e.aspect_stances,
         "com": e.com,
         "dossier": e.dossier,
         "date_iso": e.date,

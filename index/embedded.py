@@ -39,7 +39,9 @@ from index.search import (
     SectionEntry,
     SectionHit,
     exact_filters,
+    read_stance_aggregation,
     section_entries,
+    stance_aggregation,
 )
 from parsers import Document
 
@@ -50,6 +52,7 @@ KEYWORD_FIELDS = (
     "doc_type",
     "key",
     "stance",
+    "aspect_stance",
     "ministerie",
     "raad",
     "com",
@@ -144,6 +147,8 @@ class EmbeddedBackend:
         doc.add_text("key", e.key)
         for label in e.stances:
             doc.add_text("stance", label)
+        for aspect_label in e.aspect_stances:
+            doc.add_text("aspect_stance", aspect_label)
         if e.ministerie:
             doc.add_text("ministerie", e.ministerie)
         if e.raad:
@@ -390,6 +395,16 @@ class EmbeddedBackend:
             for name in FACET_FIELDS
         }
         return facets, round(result["total_docs"]["value"] or 0)
+
+    def stance_counts(self, query: ParsedQuery, by: str):
+        with_stances = Query.boolean_query(
+            [
+                (Occur.Must, self.to_query(query)),
+                (Occur.Must, Query.exists_query("aspect_stance")),
+            ]
+        )
+        result = self.index.searcher().aggregate(with_stances, stance_aggregation(by))
+        return read_stance_aggregation(result)
 
     def matching_documents(self, query: ParsedQuery) -> list[str]:
         searcher = self.index.searcher()

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from index.query import Filters, ParsedQuery
 from parsers import Document
+from parsers.model import ASPECTS
 
 # Facet name (as users and JSON see it) -> the indexed field it counts.
 FACET_FIELDS = {
@@ -57,11 +58,13 @@ class SectionEntry:
     heading: str
     text: str
     stances: list[str]  # the stance labels carried by this section
+    aspect_stances: list[str]  # the document's grondhouding: "subsidiariteit:positief", ...
 
 
 def section_entries(doc: Document) -> list[SectionEntry]:
     com = list(doc.metadata.get("com_numbers") or [])
     com += [lk.value for lk in doc.links if lk.kind == "com" and lk.value not in com]
+    aspects = sorted({f"{s.aspect}:{s.label}" for s in doc.stances if s.aspect in ASPECTS})
     entries = []
     for ord_, section in enumerate(doc.sections):
         labels = sorted({s.label for s in doc.stances if s.section_key == section.key})
@@ -82,9 +85,40 @@ def section_entries(doc: Document) -> list[SectionEntry]:
                 heading=section.heading,
                 text=section.text,
                 stances=labels,
+                aspect_stances=aspects,
             )
         )
     return entries
+
+
+STANCE_GROUPS = ("year", "ministerie")
+
+
+def stance_aggregation(by: str) -> dict:
+    """Aspect-stance counts per group, counting documents; the same request in both backends'
+    aggregation languages (Tantivy's follows Elasticsearch's)."""
+    return {
+        "groups": {
+            "terms": {"field": by, "size": 1000, "missing": "?"},
+            "aggs": {
+                "stances": {
+                    "terms": {"field": "aspect_stance", "size": 100},
+                    "aggs": {"docs": {"cardinality": {"field": "doc_id"}}},
+                }
+            },
+        },
+        "documents": {"cardinality": {"field": "doc_id"}},
+    }
+
+
+def read_stance_aggregation(result: dict) -> tuple[list[tuple[str, str, str, int]], int]:
+    """(group, aspect, label, documents) rows and the number of documents counted."""
+    rows = []
+    for group in result["groups"]["buckets"]:
+        for bucket in group["stances"]["buckets"]:
+            aspect, label = bucket["key"].split(":", 1)
+            rows.append((str(group["key"]), aspect, label, round(bucket["docs"]["value"])))
+    return rows, round(result["documents"]["value"] or 0)
 
 
 def _short_ministry(value: str) -> str:
@@ -156,7 +190,13 @@ class SearchBackend(Protocol):
     def search(self, request: SearchRequest) -> SearchResults: ...
 
     def matching_documents(self, query: ParsedQuery) -> list[str]:
-        """Every document id with a section that matches (for stance counts)."""
+        """Every document id with a section that matches (for saved searches)."""
+
+    def stance_counts(
+        self, query: ParsedQuery, by: str
+    ) -> tuple[list[tuple[str, str, str, int]], int]:
+        """Aspect stances of the documents that match, per year or ministerie, through the
+        backend's aggregations: (group, aspect, label, documents) rows, and the documents."""
 
     def explain(self, request: SearchRequest) -> str: ...
 

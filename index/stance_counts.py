@@ -4,14 +4,12 @@ match a query, per year or per ministerie: `fiche-search stances` and the web ti
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from index.archive import Archive
 from index.query import ParsedQuery
+from index.search import STANCE_GROUPS as GROUPINGS
 from index.search import SearchBackend
 from parsers.model import ASPECT_LABELS, ASPECTS
-
-GROUPINGS = ("year", "ministerie")
 
 
 @dataclass
@@ -39,18 +37,15 @@ class StanceCounts:
         }
 
 
-def count_stances(
-    archive: Archive, backend: SearchBackend, query: ParsedQuery, by: str = "year"
-) -> StanceCounts:
+def count_stances(backend: SearchBackend, query: ParsedQuery, by: str = "year") -> StanceCounts:
+    """Counted by the backend's aggregations over the matching sections: each document
+    carries its grondhouding, so a fiche counts once per aspect whatever section matched."""
     if by not in GROUPINGS:
         raise ValueError(f"cannot group stances by {by!r}; use one of {', '.join(GROUPINGS)}")
-    result = StanceCounts(by=by)
-    fiches = set()
-    for doc_id, date, ministerie, aspect, label in archive.aspect_stances(
-        backend.matching_documents(query)
-    ):
-        group = (date[:4] or "?") if by == "year" else (ministerie or "?")
-        result.counts[(group, aspect, label)] += 1
-        fiches.add(doc_id)
-    result.documents = len(fiches)
+    if not query.filters.doc_types:  # the fiches, unless the user asks for other documents
+        query = ParsedQuery(text=query.text, filters=replace(query.filters, doc_types=["fiche"]))
+    rows, documents = backend.stance_counts(query, by)
+    result = StanceCounts(by=by, documents=documents)
+    for group, aspect, label, count in rows:
+        result.counts[(group, aspect, label)] += count
     return result

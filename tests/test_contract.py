@@ -99,3 +99,15 @@ def test_text_queries_have_the_same_top_document(backends, text):
 def test_facet_counts_are_equal(backends, text):
     embedded, cluster = backends
     assert cluster.search(request(text)).facets == embedded.search(request(text)).facets
+
+
+@pytest.mark.parametrize("by", ["year", "ministerie"])
+@pytest.mark.parametrize("text", ["", "kabinet", "talent innovatie"])
+def test_stance_counts_through_aggregations_are_equal(backends, text, by):
+    embedded, cluster = backends
+    query = parse_query(text)
+    expected, documents = embedded.stance_counts(query, by)
+    assert expected, "stance counts that count nothing prove nothing"
+    rows, cluster_documents = cluster.stance_counts(query, by)
+    assert sorted(rows) == sorted(expected)
+    assert cluster_documents == documents

@@ -16,7 +16,7 @@ def timeline_page(request: Request) -> Response:
     fmt = output_format(request.query_params)
     state = search_state(request.query_params)
     with request.app.state.resources.archive_and_backend() as (archive, backend):
-        counts = count_stances(archive, backend, state.parsed(), "year")
+        counts = count_stances(backend, state.parsed(), "year")
     if fmt == "json":
         return json_response(counts.to_json(state.q))
     if fmt == "csv":
