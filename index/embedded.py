@@ -305,12 +305,13 @@ class EmbeddedBackend:
         query = self.to_query(request.query, request.raw)
         searcher = self.index.searcher()
         wanted_docs = request.offset + request.limit
-        total_sections = searcher.search(query, 1, count=True).count or 0
+        # One aggregation pass gives the facets and both totals; the search itself then only
+        # collects the top sections.
+        facets, total_docs, total_sections = self._facets(searcher, query)
         groups = self._grouped(searcher, query, request, wanted_docs, total_sections)
         page = list(groups.items())[request.offset : wanted_docs]
         snippets = self._snippet_generator(searcher, request)
         hits = [self._document_hit(searcher, found, snippets, request) for _, found in page]
-        facets, total_docs = self._facets(searcher, query)
         return SearchResults(
             total=total_docs,
             total_sections=total_sections,
@@ -376,7 +377,7 @@ class EmbeddedBackend:
             sections=sections,
         )
 
-    def _facets(self, searcher, query) -> tuple[dict[str, dict[str, int]], int]:
+    def _facets(self, searcher, query) -> tuple[dict[str, dict[str, int]], int, int]:
         aggs = {
             name: {
                 "terms": {"field": source, "size": 100},
@@ -385,6 +386,7 @@ class EmbeddedBackend:
             for name, source in FACET_FIELDS.items()
         }
         aggs["total_docs"] = {"cardinality": {"field": "doc_id"}}
+        aggs["total_sections"] = {"value_count": {"field": "doc_hash"}}
         result = searcher.aggregate(query, aggs)
         facets = {
             name: {
@@ -394,7 +396,8 @@ class EmbeddedBackend:
             }
             for name in FACET_FIELDS
         }
-        return facets, round(result["total_docs"]["value"] or 0)
+        totals = result["total_docs"]["value"], result["total_sections"]["value"]
+        return facets, round(totals[0] or 0), round(totals[1] or 0)
 
     def stance_counts(self, query: ParsedQuery, by: str):
         with_stances = Query.boolean_query(

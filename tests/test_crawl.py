@@ -190,3 +190,49 @@ def test_a_crawled_document_is_parsed_with_its_metadata_xml(replay, home):
     assert run_crawl(replay.url, home, *SINCE)[0] == 0
     title = query(home, "SELECT title FROM documents WHERE id = 'kst-32545-143'")[0][0]
     assert title.startswith("Motie van de leden Inge van Dijk en Grinwis over")
+
+
+def test_a_crawl_killed_halfway_resumes_where_it_stopped(replay, home):
+    """SIGKILL in the middle of a crawl: what was archived stays, the next run completes the
+    set, and records finished before the kill are not fetched again."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from tests.cli_helpers import ROOT
+    from tests.crawl_helpers import crawl_command
+
+    for index in range(len(catalogue(replay)["tk"])):  # slow down the Tweede Kamer files
+        replay.inject(tk_path(replay, index), "slow")
+    process = subprocess.Popen(
+        crawl_command(replay.url, home, "tweedekamer", "officielebekendmakingen", *SINCE),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and process.poll() is None:
+        if (home / "archive.sqlite").exists() and stored_documents(home) >= 3:
+            break
+        time.sleep(0.1)
+    assert process.poll() is None, "the crawl ended before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    before = fetched_paths(home)
+    assert before, "nothing was archived before the kill"
+
+    replay.clear_faults()
+    replay.reset_counts()
+    code, _, stderr = run_crawl(replay.url, home, "tweedekamer", "officielebekendmakingen", *SINCE)
+    assert code == 0, stderr
+    assert missing(home, {**catalogue(replay), "eurlex": []}) == []
+    refetched = set(replay.document_requests()) & before
+    assert len(refetched) < len(before), "the second run started over"
+
+
+def stored_documents(home) -> int:
+    try:
+        return query(home, "SELECT COUNT(*) FROM documents")[0][0]
+    except Exception:  # the archive is being created
+        return 0
