@@ -9,6 +9,7 @@ Documents happens back on the event loop, where the archive's SQLite connection 
 from __future__ import annotations
 
 from twisted.internet import reactor
+from twisted.internet.defer import Deferred
 from twisted.internet.threads import deferToThreadPool
 from twisted.python.threadpool import ThreadPool
 
@@ -30,6 +31,9 @@ class ArchivePipeline:
         self.sidecars: dict[str, str] = {}  # record -> sha256 of a metadata.xml that came first
         # One parser thread: the stance pipeline (spaCy) is built once and not shared.
         self.parsers = ThreadPool(minthreads=1, maxthreads=1, name="fiche-parse")
+        # The same bytes reached again (another record, a mirror) while still being parsed:
+        # the later ones wait for that parse instead of parsing again.
+        self.in_flight: dict[str, list[Deferred]] = {}
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -51,6 +55,10 @@ class ArchivePipeline:
         self.documents[item.record] = (sha, item)
         if item.record in self.sidecars:
             archive.link_sidecars(sha, [self.sidecars.pop(item.record)])
+        if sha in self.in_flight:
+            waiter = Deferred()
+            self.in_flight[sha].append(waiter)
+            return waiter.addCallback(lambda _: self._done(item, []))
         if archive.knows_raw(sha, PARSER_VERSION):
             return self._done(item, [])
         return self._parse(archive, sha, item)
@@ -62,12 +70,15 @@ class ArchivePipeline:
             self.sidecars[item.record] = sidecar_sha
             return self._done(item, [])
         sha, document = self.documents[item.record]
+        if archive.has_sidecar(sha, sidecar_sha) and archive.knows_raw(sha, PARSER_VERSION):
+            return self._done(item, [])  # parsed with this very metadata before
         archive.link_sidecars(sha, [sidecar_sha])
         return self._parse(archive, sha, document, done=item)
 
     def _parse(self, archive, sha: str, document: FetchedFile, done: FetchedFile | None = None):
         data = archive.raw.get(sha)
         sidecars = archive.sidecars_of(sha)
+        self.in_flight.setdefault(sha, [])
         deferred = deferToThreadPool(
             reactor,
             self.parsers,
@@ -83,7 +94,12 @@ class ArchivePipeline:
             stored = store_parse(archive, sha, document.filename, self.report, outcome)
             return self._done(done or document, stored)
 
-        return deferred.addCallback(store)
+        def release_waiters(result):
+            for waiter in self.in_flight.pop(sha, []):
+                waiter.callback(None)
+            return result
+
+        return deferred.addCallback(store).addBoth(release_waiters)
 
     def _done(self, item: FetchedFile, stored: list):
         spider = self.crawler.spider

@@ -190,6 +190,13 @@ class Archive:
                 "INSERT OR IGNORE INTO sidecars VALUES (?, ?)", [(sha256, s) for s in sidecar_shas]
             )
 
+    def has_sidecar(self, sha256: str, sidecar_sha256: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM sidecars WHERE sha256 = ? AND sidecar_sha256 = ?",
+            (sha256, sidecar_sha256),
+        ).fetchone()
+        return row is not None
+
     def sidecars_of(self, sha256: str) -> list[bytes]:
         rows = self.db.execute(
             "SELECT sidecar_sha256 FROM sidecars WHERE sha256 = ? ORDER BY sidecar_sha256",
