@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 from rich.console import Console
@@ -64,6 +65,8 @@ def import_command(paths, home, backend, es_url, as_json):
     report.rejected = list(search.rejected)
     search.close()
     print_report(report, as_json)
+    if report.failures and not report.documents and not report.unchanged:
+        sys.exit(1)  # nothing of what was given could be read; one bad file among many is not
 
 
 def print_report(report: ImportReport, as_json: bool) -> None:

@@ -29,7 +29,9 @@ class DefaultToSearch(click.Group):
 
 @click.group(cls=DefaultToSearch, context_settings={"help_option_names": ["-h", "--help"]})
 def cli() -> None:
-    """Search the Dutch government's positions on EU proposals."""
+    """Search the Dutch government's positions on EU proposals.
+
+    `fiche-search QUERY` searches (the `search` command is the default)."""
 
 
 for command in (

@@ -84,3 +84,16 @@ def test_sigkill_mid_import_leaves_a_consistent_archive_that_completes(tmp_path)
     assert again["unchanged"] > 0, "files archived before the kill are not parsed again"
     searched = run_json("blauwe kaart", home=home)
     assert searched["total"] == run_json("blauwe kaart", home=reference)["total"]
+
+
+def test_a_file_that_cannot_be_read_fails_alone_but_not_among_good_ones(tmp_path):
+    broken = tmp_path / "files" / "broken.pdf"
+    broken.parent.mkdir()
+    broken.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n")  # cut off
+    alone = run_cli("import", str(broken), home=tmp_path / "alone")
+    assert alone.returncode == 1
+    assert "broken.pdf" in alone.stderr and "Traceback" not in alone.stderr
+    (tmp_path / "files" / "seed.txt").write_bytes(SEED.read_bytes())
+    together = run_json("import", str(tmp_path / "files"), home=tmp_path / "together")
+    assert together["documents"] > 0
+    assert [f["file"].endswith("broken.pdf") for f in together["failures"]] == [True]
