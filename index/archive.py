@@ -61,6 +61,7 @@ CREATE TABLE IF NOT EXISTS links (
     value TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS links_value ON links(kind, value);
+CREATE INDEX IF NOT EXISTS links_doc ON links(doc_id);
 -- Every raw file parsed, and by which parser version (also when its documents lost to the
 -- same documents in a richer format), so an unchanged file is not parsed again.
 CREATE TABLE IF NOT EXISTS parses (
@@ -82,6 +83,7 @@ CREATE TABLE IF NOT EXISTS indexed (
     doc_id TEXT NOT NULL,
     PRIMARY KEY (backend, doc_id)
 );
+CREATE INDEX IF NOT EXISTS indexed_doc ON indexed(doc_id);
 -- metadata.xml files that belong to a raw document file, for re-parsing.
 CREATE TABLE IF NOT EXISTS sidecars (
     sha256 TEXT NOT NULL,
