@@ -131,12 +131,6 @@ class EmbeddedBackend:
             for entry in section_entries(doc):
                 writer.add_document(self._to_tantivy(entry))
 
-    def add_entries(self, entries: list[SectionEntry]) -> None:
-        """Add sections of documents that are new to the index (no delete first)."""
-        writer = self.writer
-        for entry in entries:
-            writer.add_document(self._to_tantivy(entry))
-
     def _to_tantivy(self, e: SectionEntry) -> tantivy.Document:
         doc = tantivy.Document()
         doc.add_text("uid", e.uid)

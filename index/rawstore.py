@@ -36,9 +36,3 @@ class RawStore:
 
     def get(self, sha256: str) -> bytes:
         return self.path_for(sha256).read_bytes()
-
-    def has(self, sha256: str) -> bool:
-        return self.path_for(sha256).exists()
-
-    def size(self) -> int:
-        return sum(p.stat().st_size for p in self.root.rglob("*") if p.is_file())

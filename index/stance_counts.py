@@ -7,8 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from index.query import ParsedQuery
-from index.search import STANCE_GROUPS as GROUPINGS
-from index.search import SearchBackend
+from index.search import STANCE_GROUPS, SearchBackend
 from parsers.model import ASPECT_LABELS, ASPECTS
 
 
@@ -40,8 +39,8 @@ class StanceCounts:
 def count_stances(backend: SearchBackend, query: ParsedQuery, by: str = "year") -> StanceCounts:
     """Counted by the backend's aggregations over the matching sections: each document
     carries its grondhouding, so a fiche counts once per aspect whatever section matched."""
-    if by not in GROUPINGS:
-        raise ValueError(f"cannot group stances by {by!r}; use one of {', '.join(GROUPINGS)}")
+    if by not in STANCE_GROUPS:
+        raise ValueError(f"cannot group stances by {by!r}; use one of {', '.join(STANCE_GROUPS)}")
     if not query.filters.doc_types:  # the fiches, unless the user asks for other documents
         query = ParsedQuery(text=query.text, filters=replace(query.filters, doc_types=["fiche"]))
     rows, documents = backend.stance_counts(query, by)

@@ -44,26 +44,21 @@ def parse_bytes(
         read.meta = merge_metadata(read.meta, sidecar)
     documents = []
     for part in split_parts(read, fallback_id=_fallback_id(filename, sha)):
-        fiches = find_fiches(part) if part.meta.source != "eurlex" else []
+        fiches = find_fiches(part)
         docs = [build_fiche(part, fiche) for fiche in fiches] if fiches else [build_generic(part)]
         for doc in docs:
             doc.format = part.format
+            # Stances are the Dutch cabinet's: EU texts use the same words for other views.
+            doc.stances = [] if part.meta.is_eu_publication else label_stances(doc.sections)
         documents.extend(docs)
     for doc in documents:
         doc.sha256 = sha
         doc.parser_version = PARSER_VERSION
         doc.source = doc.source or source
         doc.url = doc.url or url
-        doc.stances = label_stances(doc.sections) if speaks_for_the_cabinet(doc) else []
         doc.links = _merge_links(doc.links, find_links(doc))
     _link_parts(documents)
     return documents
-
-
-def speaks_for_the_cabinet(doc: Document) -> bool:
-    """Stances are the Dutch government's: EU acts and proposals state the Commission's or
-    the Council's view, and their wording ("bevoegdheid", "positief") would only mislead."""
-    return doc.source != "eurlex" and not doc.doc_type.startswith("eu-")
 
 
 def parse_file(path: str | Path) -> list[Document]:

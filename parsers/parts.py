@@ -60,7 +60,7 @@ class _Cut:
 def split_parts(read: ReadResult, fallback_id: str) -> list[Part]:
     """The parts of a file, in order. A file of one document is one Part."""
     base = read.meta.identifier or fallback_id
-    if read.meta.source == "eurlex":  # an EU publication is one document, never a Woo bundle
+    if read.meta.is_eu_publication:
         return [_part(base, "document", read.blocks, read)]
     lines = block_lines(read.blocks)
     cuts = _find_cuts(lines)

@@ -10,7 +10,6 @@ The work is split by responsibility:
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from parsers.model import ASPECTS, Section, Stance
 from parsers.stance_aspects import aspect_stances
@@ -48,16 +47,3 @@ def worth_analysing(section: Section) -> bool:
     if section.key in ASPECTS or carries_paragraph_stances(section):
         return True
     return bool(ASPECT_WORD.search(section.text))
-
-
-def overall_stance(stances: list[Stance], section_key: str = "positie.beoordeling") -> str | None:
-    """The most frequent paragraph label in one position section, for search facets.
-
-    neutraal counts only when nothing else is there; a tie goes to the label met first.
-    """
-    labels = [s.label for s in stances if s.aspect == section_key]
-    directed = [label for label in labels if label != "neutraal"]
-    counts = Counter(directed or labels)
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]

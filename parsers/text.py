@@ -32,6 +32,12 @@ class SourceMetadata:
     dossier: list[str] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)  # other fields worth keeping
 
+    @property
+    def is_eu_publication(self) -> bool:
+        """An EU act or proposal: one document (never a Woo bundle or a fiche), and the
+        Commission's or Council's words, never the Dutch cabinet's stance."""
+        return self.source == "eurlex" or self.doc_type.startswith("eu-")
+
 
 @dataclass
 class ReadResult:

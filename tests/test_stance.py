@@ -11,7 +11,7 @@ import pytest
 from conftest import FICHE_PDF, OPENINGS, SEED
 
 from parsers.model import Section, Stance
-from parsers.stance import label_stances, overall_stance
+from parsers.stance import label_stances
 
 
 def between(text: str, start: str, end: str) -> str:
@@ -170,11 +170,6 @@ def test_seed_beoordeling_paragraph_stances(seed_fiche_stances):
         assert stance.label == label, stance.evidence
         assert stance.evidence.startswith(evidence_start)
         assert stance.section_key == "positie.beoordeling"
-
-
-def test_seed_overall_stance(seed_fiche_stances):
-    # 5 x steunt_onder_voorwaarden, 3 x steunt, 3 x terughoudend, 1 x kritisch.
-    assert overall_stance(seed_fiche_stances) == "steunt_onder_voorwaarden"
 
 
 def test_seed_beslisnota_set_phrases_count_outside_fiche_sections(seed: str):
@@ -520,16 +515,3 @@ def test_bullets_are_not_part_of_the_evidence():
 def test_empty_and_missing_sections():
     assert label_stances([]) == []
     assert label_stances([Section("positie.beoordeling", text=""), Section("subsidiariteit")]) == []
-
-
-def test_overall_stance():
-    def stance(label: str, aspect: str = "positie.beoordeling") -> Stance:
-        return Stance(aspect=aspect, label=label, evidence="")
-
-    assert overall_stance([]) is None
-    assert overall_stance([stance("neutraal")]) == "neutraal"
-    assert (
-        overall_stance([stance("neutraal"), stance("neutraal"), stance("kritisch")]) == "kritisch"
-    )
-    assert overall_stance([stance("steunt"), stance("kritisch"), stance("steunt")]) == "steunt"
-    assert overall_stance([stance("positief", "subsidiariteit")]) is None
