@@ -7,12 +7,14 @@ an archive that opens and holds everything committed before the kill.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+import orjson
 
 from index.rawstore import RawStore
 from parsers import Document
@@ -120,6 +122,15 @@ FORMAT_RANK = {
 }
 
 
+def _keeps_held(held: tuple[str, str], doc: Document) -> bool:
+    """True when the document held (sha256, format) came from another file in a richer
+    format than this one: then it stays."""
+    held_sha, held_format = held
+    if held_sha == doc.sha256:
+        return False
+    return FORMAT_RANK.get(held_format, 0) > FORMAT_RANK.get(doc.format, 0)
+
+
 def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -155,7 +166,9 @@ class Archive:
         self.db = sqlite3.connect(self.home / "archive.sqlite", timeout=30)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA cache_size=-65536")
         self.db.executescript(SCHEMA)
+        self._batch_open = False
 
     @property
     def index_dir(self) -> Path:
@@ -165,6 +178,35 @@ class Archive:
         self.db.close()
 
     # --- writing -------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write, atomic on its own; inside `batch()` it is part of the batch's."""
+        if self._batch_open:
+            yield
+            return
+        with self.db:
+            yield
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many small writes as one transaction, committed by `commit_batch()` and at the end:
+        for JSON Lines records, where a commit per record costs more than parsing it. A kill
+        loses the writes since the last commit only; their raw files stay, and the next run
+        parses them again."""
+        self._batch_open = True
+        try:
+            with self.db:
+                yield
+        finally:
+            self._batch_open = False
+
+    def commit_batch(self) -> None:
+        """Make what the open batch wrote so far durable: raw files first, then the rows that
+        point at them."""
+        if self._batch_open:
+            self.raw.sync()
+            self.db.commit()
 
     def store_raw(
         self,
@@ -176,18 +218,19 @@ class Archive:
     ) -> str:
         """Keep the bytes and record where they came from. Returns their sha256."""
         sha = self.raw.put(data)
-        with self.db:
+        at = now()
+        with self._transaction():
             self.db.execute(
-                "INSERT OR IGNORE INTO raw_files VALUES (?, ?, ?)", (sha, len(data), now())
+                "INSERT OR IGNORE INTO raw_files VALUES (?, ?, ?)", (sha, len(data), at)
             )
             self.db.execute(
                 "INSERT OR REPLACE INTO fetches VALUES (?, ?, ?, ?, ?, ?)",
-                (location, sha, source, now(), etag, last_modified),
+                (location, sha, source, at, etag, last_modified),
             )
         return sha
 
     def link_sidecars(self, sha256: str, sidecar_shas: Iterable[str]) -> None:
-        with self.db:
+        with self._transaction():
             self.db.executemany(
                 "INSERT OR IGNORE INTO sidecars VALUES (?, ?)", [(sha256, s) for s in sidecar_shas]
             )
@@ -212,29 +255,27 @@ class Archive:
         """Store the Documents of one raw file in one transaction, dropping those it no longer
         yields. Returns those written (a document already held from a richer format stays)."""
         written = []
-        with self.db:
+        at = now()
+        with self._transaction():
             for doc in documents:
-                if self._keeps_existing(doc):
+                held = self.db.execute(
+                    "SELECT sha256, format FROM documents WHERE id = ?", (doc.id,)
+                ).fetchone()
+                if held and _keeps_held(held, doc):
                     continue
-                self._write_document(doc)
+                if held:
+                    self._delete_rows_of(doc.id)
+                self._write_document(doc, at)
                 written.append(doc)
             self._remove_documents_of(sha256, keep={d.id for d in documents})
             self.db.execute("DELETE FROM parse_failures WHERE sha256 = ?", (sha256,))
             self.db.execute(
                 "INSERT OR REPLACE INTO parses VALUES (?, ?, ?, ?)",
-                (sha256, parser_version, len(documents), now()),
+                (sha256, parser_version, len(documents), at),
             )
         return written
 
-    def _keeps_existing(self, doc: Document) -> bool:
-        row = self.db.execute(
-            "SELECT sha256, format FROM documents WHERE id = ?", (doc.id,)
-        ).fetchone()
-        if row is None or row[0] == doc.sha256:
-            return False
-        return FORMAT_RANK.get(row[1], 0) > FORMAT_RANK.get(doc.format, 0)
-
-    def _write_document(self, doc: Document) -> None:
+    def _write_document(self, doc: Document, at: str) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
@@ -248,22 +289,28 @@ class Archive:
                 doc.format,
                 doc.parser_version,
                 len(doc.sections),
-                json.dumps(doc.to_json(), ensure_ascii=False),
-                now(),
+                orjson.dumps(doc.to_json()).decode(),
+                at,
             ),
         )
+        if doc.stances:
+            self.db.executemany(
+                "INSERT INTO stances VALUES (?,?,?,?,?)",
+                [(doc.id, s.aspect, s.label, s.evidence, s.section_key) for s in doc.stances],
+            )
+        if doc.links:
+            self.db.executemany(
+                "INSERT INTO links VALUES (?,?,?)",
+                [(doc.id, lk.kind, lk.value) for lk in doc.links],
+            )
+
+    def _delete_rows_of(self, doc_id: str) -> None:
+        """A document's stances, links and index marks, before it is written again or dropped."""
         for table in ("stances", "links", "indexed"):
-            self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc.id,))
-        self.db.executemany(
-            "INSERT INTO stances VALUES (?,?,?,?,?)",
-            [(doc.id, s.aspect, s.label, s.evidence, s.section_key) for s in doc.stances],
-        )
-        self.db.executemany(
-            "INSERT INTO links VALUES (?,?,?)", [(doc.id, lk.kind, lk.value) for lk in doc.links]
-        )
+            self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
     def record_parse_failure(self, sha256: str, location: str, reason: str, parser_version: str):
-        with self.db:
+        with self._transaction():
             self.db.execute("DELETE FROM parses WHERE sha256 = ?", (sha256,))
             self.db.execute(
                 "INSERT OR REPLACE INTO parse_failures VALUES (?,?,?,?,?)",
@@ -274,14 +321,13 @@ class Archive:
         rows = self.db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchall()
         for (doc_id,) in rows:
             if doc_id not in keep:
-                for table in ("stances", "links", "indexed"):
-                    self.db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+                self._delete_rows_of(doc_id)
                 self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
     # --- crawl state and failures ----------------------------------------------------------
 
     def set_crawl_values(self, source: str, values: dict[str, str]) -> None:
-        with self.db:
+        with self._transaction():
             self.db.executemany(
                 "INSERT OR REPLACE INTO crawl_state VALUES (?, ?, ?)",
                 [(source, key, value) for key, value in values.items()],
@@ -302,7 +348,7 @@ class Archive:
         return {key[len(prefix) :]: value for key, value in rows}
 
     def record_crawl_failure(self, url: str, source: str, reason: str) -> None:
-        with self.db:
+        with self._transaction():
             self.db.execute(
                 "INSERT INTO crawl_failures VALUES (?, ?, ?, 1, ?) ON CONFLICT(url) DO UPDATE"
                 " SET reason = excluded.reason, attempts = attempts + 1, at = excluded.at",
@@ -310,7 +356,7 @@ class Archive:
             )
 
     def clear_crawl_failure(self, url: str) -> None:
-        with self.db:
+        with self._transaction():
             self.db.execute("DELETE FROM crawl_failures WHERE url = ?", (url,))
 
     def crawl_failures(self, source: str | None = None) -> list[tuple[str, str, str, int]]:
@@ -337,7 +383,7 @@ class Archive:
 
     def add_links(self, doc_id: str, links: Iterable[tuple[str, str]]) -> None:
         """Extra (kind, value) links of a stored document, once each."""
-        with self.db:
+        with self._transaction():
             for kind, value in links:
                 exists = self.db.execute(
                     "SELECT 1 FROM links WHERE doc_id = ? AND kind = ? AND value = ?",
@@ -347,13 +393,13 @@ class Archive:
                     self.db.execute("INSERT INTO links VALUES (?, ?, ?)", (doc_id, kind, value))
 
     def mark_indexed(self, backend: str, doc_ids: Iterable[str]) -> None:
-        with self.db:
+        with self._transaction():
             self.db.executemany(
                 "INSERT OR IGNORE INTO indexed VALUES (?, ?)", [(backend, i) for i in doc_ids]
             )
 
     def forget_indexed(self, backend: str) -> None:
-        with self.db:
+        with self._transaction():
             self.db.execute("DELETE FROM indexed WHERE backend = ?", (backend,))
 
     # --- reading -------------------------------------------------------------------------
@@ -370,13 +416,13 @@ class Archive:
 
     def document(self, doc_id: str) -> Document | None:
         row = self.db.execute("SELECT body FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return Document.from_json(json.loads(row[0])) if row else None
+        return Document.from_json(orjson.loads(row[0])) if row else None
 
     def documents(self, doc_ids: Iterable[str] | None = None) -> Iterator[Document]:
         if doc_ids is None:
             cursor = self.db.execute("SELECT body FROM documents ORDER BY id")
             for (body,) in cursor:
-                yield Document.from_json(json.loads(body))
+                yield Document.from_json(orjson.loads(body))
             return
         for doc_id in doc_ids:
             doc = self.document(doc_id)

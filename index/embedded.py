@@ -162,11 +162,11 @@ class EmbeddedBackend:
         return doc
 
     def commit(self) -> None:
+        """Make what was added searchable. The writer stays open, and segment merges go on in
+        the background while more is added; close() waits for them."""
         if self._writer is None:
             return
         self._writer.commit()
-        self._writer.wait_merging_threads()
-        self._writer = None
         self.index.reload()
 
     def clear(self) -> None:
@@ -175,7 +175,12 @@ class EmbeddedBackend:
         self.__init__(self.folder)
 
     def close(self) -> None:
-        self.commit()
+        if self._writer is None:
+            return
+        self._writer.commit()
+        self._writer.wait_merging_threads()
+        self._writer = None
+        self.index.reload()
 
     # --- searching -----------------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 and `reparse` alike.
 
 Order matters for crash safety: raw bytes first (content-addressed, renamed into place), then
-the parsed Documents in one SQLite transaction per file, then the index. A run killed anywhere
+the parsed Documents in one SQLite transaction per file (per batch of records for JSON Lines),
+then the index. A run killed anywhere
 leaves the archive consistent; the next run skips what is done and indexes what is pending.
 """
 
@@ -41,6 +42,7 @@ SUPPORTED_SUFFIXES = {
 }
 INDEX_BATCH = 500  # documents read from the archive at a time
 COMMIT_SECTIONS = 50_000  # sections per index commit: a commit costs a few hundred ms
+RECORDS_PER_COMMIT = 1000  # JSON Lines records per archive commit
 
 
 @dataclass
@@ -121,15 +123,16 @@ def import_json_lines(
     on_stored: Callable[[list[Document]], None],
 ) -> None:
     location = str(path.resolve())
-    try:
-        for number, record in json_lines(path):
-            report.files += 1
-            name = f"{location}#L{number}"
-            on_stored(import_bytes(archive, record, name, report, "eurlex", filename=name))
-            if number % 1000 == 0:
-                archive.raw.sync()
-    except (OSError, EOFError) as error:  # a truncated .gz: what was read so far is kept
-        report.failures.append((location, f"cannot read further: {error}"))
+    with archive.batch():
+        try:
+            for number, record in json_lines(path):
+                report.files += 1
+                name = f"{location}#L{number}"
+                on_stored(import_bytes(archive, record, name, report, "eurlex", filename=name))
+                if number % RECORDS_PER_COMMIT == 0:
+                    archive.commit_batch()
+        except (OSError, EOFError) as error:  # a truncated .gz: what was read so far is kept
+            report.failures.append((location, f"cannot read further: {error}"))
 
 
 def import_bytes(
@@ -221,6 +224,7 @@ class IndexFeed:
     def commit(self) -> None:
         if not self.uncommitted:
             return
+        self.archive.commit_batch()  # the index never holds what the archive might lose
         self.backend.commit()
         refused = {uid.split("#")[0] for uid, _ in self.backend.rejected}
         landed = [doc_id for doc_id in self.uncommitted if doc_id not in refused]

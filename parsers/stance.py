@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 from parsers.model import ASPECTS, Section, Stance
-from parsers.stance_aspects import aspect_stances
-from parsers.stance_nlp import flatten_line_breaks, stance_nlp
-from parsers.stance_paragraphs import carries_paragraph_stances, paragraph_stances
 from parsers.stance_rules import ASPECT_TERMS
+
+POSITION_PREFIX = "positie."
+NOT_THE_CABINETS_POSITION = frozenset({"positie.krachtenveld"})
 
 # Sections other than the aspect and position sections can only carry an aspect stance
 # through a set phrase naming the aspect; without such a word they are not worth parsing.
@@ -30,6 +30,14 @@ def label_stances(sections: list[Section]) -> list[Stance]:
     Aspect stances first (in ASPECTS order), then paragraph stances in document order.
     """
     worth = [s for s in sections if worth_analysing(s)]
+    if not worth:
+        return []
+    # spaCy takes about two seconds to import. It is loaded by the first section that needs it,
+    # so searching, and importing documents without cabinet stances, never wait for it.
+    from parsers.stance_aspects import aspect_stances
+    from parsers.stance_nlp import flatten_line_breaks, stance_nlp
+    from parsers.stance_paragraphs import paragraph_stances
+
     docs = stance_nlp().pipe(flatten_line_breaks(s.text) for s in worth)
     analysed = list(zip(worth, docs, strict=True))
     paragraph = [
@@ -39,6 +47,13 @@ def label_stances(sections: list[Section]) -> list[Stance]:
         for stance in paragraph_stances(section, doc)
     ]
     return aspect_stances(analysed) + paragraph
+
+
+def carries_paragraph_stances(section: Section) -> bool:
+    """Paragraph stances are read in the cabinet's own position sections only."""
+    return section.key.startswith(POSITION_PREFIX) and section.key not in (
+        NOT_THE_CABINETS_POSITION
+    )
 
 
 def worth_analysing(section: Section) -> bool:

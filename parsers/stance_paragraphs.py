@@ -31,16 +31,8 @@ from parsers.stance_rules import (
 )
 from parsers.stance_speaker import speaks_for_others
 
-POSITION_PREFIX = "positie."
-NOT_THE_CABINETS_POSITION = frozenset({"positie.krachtenveld"})
 NEGATION_BEFORE = 3  # tokens before a cue a negator may stand: "niet echt positief tegenover"
 NEGATION_AFTER = 6  # tokens after a verb cue, within its clause: "steunt het voorstel niet"
-
-
-def carries_paragraph_stances(section: Section) -> bool:
-    return section.key.startswith(POSITION_PREFIX) and section.key not in (
-        NOT_THE_CABINETS_POSITION
-    )
 
 
 def paragraph_stances(section: Section, doc: Doc) -> list[Stance]:

@@ -71,19 +71,29 @@ def read_eurlex_record(data: bytes) -> ReadResult:
 
 
 def passages(text: str, size: int = PASSAGE_CHARS) -> list[str]:
-    """Consecutive passages of about `size` characters, cut at sentence ends."""
+    """Consecutive passages of about `size` characters, each cut at the first sentence end
+    after `size` characters; where none comes within another `size` (long tables, lists
+    without full stops), at the next space. Only the cuts are searched for, not every sentence
+    end, so the scan skips most of the text."""
     out: list[str] = []
-    current: list[str] = []
-    length = 0
-    for sentence in _SENTENCE_END.split(text):
-        current.append(sentence)
-        length += len(sentence) + 1
-        if length >= size:
-            out.append(" ".join(current))
-            current, length = [], 0
-    if current:
-        out.append(" ".join(current))
-    return out
+    start = 0
+    while len(text) - start > size:
+        end, start_of_next = _passage_end(text, start + size, start + 2 * size)
+        out.append(text[start:end].strip())
+        start = start_of_next
+    out.append(text[start:].strip())
+    return [passage for passage in out if passage]
+
+
+def _passage_end(text: str, earliest: int, latest: int) -> tuple[int, int]:
+    """Where a passage ends, and where the next one starts."""
+    sentence_end = _SENTENCE_END.search(text, earliest, latest)
+    if sentence_end:
+        return sentence_end.start(), sentence_end.end()
+    space = text.find(" ", earliest, latest)
+    if space >= 0:
+        return space, space + 1
+    return latest, latest
 
 
 def _title(text: str) -> str:
