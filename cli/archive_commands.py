@@ -8,7 +8,15 @@ import sys
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from cli.context import backend_for, backend_options, fail, home_option, open_archive
@@ -42,22 +50,31 @@ def progress_bar(console: Console) -> Progress:
 @backend_options
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def import_command(paths, home, backend, es_url, as_json):
-    """Archive and index local files or folders (PDF, XML, HTML, TXT, DOCX, ODT)."""
+    """Archive and index local files or folders (PDF, XML, HTML, TXT, DOCX, ODT, and EUR-Lex
+    texts as JSON Lines, gzipped or not)."""
     archive = open_archive(home)
     search = backend_for(archive, backend, es_url)
     console = Console(stderr=True)
     files = find_files(paths)
     report = ImportReport()
     feed = IndexFeed(archive, search)
-    with progress_bar(console) as bar:
-        task = bar.add_task("importing", total=len(files))
+    with bytes_progress_bar(console) as bar:
+        # Counted in bytes, not files: one JSON Lines file can hold a whole corpus.
+        task = bar.add_task("importing", total=sum(_size(p) for p in files))
+        done = 0
         for number, path in enumerate(files, start=1):
-            import_file(archive, path, report, on_stored=feed.add)
+
+            def at(position: int, before: int = done) -> None:
+                bar.update(task, completed=before + position)
+
+            import_file(archive, path, report, on_stored=feed.add, on_read=at)
             if number % 500 == 0:
                 archive.raw.sync()
-            bar.advance(task)
+            done += _size(path)
+            bar.update(task, completed=done)
         archive.raw.sync()
         feed.commit()
+    with progress_bar(console) as bar:
         pending = archive.pending_index(search.name)
         task = bar.add_task("indexing", total=len(pending))
         leftover = index_pending(archive, search, lambda n: bar.advance(task, n))
@@ -67,6 +84,26 @@ def import_command(paths, home, backend, es_url, as_json):
     print_report(report, as_json)
     if report.failures and not report.documents and not report.unchanged:
         sys.exit(1)  # nothing of what was given could be read; one bad file among many is not
+
+
+def bytes_progress_bar(console: Console) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+
+
+def _size(path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # unreadable: import_file reports it
 
 
 def print_report(report: ImportReport, as_json: bool) -> None:
@@ -136,7 +173,7 @@ def reparse_command(home, backend, es_url, everything):
 def reindex_command(home, backend, es_url):
     """Rebuild the search index from the archive."""
     archive = open_archive(home)
-    search = backend_for(archive, backend, es_url)
+    search = backend_for(archive, backend, es_url, fresh=True)
     search.clear()
     archive.forget_indexed(search.name)
     console = Console(stderr=True)

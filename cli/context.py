@@ -53,11 +53,13 @@ def open_archive(home: str | None) -> Archive:
         fail(f"cannot open the archive in {folder}: {error}")
 
 
-def backend_for(archive: Archive, backend: str | None, es_url: str | None) -> SearchBackend:
+def backend_for(
+    archive: Archive, backend: str | None, es_url: str | None, fresh: bool = False
+) -> SearchBackend:
     name = backend or os.environ.get("FICHE_BACKEND") or "embedded"
     url = es_url or os.environ.get("FICHE_ES_URL") or ""
     try:
-        return open_backend(name, archive.index_dir, url)
+        return open_backend(name, archive.index_dir, url, fresh)
     except BackendUnavailable as error:
         fail(str(error))
 

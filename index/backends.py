@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from index.search import SearchBackend
@@ -11,13 +12,25 @@ class BackendUnavailable(RuntimeError):
     """The backend cannot be reached or opened; the message says which and what to do."""
 
 
-def open_backend(name: str, index_dir: Path, es_url: str = "") -> SearchBackend:
+def open_backend(
+    name: str, index_dir: Path, es_url: str = "", fresh: bool = False
+) -> SearchBackend:
+    """`fresh`: the index is about to be rebuilt, so an embedded index that cannot be opened
+    (built by an older version) is removed instead of refused."""
     if name == "embedded":
         from index.embedded import EmbeddedBackend
 
+        folder = Path(index_dir) / "tantivy"
+        if fresh:
+            shutil.rmtree(folder, ignore_errors=True)
         try:
-            return EmbeddedBackend(Path(index_dir) / "tantivy")
+            return EmbeddedBackend(folder)
         except ValueError as error:
+            if "schema does not match" in str(error):
+                raise BackendUnavailable(
+                    "the search index was built by an older version of fiche-search; rebuild"
+                    " it from the archive with `fiche-search reindex`"
+                ) from None
             raise BackendUnavailable(
                 f"cannot open the index in {index_dir}: {error}; run `fiche-search reindex`"
             ) from None

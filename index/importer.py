@@ -80,11 +80,16 @@ def is_json_lines(path: Path) -> bool:
     return path.name.lower().endswith((".jsonl", ".jsonl.gz"))
 
 
-def json_lines(path: Path) -> Iterator[tuple[int, bytes]]:
-    """(line number, record bytes) of a JSON Lines file, gzipped or not."""
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
-    with opener(path, "rb") as handle:
+def json_lines(
+    path: Path, on_read: Callable[[int], None] = lambda position: None
+) -> Iterator[tuple[int, bytes]]:
+    """(line number, record bytes) of a JSON Lines file, gzipped or not. `on_read` hears now
+    and then how many bytes of the file were read so far (for a progress bar)."""
+    with open(path, "rb") as raw:
+        handle = gzip.GzipFile(fileobj=raw) if path.name.lower().endswith(".gz") else raw
         for number, line in enumerate(handle, start=1):
+            if number % 100 == 0:
+                on_read(raw.tell())
             if line.strip():
                 yield number, line
 
@@ -95,11 +100,13 @@ def import_file(
     report: ImportReport,
     on_stored: Callable[[list[Document]], None] = lambda documents: None,
     source: str = "local",
+    on_read: Callable[[int], None] = lambda position: None,
 ) -> None:
     """Archive one local file and hand the Documents stored (new or changed) to `on_stored`.
-    A JSON Lines file holds one record per line; each record is archived on its own."""
+    A JSON Lines file holds one record per line; each record is archived on its own, and
+    `on_read` hears how far into the file the import is."""
     if is_json_lines(path):
-        import_json_lines(archive, path, report, on_stored)
+        import_json_lines(archive, path, report, on_stored, on_read)
         return
     report.files += 1
     try:
@@ -121,11 +128,12 @@ def import_json_lines(
     path: Path,
     report: ImportReport,
     on_stored: Callable[[list[Document]], None],
+    on_read: Callable[[int], None] = lambda position: None,
 ) -> None:
     location = str(path.resolve())
     with archive.batch():
         try:
-            for number, record in json_lines(path):
+            for number, record in json_lines(path, on_read):
                 report.files += 1
                 name = f"{location}#L{number}"
                 on_stored(import_bytes(archive, record, name, report, "eurlex", filename=name))

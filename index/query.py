@@ -103,6 +103,9 @@ class ParsedQuery:
 # A token: a quoted phrase (closing quote optional), a parenthesis, or a run of other characters.
 _TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+')
 _FILTER = re.compile(r"^(section|stance|type|year):(.+)$", re.IGNORECASE)
+# A word the analyzers cut into several tokens (F-35, COM(2022), 2022/0123) is the exact
+# phrase of those tokens: word positions are kept for exact words only.
+_SPLIT_WORD = re.compile(r"[^\W_][\W_]+[^\W_]")
 
 
 def parse_query(query: str, filters: Filters | None = None) -> ParsedQuery:
@@ -207,14 +210,14 @@ class _Parser:
             words = tuple(token.strip('"').split())
             if not words:
                 return None
-            return Phrase(words) if len(words) > 1 else Word(words[0])
+            return Phrase(words) if len(words) > 1 else word_node(words[0])
         if match := _FILTER.match(token):
             self._add_filter(match.group(1).lower(), match.group(2))
             return None
         if token.endswith("*") and len(token.rstrip("*")) >= 2:
             return Prefix(token.rstrip("*"))
         word = token.strip(":*")
-        return Word(word) if word and word not in ("OR", "NOT") else None
+        return word_node(word) if word and word not in ("OR", "NOT") else None
 
     def _add_filter(self, name: str, value: str) -> None:
         value = value.strip('"').lower()
@@ -251,6 +254,10 @@ def describe(node: Node | None) -> str:
     if isinstance(node, And):
         return "(" + " AND ".join(describe(n) for n in node.nodes) + ")"
     return "(" + " OR ".join(describe(n) for n in node.nodes) + ")"
+
+
+def word_node(word: str) -> Word | Phrase:
+    return Phrase((word,)) if _SPLIT_WORD.search(word) else Word(word)
 
 
 def positive_words(node: Node | None) -> list[str]:

@@ -65,30 +65,34 @@ def section_entries(doc: Document) -> list[SectionEntry]:
     com = list(doc.metadata.get("com_numbers") or [])
     com += [lk.value for lk in doc.links if lk.kind == "com" and lk.value not in com]
     aspects = sorted({f"{s.aspect}:{s.label}" for s in doc.stances if s.aspect in ASPECTS})
-    entries = []
-    for ord_, section in enumerate(doc.sections):
-        labels = sorted({s.label for s in doc.stances if s.section_key == section.key})
-        entries.append(
-            SectionEntry(
-                uid=f"{doc.id}#{ord_}",
-                doc_id=doc.id,
-                ord=ord_,
-                title=doc.title,
-                doc_type=doc.doc_type,
-                date=doc.date,
-                year=doc.date[:4] if doc.date else "",
-                ministerie=_short_ministry(str(doc.metadata.get("ministerie", ""))),
-                raad=str(doc.metadata.get("behandelingstraject_raad", ""))[:120],
-                com=com,
-                dossier=list(doc.dossier),
-                key=section.key,
-                heading=section.heading,
-                text=section.text,
-                stances=labels,
-                aspect_stances=aspects,
-            )
+    labels_by_key: dict[str, set[str]] = {}
+    for stance in doc.stances:
+        labels_by_key.setdefault(stance.section_key, set()).add(stance.label)
+    ministerie = _short_ministry(str(doc.metadata.get("ministerie", "")))
+    raad = str(doc.metadata.get("behandelingstraject_raad", ""))[:120]
+    year = doc.date[:4] if doc.date else ""
+    dossier = list(doc.dossier)
+    return [
+        SectionEntry(
+            uid=f"{doc.id}#{ord_}",
+            doc_id=doc.id,
+            ord=ord_,
+            title=doc.title,
+            doc_type=doc.doc_type,
+            date=doc.date,
+            year=year,
+            ministerie=ministerie,
+            raad=raad,
+            com=com,
+            dossier=dossier,
+            key=section.key,
+            heading=section.heading,
+            text=section.text,
+            stances=sorted(labels_by_key.get(section.key, ())),
+            aspect_stances=aspects,
         )
-    return entries
+        for ord_, section in enumerate(doc.sections)
+    ]
 
 
 STANCE_GROUPS = ("year", "ministerie")

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 
+import tantivy
 from cli_helpers import ROOT, run_cli, run_json
 from conftest import CORPUS, SEED
 
@@ -97,3 +98,19 @@ def test_a_file_that_cannot_be_read_fails_alone_but_not_among_good_ones(tmp_path
     together = run_json("import", str(tmp_path / "files"), home=tmp_path / "together")
     assert together["documents"] > 0
     assert [f["file"].endswith("broken.pdf") for f in together["failures"]] == [True]
+
+
+def test_an_index_of_an_older_version_is_refused_with_a_way_out(tmp_path):
+    run_json("import", str(SEED), home=tmp_path)
+    folder = tmp_path / "index" / "tantivy"
+    for path in folder.iterdir():
+        path.unlink()
+    older = tantivy.SchemaBuilder().add_text_field("text", stored=True).build()
+    tantivy.Index(older, path=str(folder))  # an index with another schema
+
+    refused = run_cli("blauwe kaart", home=tmp_path)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "fiche-search reindex" in refused.stderr
+
+    assert run_cli("reindex", home=tmp_path).returncode == 0
+    assert run_json("blauwe kaart", home=tmp_path)["total"] > 0

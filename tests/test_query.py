@@ -32,6 +32,12 @@ def test_phrase_or_not_prefix():
     assert tree("financ*") == Prefix("financ")
 
 
+def test_a_word_of_several_tokens_is_an_exact_phrase():
+    assert tree("F-35") == Phrase(("F-35",))
+    assert tree("2022/0123 asiel") == And((Phrase(("2022/0123",)), Word("asiel")))
+    assert tree("kaart.") == Word("kaart.")  # punctuation at the end splits nothing
+
+
 def test_grouping():
     assert tree("(migratie OR asiel) talent") == And(
         (Or((Word("migratie"), Word("asiel"))), Word("talent"))
@@ -54,7 +60,7 @@ def test_filters_only_query_matches_everything_that_passes():
 @pytest.mark.parametrize(
     "query, expected",
     [
-        ("F-35", "F-35"),
+        ("F-35", '"F-35"'),
         ("COM(2022) 546", "(COM AND 2022 AND 546)"),
         ('"blauwe kaart', '"blauwe kaart"'),
         ("kaart:", "kaart"),
