@@ -204,6 +204,8 @@ def bench_cluster(archive: Archive, url: str, label: str) -> dict:
 
 def bench_size(target: int | None, work: Path, cluster_url: str = "") -> dict:
     home = work / f"home-{target or 'all'}"
+    if home.exists():  # importing into it again would measure files found unchanged
+        raise SystemExit(f"{home} already holds an archive: give an empty --work folder")
     source = scale_slice(target, work)
     seconds, rss_mb, report = import_with_cli(source, home)
     archive = Archive(home)
@@ -263,7 +265,8 @@ def print_report(parse: dict | None, sizes: list[dict]) -> None:
     for s in sizes:
         print(f"\n== {s['sections']} sections ({s['documents']} documents, slice {s['size']})")
         print(
-            f"import+index: {s['import_sections_per_s']:,.0f} sections/s "
+            f"import+index: {s['import_sections_per_s']:,.0f} sections/s, "
+            f"{s['text_mb'] / s['import_seconds']:.1f} MB of text/s "
             f"({s['import_seconds']:.1f} s, peak RSS {s['import_peak_rss_mb']:.0f} MB); "
             f"FTS5 insert alone: {s['fts5_sections_per_s']:,.0f} sections/s "
             f"(ratio {s['import_sections_per_s'] / s['fts5_sections_per_s']:.2f})"
