@@ -2,6 +2,7 @@
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -30,3 +31,16 @@ def run_json(*args: str, home: Path) -> dict | list:
     result = run_cli(*args, "--json", home=home)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def documents_in(home: Path) -> int:
+    """Documents committed to the archive in `home` so far (0 before it exists)."""
+    if not (home / "archive.sqlite").exists():
+        return 0
+    db = sqlite3.connect(home / "archive.sqlite", timeout=30)
+    try:
+        return db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+    finally:
+        db.close()

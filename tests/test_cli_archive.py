@@ -9,7 +9,7 @@ import sys
 import time
 
 import tantivy
-from cli_helpers import ROOT, run_cli, run_json
+from cli_helpers import ROOT, documents_in, run_cli, run_json
 from conftest import CORPUS, SEED
 
 SOME_FILES = [SEED, CORPUS / "kamerstukken", CORPUS / "other"]
@@ -40,18 +40,6 @@ def test_reparse_and_reindex_keep_the_same_results(tmp_path):
     after = run_json("blauwe kaart", home=tmp_path)
     assert [h["id"] for h in after["hits"]] == [h["id"] for h in before["hits"]]
     assert after["total"] == before["total"]
-
-
-def documents_in(home) -> int:
-    if not (home / "archive.sqlite").exists():
-        return 0
-    db = sqlite3.connect(home / "archive.sqlite", timeout=30)
-    try:
-        return db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-    except sqlite3.OperationalError:
-        return 0
-    finally:
-        db.close()
 
 
 def test_sigkill_mid_import_leaves_a_consistent_archive_that_completes(tmp_path):
