@@ -11,6 +11,8 @@ import hashlib
 import html
 import shutil
 from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import tantivy
@@ -60,6 +62,9 @@ KEYWORD_FIELDS = (
     "year",
 )
 MAX_GROUPING_SECTIONS = 5000
+# Tantivy releases the GIL while it searches: the aggregation pass of a search (facets, totals)
+# runs on this pool while the calling thread collects the top sections.
+_AGGREGATIONS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="fiche-facets")
 
 
 def dutch_analyzer() -> tantivy.TextAnalyzer:
@@ -309,10 +314,13 @@ class EmbeddedBackend:
         query = self.to_query(request.query, request.raw)
         searcher = self.index.searcher()
         wanted_docs = request.offset + request.limit
-        # One aggregation pass gives the facets and both totals; the search itself then only
-        # collects the top sections.
-        facets, total_docs, total_sections = self._facets(searcher, query)
-        groups = self._grouped(searcher, query, request, wanted_docs, total_sections)
+        # Two passes over the matches at the same time, on two cores: one aggregation for the
+        # facets and both totals, and the collection of the top sections.
+        aggregated = _AGGREGATIONS.submit(self._facets, searcher, query)
+        groups = self._grouped(
+            searcher, query, request, wanted_docs, lambda: aggregated.result()[2]
+        )
+        facets, total_docs, total_sections = aggregated.result()
         page = list(groups.items())[request.offset : wanted_docs]
         snippets = self._snippet_generator(searcher, request)
         hits = [self._document_hit(searcher, found, snippets, request) for _, found in page]
@@ -324,7 +332,9 @@ class EmbeddedBackend:
             offset=request.offset,
         )
 
-    def _grouped(self, searcher, query, request, wanted_docs, total_sections):
+    def _grouped(
+        self, searcher, query, request, wanted_docs, total_sections: Callable[[], int]
+    ) -> OrderedDict[int, list]:
         """Sections grouped per document, best first, until `wanted_docs` documents are found
         (fetching more sections while fewer documents than wanted have turned up)."""
         fetch = min(max(wanted_docs * 20, 200), MAX_GROUPING_SECTIONS)
@@ -339,7 +349,7 @@ class EmbeddedBackend:
             for (score, address), key in zip(result.hits, keys, strict=True):
                 score = 0.0 if request.sort == "date" else float(score)
                 groups.setdefault(key, []).append((score, address))
-            if len(groups) >= wanted_docs or fetch >= total_sections or fetch >= 50_000:
+            if len(groups) >= wanted_docs or fetch >= 50_000 or fetch >= total_sections():
                 return groups
             fetch *= 4
 
