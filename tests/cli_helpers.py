@@ -2,9 +2,11 @@
 
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,3 +46,30 @@ def documents_in(home: Path) -> int:
         return 0
     finally:
         db.close()
+
+
+def import_killed_midway(source: Path, home: Path, after_documents: int) -> int:
+    """Start `fiche-search import SOURCE`, SIGKILL it once `after_documents` documents are
+    committed, and check the archive it leaves still passes SQLite's integrity check.
+    Returns the documents committed before the kill."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cli.main", "import", str(source)],
+        cwd=ROOT,
+        env=dict(os.environ, FICHE_HOME=str(home)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while (
+        documents_in(home) < after_documents
+        and time.monotonic() < deadline
+        and process.poll() is None
+    ):
+        time.sleep(0.05)
+    assert process.poll() is None, "the import finished before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    db = sqlite3.connect(home / "archive.sqlite")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.close()
+    return documents_in(home)

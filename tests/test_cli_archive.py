@@ -1,15 +1,8 @@
 """The archive through the command line: empty archive, idempotent import, reparse, reindex,
 and a SIGKILL in the middle of an import."""
 
-import os
-import signal
-import sqlite3
-import subprocess
-import sys
-import time
-
 import tantivy
-from cli_helpers import ROOT, documents_in, run_cli, run_json
+from cli_helpers import import_killed_midway, run_cli, run_json
 from conftest import CORPUS, SEED
 
 SOME_FILES = [SEED, CORPUS / "kamerstukken", CORPUS / "other"]
@@ -47,26 +40,8 @@ def test_sigkill_mid_import_leaves_a_consistent_archive_that_completes(tmp_path)
     expected = run_json("import", str(CORPUS), home=reference)["documents"]
 
     home = tmp_path / "killed"
-    env = dict(os.environ, FICHE_HOME=str(home))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "cli.main", "import", str(CORPUS)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 120
-    while documents_in(home) < 3 and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.05)
-    assert process.poll() is None, "the import finished before it could be killed"
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-
-    committed = documents_in(home)
+    committed = import_killed_midway(CORPUS, home, after_documents=3)
     assert 0 < committed < expected
-    db = sqlite3.connect(home / "archive.sqlite")
-    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    db.close()
 
     again = run_json("import", str(CORPUS), home=home)
     assert run_json("stats", home=home)["documents"] == expected

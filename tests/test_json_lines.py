@@ -3,14 +3,9 @@ becomes one document cut into passages, imported through `fiche-search import`."
 
 import gzip
 import json
-import os
-import signal
 import sqlite3
-import subprocess
-import sys
-import time
 
-from cli_helpers import ROOT, documents_in, run_cli, run_json
+from cli_helpers import import_killed_midway, run_cli, run_json
 from conftest import SHARED
 
 from index.embedded import EmbeddedBackend
@@ -114,25 +109,8 @@ def test_sigkill_mid_json_lines_import_loses_nothing_committed_and_completes(tmp
     source = tmp_path / "slice.jsonl"
     source.write_bytes(b"".join(scale_records(2500)))  # commits after records 1000 and 2000
     home = tmp_path / "home"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "cli.main", "import", str(source)],
-        cwd=ROOT,
-        env=dict(os.environ, FICHE_HOME=str(home)),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 120
-    while documents_in(home) < 1000 and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.05)
-    assert process.poll() is None, "the import finished before it could be killed"
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-
-    committed = documents_in(home)
+    committed = import_killed_midway(source, home, after_documents=1000)
     assert 1000 <= committed < 2500
-    db = sqlite3.connect(home / "archive.sqlite")
-    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    db.close()
 
     again = run_json("import", str(source), home=home)
     assert again["unchanged"] >= 1000, "records committed before the kill are not parsed again"
