@@ -1,10 +1,10 @@
 """Raw bytes -> archive -> index: the one path every document takes, from `import`, `crawl`
 and `reparse` alike.
 
-Order matters for crash safety: raw bytes first (content-addressed, renamed into place), then
-the parsed Documents in one SQLite transaction per file (per batch of records for JSON Lines),
-then the index. A run killed anywhere
-leaves the archive consistent; the next run skips what is done and indexes what is pending.
+Order matters for crash safety: raw bytes first (content-addressed, rawstore.py), then the
+parsed Documents in one SQLite transaction per file (per batch of records for JSON Lines), then
+the index. A run killed anywhere leaves the archive consistent; the next run skips what is
+done and indexes what is pending.
 """
 
 from __future__ import annotations
