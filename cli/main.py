@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from cli.archive_commands import (
@@ -16,6 +18,7 @@ from cli.parse_command import parse_command
 from cli.search_commands import search_command, stances_command
 from cli.serve_command import serve_command
 from cli.watch_command import watch_command
+from index.search import IndexBusy
 
 
 class DefaultToSearch(click.Group):
@@ -51,7 +54,11 @@ for command in (
 
 
 def main() -> None:
-    cli()
+    try:
+        cli()
+    except IndexBusy as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ from index.search import (
     SNIPPET_CHARS,
     TEXT_FIELDS,
     DocumentHit,
+    IndexBusy,
     SearchRequest,
     SearchResults,
     SectionEntry,
@@ -128,7 +129,16 @@ class EmbeddedBackend:
     @property
     def writer(self) -> tantivy.IndexWriter:
         if self._writer is None:
-            self._writer = self.index.writer(heap_size=256_000_000, num_threads=2)
+            try:
+                self._writer = self.index.writer(heap_size=256_000_000, num_threads=2)
+            except ValueError as error:
+                if "LockBusy" not in str(error):
+                    raise
+                raise IndexBusy(
+                    f"another fiche-search process (an import, crawl or reindex) is writing the"
+                    f" index in {self.folder}. What this run archived is kept and indexed by"
+                    " the next import or reindex, once that process is done."
+                ) from None
         return self._writer
 
     def add(self, documents: list[Document]) -> None:

@@ -39,6 +39,10 @@ def exact_filters(f: Filters) -> dict[str, list[str]]:
     return {name: values for name, values in wanted.items() if values}
 
 
+class IndexBusy(RuntimeError):
+    """Another process is writing this index; the message says what to do."""
+
+
 @dataclass
 class SectionEntry:
     """One unit of indexing: a section with its document's metadata copied in."""

@@ -5,6 +5,8 @@ import tantivy
 from cli_helpers import import_killed_midway, run_cli, run_json
 from conftest import CORPUS, SEED
 
+from index.embedded import EmbeddedBackend
+
 SOME_FILES = [SEED, CORPUS / "kamerstukken", CORPUS / "other"]
 
 
@@ -76,4 +78,20 @@ def test_an_index_of_an_older_version_is_refused_with_a_way_out(tmp_path):
     assert "fiche-search reindex" in refused.stderr
 
     assert run_cli("reindex", home=tmp_path).returncode == 0
+    assert run_json("blauwe kaart", home=tmp_path)["total"] > 0
+
+
+def test_an_import_while_another_process_writes_the_index_says_so_and_keeps_its_files(tmp_path):
+    run_json("import", str(CORPUS / "kamerstukken"), home=tmp_path)
+    before = run_json("stats", home=tmp_path)["documents"]
+    other_writer = EmbeddedBackend(tmp_path / "index" / "tantivy")
+    assert other_writer.writer  # holds the index lock, as a running import or crawl does
+    busy = run_cli("import", str(SEED), home=tmp_path)
+    assert busy.returncode == 1 and "Traceback" not in busy.stderr
+    assert "another fiche-search process" in busy.stderr
+    assert run_json("stats", home=tmp_path)["documents"] > before  # the seed is archived
+
+    other_writer.close()
+    again = run_json("import", str(SEED), home=tmp_path)
+    assert again["unchanged"] == 1 and again["indexed"] > 0  # archived before, indexed now
     assert run_json("blauwe kaart", home=tmp_path)["total"] > 0
