@@ -21,6 +21,7 @@ from index.query import Node, Not, Or, ParsedQuery, Phrase, Prefix, QueryError, 
 from index.query import describe as describe_query
 from index.search import (
     FACET_FIELDS,
+    KEYWORD_FIELDS,
     SNIPPET_CHARS,
     TEXT_FIELDS,
     DocumentHit,
@@ -37,19 +38,6 @@ from parsers import Document
 
 ALIAS = "fiche-sections"
 BULK_CHUNK = 500
-
-KEYWORDS = (
-    "uid",
-    "doc_id",
-    "doc_type",
-    "key",
-    "stance",
-    "aspect_stance",
-    "ministerie",
-    "raad",
-    "com",
-    "dossier",
-)
 
 INDEX_BODY = {
     "settings": {
@@ -78,8 +66,7 @@ INDEX_BODY = {
     "mappings": {
         "dynamic": "strict",
         "properties": {
-            **{name: {"type": "keyword"} for name in KEYWORDS},
-            "year": {"type": "keyword"},
+            **{name: {"type": "keyword"} for name in ("uid", *KEYWORD_FIELDS)},
             "ord": {"type": "integer"},
             "date": {"type": "date", "format": "yyyy-MM-dd||yyyy-MM||yyyy"},
             "date_iso": {"type": "keyword", "index": False},

@@ -33,6 +33,7 @@ from index.query import (
 from index.query import describe as describe_query
 from index.search import (
     FACET_FIELDS,
+    KEYWORD_FIELDS,
     SNIPPET_CHARS,
     TEXT_FIELDS,
     DocumentHit,
@@ -50,18 +51,6 @@ from parsers import Document
 
 DUTCH = "dutch_stemmed"
 EXACT = "dutch_exact"
-KEYWORD_FIELDS = (
-    "doc_id",
-    "doc_type",
-    "key",
-    "stance",
-    "aspect_stance",
-    "ministerie",
-    "raad",
-    "com",
-    "dossier",
-    "year",
-)
 MAX_GROUPING_SECTIONS = 5000
 # Tantivy releases the GIL while it searches: the aggregation pass of a search (facets, totals)
 # runs on this pool while the calling thread collects the top sections.

@@ -19,6 +19,19 @@ FACET_FIELDS = {
     "ministerie": "ministerie",
     "raad": "raad",
 }
+# The SectionEntry fields both backends index as whole values (filters, facets, grouping).
+KEYWORD_FIELDS = (
+    "doc_id",
+    "doc_type",
+    "key",
+    "stance",
+    "aspect_stance",
+    "ministerie",
+    "raad",
+    "com",
+    "dossier",
+    "year",
+)
 # Where a query word counts for relevance, and how much; both backends rank alike.
 TEXT_FIELDS = {"text": 1.0, "heading": 2.0, "title": 1.5}
 SNIPPET_CHARS = 220
