@@ -14,20 +14,13 @@ from parsers.dates import parse_dutch_date
 from parsers.fiche_labels import match_label, match_main
 from parsers.lines import Line, split_marker
 from parsers.links import celex_numbers, com_numbers, eurlex_urls
+from parsers.model import METADATA_KEYS
 
 # Longer than this, a line under a short label is running text of the next section.
 _PROSE = 250
-_SHORT_VALUES = {
-    "datum_ontvangst",
-    "com_numbers",
-    "eurlex_url",
-    "impact_assessment",
-    "behandelingstraject_raad",
-    "ministerie",
-    "rechtsbasis",
-    "besluitvormingsprocedure_raad",
-    "rol_ep",
-}
+# Every label but the proposal's title (which may run long) has a short value; "celex" is no
+# label, it is read from the EUR-Lex link.
+_SHORT_VALUES = set(METADATA_KEYS) - {"titel_voorstel", "celex"}
 _EMPTY = re.compile(r"^[-–—]?$")
 
 
