@@ -61,12 +61,12 @@ def import_command(paths, home, backend, es_url, as_json):
     with bytes_progress_bar(console) as bar:
         # Counted in bytes, not files: one JSON Lines file can hold a whole corpus.
         task = bar.add_task("importing", total=sum(_size(p) for p in files))
-        done = 0
+        done = 0  # bytes of the files imported before the current one
+
+        def at(position: int) -> None:
+            bar.update(task, completed=done + position)
+
         for number, path in enumerate(files, start=1):
-
-            def at(position: int, before: int = done) -> None:
-                bar.update(task, completed=before + position)
-
             import_file(archive, path, report, on_stored=feed.add, on_read=at)
             if number % 500 == 0:
                 archive.raw.sync()
