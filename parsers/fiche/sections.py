@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parsers.fiche_labels import FICHE_HEADING, match_main, match_subsection
+from parsers.fiche.labels import FICHE_HEADING, match_main, match_subsection
 from parsers.lines import Line, split_marker
 from parsers.model import Section
 
