@@ -83,6 +83,5 @@ def pdf_paragraphs(data: bytes) -> str:
 
 def html_page(lines: list[str]) -> str:
     body = "\n".join(f"<p>{html.escape(line)}</p>" for line in lines)
-    return (
-        f"<!DOCTYPE html>\n<html><head><title>Fiche</title></head><body>\n{body}\n</body></html>\n"
-    )
+    head = '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Fiche</title></head>'
+    return f"{head}<body>\n{body}\n</body></html>\n"
