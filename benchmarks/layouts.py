@@ -17,6 +17,7 @@ import html
 import io
 import textwrap
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +41,8 @@ class Layout:
     data: bytes
 
 
-def layouts(fiche: str) -> list[Layout]:
+@cache
+def layouts(fiche: str) -> tuple[Layout, ...]:
     path = FICHES[fiche]
     if path.suffix == ".pdf":
         printed = pdf_printed_lines(path.read_bytes())
@@ -50,12 +52,12 @@ def layouts(fiche: str) -> list[Layout]:
         clean = path.read_text(encoding="utf-8")
         printed = wrapped_lines(clean)
         own = []
-    return [
+    return (
         Layout(fiche, "clean", f"{fiche}-clean.txt", clean.encode()),
         Layout(fiche, "hardwrap", f"{fiche}-hardwrap.txt", "\n".join(printed).encode()),
         Layout(fiche, "html", f"{fiche}-lines.html", html_page(printed).encode()),
         *own,
-    ]
+    )
 
 
 def wrapped_lines(text: str) -> list[str]:

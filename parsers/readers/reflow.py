@@ -6,14 +6,15 @@ printed line, page numbers and footnotes stand between the lines of a sentence. 
 structure and stance stages read paragraphs and sentences, so a reader hands them
 paragraphs whatever the layout.
 
-A document is hard-wrapped when many of its line breaks fall inside a sentence (the next
-line starts in lower case). In such a document a line break is kept where the writer made
-it: the next line's first word would have fitted on the line (a paragraph's or heading's
-end), or it opens a list item, or a line without closing punctuation is followed by a word
-that opens sentences ("Het", "De", "Wat", ...: a heading as wide as the page). Elsewhere the
-lines are one paragraph. Lone page numbers are dropped, and footnotes (a line starting with
-the number of a reference glued to the text before it, "kapitaalmarktunie.8") go out of the
-running text with their reference markers.
+A document is hard-wrapped when its lines are no longer than a printed page's and many of
+its line breaks fall inside a sentence (the next line starts in lower case). In such a
+document a line break is kept where the writer made it: the next line's first word would
+have fitted on the line (a paragraph's or heading's end), or it opens a list item, or a
+line without closing punctuation is followed by a word that opens sentences ("Het", "De",
+"Wat", ...: a heading as wide as the page). Elsewhere the lines are one paragraph.
+Lone page numbers are dropped, and footnotes (a line starting with the number of a
+reference glued to the text before it, "kapitaalmarktunie.8") go out of the running text
+with their reference markers.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from parsers.text import Block
 # clean paragraphs have almost none, printed text about half.
 WRAPPED_SHARE = 0.2
 MIN_BREAKS = 8
+# No printed page holds longer lines: longer ones are paragraphs already (a motie's
+# "constaterende dat ..." paragraphs start in lower case too).
+MAX_PRINTED_WIDTH = 130
 # A line is full when the next word would not have fitted within this share of the width
 # (proportional fonts make printed lines of one width differ in characters).
 FULL_SHARE = 0.85
@@ -66,6 +70,8 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     """Whether these consecutive printed lines break inside sentences often."""
     pairs = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip()]
     if len(pairs) < MIN_BREAKS:
+        return False
+    if printed_width([line for line in lines if line.strip()]) > MAX_PRINTED_WIDTH:
         return False
     inside = sum(1 for a, b in pairs if starts_lower(b) and not SENTENCE_END.search(a))
     return inside / len(pairs) >= WRAPPED_SHARE
