@@ -505,3 +505,110 @@ def test_bullets_are_not_part_of_the_evidence():
 def test_empty_and_missing_sections():
     assert label_stances([]) == []
     assert label_stances([Section("positie.beoordeling", text=""), Section("subsidiariteit")]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Wordings beyond the two real fiches: the cabinet, the government, "wij", Nederland.
+        ("Het kabinet steunt het voorstel van de Commissie om de termijn te verlengen.", "steunt"),
+        ("De regering verwelkomt de mededeling.", "steunt"),
+        ("Nederland staat welwillend tegenover een Europese aanpak.", "steunt"),
+        ("Wij staan open voor een gezamenlijke aanpak.", "steunt"),
+        ("Het kabinet vindt dat de lasten voor het mkb beperkt moeten blijven.", "neutraal"),
+        ("Het kabinet wil benadrukken dat de uitvoerbaarheid voorop staat.", "neutraal"),
+        ("Het kabinet hecht eraan dat de nationale bevoegdheden intact blijven.", "neutraal"),
+        ("Het kabinet acht een verplichte herverdeling niet wenselijk.", "kritisch"),
+        (
+            "Het kabinet acht het wenselijk dat de termijn wordt verlengd.",
+            "steunt_onder_voorwaarden",
+        ),
+        ("Het kabinet is kritisch over de voorgestelde rol van het agentschap.", "kritisch"),
+        ("Het kabinet ziet geen meerwaarde in een nieuw agentschap.", "kritisch"),
+        ("Het kabinet is niet overtuigd van de noodzaak van een verordening.", "terughoudend"),
+        ("Nederland zal inzetten op een langere overgangstermijn.", "steunt_onder_voorwaarden"),
+        (
+            "Het kabinet vraagt aandacht voor de gevolgen voor de uitvoering.",
+            "steunt_onder_voorwaarden",
+        ),
+        (
+            "Volgens het kabinet gaat het voorstel op dit punt te ver, en is het onwenselijk.",
+            "kritisch",
+        ),
+        ("Met betrekking tot de rapportageplicht steunt het kabinet de Commissie.", "steunt"),
+        ("Het kabinet is, net als veel lidstaten, positief over het voorstel.", "steunt"),
+        (
+            "Het kabinet ziet dat de doelen niet zijn bereikt. Daarom is zij voorstander.",
+            "neutraal",
+        ),
+    ],
+)
+def test_position_wordings_in_general(text, label):
+    assert labels_of(text)[0] == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Others' views, reported: never the cabinet's stance.
+        "De Commissie verwelkomt de inbreng van de lidstaten.",
+        "Een meerderheid van de lidstaten steunt het voorstel.",
+        "Het Europees Parlement is kritisch over de reikwijdte.",
+        "Het kabinet verwacht dat de lidstaten het voorstel zullen steunen.",
+        "Het kabinet verwacht dat Frankrijk het voorstel zal steunen.",
+        "Volgens de sector is het voorstel onwenselijk.",
+        "Het bedrijfsleven staat positief tegenover de vereenvoudiging.",
+        "De noodzaak wordt door een brede groep EU-lidstaten ondersteund.",
+        "Naar het oordeel van de Commissie is optreden op EU-niveau noodzakelijk.",
+        # Facts, however they are worded.
+        "Betaalinstellingen kunnen momenteel nog geen directe toegang krijgen tot betaalsystemen.",
+        "De richtlijn werd in 2021 afgewezen door de Raad.",
+        "Het voorstel voorziet in de oprichting van één CT per activaklasse.",
+        "Aanvullend investeert het kabinet in een AI-rekenkrachtplan.",
+    ],
+)
+def test_no_cabinet_stance_on_others_views_or_facts(text):
+    assert labels_of(text) == []
+    assert labels_of(text, "positie.krachtenveld") == []
+
+
+SUB, PROP = "subsidiariteit", "proportionaliteit"
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "aspect", "expected"),
+    [
+        # Aspect words inside compounds, verdicts as (non-)conformity, negations.
+        (SUB, "Het voorstel voldoet aan het subsidiariteitsbeginsel.", SUB, "positief"),
+        (SUB, "Het voorstel voldoet niet aan het subsidiariteitsbeginsel.", SUB, "negatief"),
+        (
+            "overig",
+            "Het kabinet acht het voorstel in lijn met het proportionaliteitsbeginsel.",
+            PROP,
+            "positief",
+        ),
+        (
+            PROP,
+            "Het voorstel is niet in lijn met de proportionaliteitstoets: het gaat te ver.",
+            PROP,
+            "negatief",
+        ),
+        (PROP, "Het kabinet acht het voorgestelde optreden proportioneel.", PROP, "positief"),
+        (PROP, "Het kabinet acht de maatregel niet gerechtvaardigd.", PROP, "negatief"),
+        (PROP, "Het kabinet acht de maatregel onevenredig.", PROP, "negatief"),
+        (
+            SUB,
+            "Het kabinet kan nog geen oordeel geven over de subsidiariteit.",
+            SUB,
+            "geen_oordeel",
+        ),
+        (
+            "bevoegdheid",
+            "Het kabinet acht de gekozen rechtsbasis juist.",
+            "bevoegdheid",
+            "positief",
+        ),
+    ],
+)
+def test_aspect_verdicts_in_more_wordings(key, text, aspect, expected):
+    assert aspect_labels(label_stances([Section(key, text=text)])) == {aspect: expected}

@@ -93,6 +93,7 @@ ATTRIBUTIONS: list[list[str]] = [
 PREPOSITIONS = frozenset(
     {"van", "aan", "met", "voor", "tot", "bij", "op", "in", "over", "naar", "tussen", "om"}
     | {"tegen", "uit", "onder", "binnen", "buiten", "tegenover", "namens", "jegens", "per"}
+    | {"als", "zoals"}  # "net als veel lidstaten": a comparison names no holder
 )
 PASSIVE_AGENT = "door"
 # Words that may stand between a preposition and the actor it governs ("van de", "met
@@ -162,7 +163,7 @@ ASPECT_LABELS: dict[str, list[Pattern]] = {
         # The 2022 template often judges bevoegdheid through the legal basis.
         [lower("zich"), lower("vinden"), lower("in"), gap(2), lower("rechtsgrondslag")],
         [
-            lower("rechtsgrondslag"),
+            lower("rechtsgrondslag", "rechtsbasis"),
             gap(3),
             lower("juist", "passend", "correct", "adequaat", "terecht", "gerechtvaardigd"),
         ],
@@ -256,7 +257,9 @@ POSITION_CUES: tuple[Cue, ...] = (
         negated=R, verb=True),
     cue("deelt de ambitie", S, CAB, [lower("deelt", "delen"), gap(3), ASPECT_OBJECTS],
         negated=K, verb=True),
-    cue("staat positief tegenover", S, CAB, [POSITIVE, lower("tegenover", "over")],
+    cue("staat positief tegenover", S, CAB, [POSITIVE, lower("tegenover", "over", "naar")],
+        [lower("welwillend", "welwillende"), lower("tegenover")],
+        [lower("staat", "staan"), lower("open"), lower("voor")],
         [lower("positief", "positieve"), lower("grondhouding")], negated=K),
     cue("is voorstander", S, CAB, [lower("voorstander", "voorstanders")], negated=K),
     cue("kan zich vinden in", S, CAB,
@@ -325,6 +328,9 @@ POSITION_CUES: tuple[Cue, ...] = (
     cue("zal bezien", N, CAB, [lemma("bezien", "bestuderen")], [lower("bezien", "bestudeert")]),
     cue("ziet dat", N, CAB, [lower("ziet", "zien"), optional(lower("echter", "ook", "wel")),
         lower("dat")]),
+    cue("vindt dat", N, CAB, [lower("vindt", "vinden", "meent", "menen"), gap(3), lower("dat")]),
+    cue("benadrukt", N, CAB, [lower("benadrukt", "benadrukken", "onderstreept", "onderstrepen")]),
+    cue("is overtuigd", N, CAB, [lower("overtuigd")], negated=T),
 )
 # fmt: on
 
