@@ -118,8 +118,10 @@ def reflow(lines: list[str], width: int) -> Reflowed:
     result = Reflowed(footnotes=footnotes)
     current = ""
     previous = ""
-    for line in body:
-        if current and not continues(previous, line, width):
+    for index, line in enumerate(body):
+        following = body[index + 1] if index + 1 < len(body) else ""
+        heading = SENTENCE_END.search(previous) and is_heading(line, following, width)
+        if current and (heading or not continues(previous, line, width)):
             result.paragraphs.append(current)
             current = ""
         current += (join_separator(current, line) if current else "") + line
@@ -142,6 +144,16 @@ def continues(previous: str, line: str, width: int) -> bool:
     if SENTENCE_END.search(previous):
         return True  # a sentence ends at a full line, the paragraph goes on
     return first_word.lower().strip("(") not in SENTENCE_OPENERS
+
+
+def is_heading(line: str, following: str, width: int) -> bool:
+    """A line standing alone between paragraphs: capitalised, without closing punctuation,
+    ended by its writer, and followed by a sentence ("Tape voor handelsdata" / "Het ...")."""
+    if not line[:1].isupper() or SENTENCE_END.search(line) or not following[:1].isupper():
+        return False
+    first_word = following.split()[0]
+    fits = len(line) + 1 + len(first_word) <= width * FULL_SHARE
+    return fits or first_word.lower() in SENTENCE_OPENERS
 
 
 def starts_lower(line: str) -> bool:
