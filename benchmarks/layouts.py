@@ -6,7 +6,9 @@
               (the seed wrapped at 80 columns; the MiFIR PDF through pdfplumber's
               extract_text, running footers, page numbers and footnotes included)
     html      an HTML page with one <p> per printed line of `hardwrap`
-    pdf       the PDF itself (the MiFIR fiche only: the seed has no PDF)
+    pdf       the PDF itself; for the seed, which has none, a PDF printed from its text with
+              fpdf2 (DejaVu Sans, headings bold, lettered subheadings bold italic, one
+              paragraph after another across pages; its footnotes are left out)
 
 Used by tests/test_stance_layouts.py and benchmarks/stance_accuracy.py.
 """
@@ -51,7 +53,7 @@ def layouts(fiche: str) -> tuple[Layout, ...]:
     else:
         clean = path.read_text(encoding="utf-8")
         printed = wrapped_lines(clean)
-        own = []
+        own = [Layout(fiche, "pdf", f"{fiche}.pdf", printed_pdf(clean))]
     return (
         Layout(fiche, "clean", f"{fiche}-clean.txt", clean.encode()),
         Layout(fiche, "hardwrap", f"{fiche}-hardwrap.txt", "\n".join(printed).encode()),
@@ -67,6 +69,38 @@ def wrapped_lines(text: str) -> list[str]:
         if paragraph.strip():
             lines.extend(textwrap.wrap(paragraph.strip(), WRAP_WIDTH) or [paragraph.strip()])
     return lines
+
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # fonts-dejavu-core and -extra
+FONT_STYLES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "BI": "DejaVuSans-BoldOblique.ttf"}
+HEADING_MAX = 120
+
+
+def printed_pdf(text: str) -> bytes:
+    """The paragraphs of a clean text printed as an A4 PDF, as a word processor would."""
+    from fpdf import FPDF
+
+    from parsers.readers.plain import clean_markdown
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=25)
+    for style, name in FONT_STYLES.items():
+        pdf.add_font("body", style=style, fname=str(FONT.parent / name))
+    pdf.add_page()
+    for paragraph in text.split("\n\n"):
+        paragraph = clean_markdown(paragraph.strip())
+        if not paragraph or paragraph[0] in SUPERSCRIPTS:
+            continue  # a footnote: no place for it at the foot of a generated page
+        paragraph = paragraph.translate({ord(c): None for c in SUPERSCRIPTS})
+        heading = len(paragraph) < HEADING_MAX and not paragraph.endswith((".", ":", ";"))
+        main = heading and paragraph[:1].isdigit()
+        pdf.set_font("body", style=("B" if main else "BI") if heading else "", size=10)
+        pdf.multi_cell(0, 5, paragraph, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(5)
+    return bytes(pdf.output())
+
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 def pdf_printed_lines(data: bytes) -> list[str]:
