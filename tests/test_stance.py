@@ -537,6 +537,14 @@ def test_empty_and_missing_sections():
         ),
         ("Met betrekking tot de rapportageplicht steunt het kabinet de Commissie.", "steunt"),
         ("Het kabinet is, net als veel lidstaten, positief over het voorstel.", "steunt"),
+        ("Het kabinet kan zich hier niet in vinden.", "kritisch"),
+        ("Het kabinet vindt het voorstel onvoldoende onderbouwd.", "kritisch"),
+        ("Wij steunen dit voorstel niet.", "verwerpt"),
+        (
+            "Het kabinet is voorstander van het voorstel, maar heeft bezwaar tegen de "
+            "delegatiebevoegdheden.",
+            "kritisch",
+        ),
         (
             "Het kabinet ziet dat de doelen niet zijn bereikt. Daarom is zij voorstander.",
             "neutraal",
