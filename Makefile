@@ -6,10 +6,12 @@ BIN := $(VENV)/bin
 .PHONY: setup system python test-node test lint bench
 setup: system python test-node
 
-# Debian packages: Chromium for the browser test, Java 17 + Maven for the OpenSearch test node.
+# Debian packages: Chromium for the browser test, Java 17 + Maven for the OpenSearch test node,
+# DejaVu fonts to print the seed fiche as a PDF layout (benchmarks/layouts.py).
 system:
-	@if ! command -v chromium >/dev/null || ! command -v mvn >/dev/null || ! command -v java >/dev/null; then \
-		apt-get update -qq && apt-get install -y -qq chromium openjdk-17-jdk-headless maven; \
+	@if ! command -v chromium >/dev/null || ! command -v mvn >/dev/null || ! command -v java >/dev/null \
+		|| [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf ]; then \
+		apt-get update -qq && apt-get install -y -qq chromium openjdk-17-jdk-headless maven fonts-dejavu-core fonts-dejavu-extra; \
 	fi
 
 python:

@@ -18,7 +18,7 @@ from index.output import CSV_HEADER, csv_rows, results_json
 from index.query import Filters, QueryError, parse_query
 from index.search import SearchRequest, SearchResults
 from index.stance_counts import count_stances
-from parsers.model import ASPECT_LABELS, ASPECTS
+from parsers.model import ASPECT_LABELS, ASPECTS, OVERALL_POSITION, PARAGRAPH_LABELS
 
 
 def filter_options(command):
@@ -177,10 +177,13 @@ def stances_command(query, by, as_json, home, backend, es_url, **filters):
     table = Table(by)
     for aspect in ASPECTS:
         table.add_column(aspect + "\n+ / − / ± / ?", justify="center")
+    table.add_column(OVERALL_POSITION)
     for group in counts.groups:
         row = [escape(group)]
         for aspect in ASPECTS:
             row.append(" / ".join(str(counts.count(group, aspect, lb)) for lb in ASPECT_LABELS))
+        positions = ((lb, counts.count(group, OVERALL_POSITION, lb)) for lb in PARAGRAPH_LABELS)
+        row.append(", ".join(f"{lb} {n}" for lb, n in positions if n))
         table.add_row(*row)
     console.print(table)
     console.print("[dim]+ positief, − negatief, ± gedeeltelijk, ? geen_oordeel[/]")

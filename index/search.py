@@ -8,7 +8,7 @@ from typing import Protocol
 
 from index.query import Filters, ParsedQuery
 from parsers import Document
-from parsers.model import ASPECTS
+from parsers.model import TIMELINE_LABELS
 
 # Facet name (as users and JSON see it) -> the indexed field it counts.
 FACET_FIELDS = {
@@ -75,13 +75,14 @@ class SectionEntry:
     heading: str
     text: str
     stances: list[str]  # the stance labels carried by this section
-    aspect_stances: list[str]  # the document's grondhouding: "subsidiariteit:positief", ...
+    # the document's grondhouding and overall position: "subsidiariteit:positief", "positie:steunt"
+    aspect_stances: list[str]
 
 
 def section_entries(doc: Document) -> list[SectionEntry]:
     com = list(doc.metadata.get("com_numbers") or [])
     com += [lk.value for lk in doc.links if lk.kind == "com" and lk.value not in com]
-    aspects = sorted({f"{s.aspect}:{s.label}" for s in doc.stances if s.aspect in ASPECTS})
+    aspects = sorted({f"{s.aspect}:{s.label}" for s in doc.stances if s.aspect in TIMELINE_LABELS})
     labels_by_key: dict[str, set[str]] = {}
     for stance in doc.stances:
         labels_by_key.setdefault(stance.section_key, set()).add(stance.label)

@@ -1,5 +1,6 @@
-"""Aspect-stance counts (bevoegdheid, subsidiariteit, proportionaliteit) for the fiches that
-match a query, per year or per ministerie: `fiche-search stances` and the web timeline."""
+"""Aspect-stance counts (bevoegdheid, subsidiariteit, proportionaliteit, and the overall
+positie) for the fiches that match a query, per year or per ministerie: `fiche-search
+stances` and the web timeline."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from index.query import ParsedQuery
 from index.search import STANCE_GROUPS, SearchBackend
-from parsers.model import ASPECT_LABELS, ASPECTS
+from parsers.model import TIMELINE_LABELS
 
 
 @dataclass
@@ -30,7 +31,10 @@ class StanceCounts:
             "by": self.by,
             "documents": self.documents,
             "counts": {
-                g: {a: {lb: self.count(g, a, lb) for lb in ASPECT_LABELS} for a in ASPECTS}
+                g: {
+                    a: {lb: self.count(g, a, lb) for lb in labels}
+                    for a, labels in TIMELINE_LABELS.items()
+                }
                 for g in self.groups
             },
         }

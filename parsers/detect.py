@@ -55,10 +55,20 @@ def _read_markup(data: bytes, head: bytes) -> ReadResult:
     lowered = head.lower()
     if b"<html" in lowered or b"<!doctype html" in lowered:
         root = parse_html(data)
-        if looks_like_eurlex(data):
+        if looks_like_eurlex(data) and not _is_fiche_page(data):
             return read_eurlex_html(root)
         return read_html(root, data)
     return _read_xml(parse_xml(data))
+
+
+# The fiche template's own headings: a fiche cites "COM(2021) 727 final" and links EUR-Lex,
+# yet it is the Dutch cabinet's text, never the EU's.
+_FICHE_TEMPLATE = (b"algemene gegevens", b"nederlandse positie")
+
+
+def _is_fiche_page(data: bytes) -> bool:
+    lowered = data[:300_000].lower()
+    return all(words in lowered for words in _FICHE_TEMPLATE)
 
 
 def _read_xml(root) -> ReadResult:

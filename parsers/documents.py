@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from parsers.detect import read_bytes
-from parsers.fiche import build_fiche, find_fiches
+from parsers.fiche.build import build_fiche, find_fiches
 from parsers.generic import build_generic
 from parsers.links import find_links
 from parsers.model import Document, Link, ParseError
@@ -17,7 +17,7 @@ from parsers.stance import label_stances
 from parsers.text import SourceMetadata
 
 # Bump when parsing changes what a Document holds: `reparse` redoes older ones.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 
 
 def parse_bytes(

@@ -12,6 +12,7 @@ from parsers.text import Block
 # List furniture in front of a line: bullets, "a)", "a.", "1.", "1)", also doubled ("d) d)").
 _BULLET = re.compile(r"^[•·\-–*▪◦]\s*")
 _MARKER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})?[.)]|[a-z][.)])(?:\s+|$)")
+_SENTENCE_END = re.compile(r"[.!?:;]['’”\")]*$")
 
 
 @dataclass
@@ -30,14 +31,20 @@ class Marked:
     text: str
 
 
+# A lettered subheading run into the heading before it ("3. Nederlandse positie ... a)
+# Essentie ..."): PDF readers join adjacent heading lines into one block.
+_EMBEDDED_SUBHEADING = re.compile(r"\s+(?=[a-z]\)\s)")
+
+
 def block_lines(blocks: list[Block]) -> list[Line]:
     lines = []
     for index, block in enumerate(blocks):
+        heading = block.kind == "heading"
         for raw in block.text.splitlines():
-            text = raw.strip()
-            if text:
-                heading = block.kind == "heading"
-                lines.append(Line(text, block=index, origin=block.origin, heading=heading))
+            parts = _EMBEDDED_SUBHEADING.split(raw) if heading else [raw]
+            for text in (part.strip() for part in parts):
+                if text:
+                    lines.append(Line(text, block=index, origin=block.origin, heading=heading))
     return lines
 
 
@@ -77,3 +84,12 @@ def logical_lines(lines: list[Line]) -> list[Line]:
         # a marker with nothing after it: the item was cut off, but what came before is whole
         merged.append(Line(text=pending, block=lines[-1].block, origin=lines[-1].origin))
     return merged
+
+
+def continues_sentence(previous: str, text: str) -> bool:
+    """A paragraph cut in two by a page break or a footnote, in any format: the part before
+    ends without closing punctuation and the next starts in lower case ("... door erkende" /
+    "referenten of ..."). A list item ("a) ...") is never a continuation."""
+    if _SENTENCE_END.search(previous.rstrip()) or split_marker(text).marker:
+        return False
+    return text[:1].islower()

@@ -38,6 +38,13 @@ PARAGRAPH_LABELS = (
     "verwerpt",
     "neutraal",
 )
+# The fiche's overall position: one stance with aspect "positie", a label of PARAGRAPH_LABELS.
+OVERALL_POSITION = "positie"
+# The rows of the stance timeline and facets, each with its label set.
+TIMELINE_LABELS: dict[str, tuple[str, ...]] = {
+    **{aspect: ASPECT_LABELS for aspect in ASPECTS},
+    OVERALL_POSITION: PARAGRAPH_LABELS,
+}
 
 # Fiche metadata keys from section 1 (Algemene gegevens).
 METADATA_KEYS = (
@@ -71,8 +78,9 @@ class Section:
 class Stance:
     """A stance label with the sentence that carries it.
 
-    `aspect` is one of ASPECTS for the grondhouding, or the section key (for instance
-    "positie.beoordeling") for a paragraph stance. Offsets are character offsets of the
+    `aspect` is one of ASPECTS for the grondhouding, OVERALL_POSITION for the fiche's overall
+    position, or the section key (for instance "positie.beoordeling") for the stance of one
+    sentence in a position section. Offsets are character offsets of the
     evidence inside the text of the section named by `section_key`.
     """
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from parsers.dates import parse_dutch_date
-from parsers.fiche_labels import FICHE_HEADING, is_fiche_start, match_label, match_main
+from parsers.fiche.labels import FICHE_HEADING, is_fiche_start, match_label, match_main
 from parsers.lines import Line, block_lines, split_marker
 from parsers.text import Block, ReadResult, SourceMetadata
 

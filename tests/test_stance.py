@@ -34,7 +34,8 @@ ASPECTS = ("bevoegdheid", "subsidiariteit", "proportionaliteit")
 
 
 def labels_of(text: str, key: str = "positie.beoordeling") -> list[str]:
-    return [s.label for s in label_stances([Section(key, text=text)])]
+    """The position labels of the sentences of one section (not the overall `positie`)."""
+    return [s.label for s in label_stances([Section(key, text=text)]) if s.aspect == key]
 
 
 # --- the seed: 2026 template, section 4 "Grondhouding ..." ------------------------------
@@ -129,47 +130,13 @@ def test_seed_regeldruk_and_krachtenveld_give_no_stance(seed_fiche_stances):
     assert "positie.krachtenveld" not in keys
 
 
-SEED_PARAGRAPHS = [
-    (
-        "neutraal",
-        "Het kabinet erkent het belang van een aantrekkelijk en concurrerend Europees "
-        "vestigingsklimaat voor internationaal talent.",
-    ),
-    # "deelt de opvatting" (steunt) + "aandacht voor vragen" (a condition).
-    ("steunt_onder_voorwaarden", "Daar zal derhalve het kabinet in Brussel aandacht voor vragen."),
-    ("steunt", "Het kabinet onderschrijft het belang van heldere informatievoorziening"),
-    # A paragraph cut by a footnote: "... bevorderen dat door erkende" / "referenten ..., mits".
-    ("steunt_onder_voorwaarden", "referenten of bevoegde autoriteiten reeds geverifieerde"),
-    (
-        "terughoudend",
-        "Vanuit dit perspectief is het kabinet terughoudend voor wat betreft de maatregel",
-    ),
-    # "mits" and "onder voorwaarden" here describe the Dutch implementation of the blue card
-    # directive (a sentence naming "lidstaten", not the cabinet); the cabinet's own
-    # wording is "onderschrijft" and then "terughoudend".
-    ("terughoudend", "Tegelijkertijd is het kabinet terughoudend ten aanzien van suggesties"),
-    # "onderschrijft", "kanttekeningen" and "niet wenselijk": the least positive wins.
-    (
-        "kritisch",
-        "Het kabinet acht het daarom niet wenselijk om de wettelijke beslistermijn generiek "
-        "te verkorten naar 30 dagen.",
-    ),
-    ("steunt_onder_voorwaarden", "Het kabinet staat positief tegenover het voorstel, mits"),
-    ("steunt_onder_voorwaarden", "Waar het gaat om het vergemakkelijken van toegang"),
-    ("steunt_onder_voorwaarden", "Daarnaast zet het kabinet in op maatregelen"),
-    ("terughoudend", "Vanuit dat perspectief staat het kabinet terughoudend tegenover voorstellen"),
-    ("steunt", "Het kabinet ondersteunt het gebruik van bestaande nationale en Europese"),
-    ("steunt", "Tot slot onderschrijft het kabinet het belang van effectieve samenwerking"),
-]
-
-
-def test_seed_beoordeling_paragraph_stances(seed_fiche_stances):
-    paragraphs = [s for s in seed_fiche_stances if s.aspect == "positie.beoordeling"]
-    assert len(paragraphs) == len(SEED_PARAGRAPHS)
-    for stance, (label, evidence_start) in zip(paragraphs, SEED_PARAGRAPHS, strict=True):
-        assert stance.label == label, stance.evidence
-        assert stance.evidence.startswith(evidence_start)
-        assert stance.section_key == "positie.beoordeling"
+def test_seed_overall_position_is_the_grondhouding_on_the_proposal(seed_fiche_stances):
+    (overall,) = [s for s in seed_fiche_stances if s.aspect == "positie"]
+    assert (overall.label, overall.section_key, overall.evidence) == (
+        "steunt",
+        "bevoegdheid",
+        "De grondhouding van het kabinet ten aanzien van de aanbeveling is positief.",
+    )
 
 
 def test_seed_beslisnota_set_phrases_count_outside_fiche_sections(seed: str):
@@ -396,7 +363,7 @@ def test_openings_give_no_aspect_stance():
     assert aspect_labels(label_stances(sections)) == {}
 
 
-# --- paragraph stances ------------------------------------------------------------------
+# --- position stances per sentence ------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -440,7 +407,7 @@ def test_openings_give_no_aspect_stance():
         ("Het kabinet is van mening dat nadere analyse nodig is.", "neutraal"),
     ],
 )
-def test_paragraph_phrasings(text, label):
+def test_position_phrasings(text, label):
     assert labels_of(text) == [label]
 
 
@@ -457,7 +424,7 @@ def test_paragraph_phrasings(text, label):
         ("Het kabinet steunt het voorstel, omdat het niet verder gaat dan nodig.", "steunt"),
     ],
 )
-def test_paragraph_negation(text, label):
+def test_position_negation(text, label):
     assert labels_of(text) == [label]
 
 
@@ -471,47 +438,185 @@ def test_paragraph_negation(text, label):
         " naar nieuwe instrumenten",
     ],
 )
-def test_paragraphs_without_cabinet_stance_get_no_label(text):
+def test_sentences_without_cabinet_stance_get_no_label(text):
     assert labels_of(text) == []
 
 
-def test_one_label_per_paragraph_and_the_least_positive_wins():
+def test_one_label_per_sentence_and_the_least_positive_wins():
     text = (
         "Het kabinet verwelkomt het voorstel. Het kabinet is terughoudend over de bevoegdheden "
-        "van ESMA.\n\nHet kabinet steunt de doelstelling.\n\nVoorts merkt het kabinet op dat "
-        "de termijn kort is. Het kabinet steunt de termijn, mits er een overgangsregeling komt."
+        "van ESMA.\n\nDe Commissie stelt een termijn van twee jaar voor.\n\nVoorts merkt het "
+        "kabinet op dat de termijn kort is. Het kabinet steunt de termijn, mits er een "
+        "overgangsregeling komt."
     )
     section = Section("positie.beoordeling", text=text)
     stances = label_stances([section])
-    assert [(s.label, s.evidence) for s in stances] == [
-        ("terughoudend", "Het kabinet is terughoudend over de bevoegdheden van ESMA."),
-        ("steunt", "Het kabinet steunt de doelstelling."),
+    assert [(s.aspect, s.label, s.evidence) for s in stances] == [
+        ("positie", "steunt", "Het kabinet verwelkomt het voorstel."),
+        ("positie.beoordeling", "steunt", "Het kabinet verwelkomt het voorstel."),
         (
+            "positie.beoordeling",
+            "terughoudend",
+            "Het kabinet is terughoudend over de bevoegdheden van ESMA.",
+        ),
+        (
+            "positie.beoordeling",
+            "neutraal",
+            "Voorts merkt het kabinet op dat de termijn kort is.",
+        ),
+        (
+            "positie.beoordeling",
             "steunt_onder_voorwaarden",
             "Het kabinet steunt de termijn, mits er een overgangsregeling komt.",
         ),
     ]
     assert_offsets(stances, [section])
-    assert all(s.aspect == "positie.beoordeling" for s in stances)
 
 
-def test_paragraph_stances_in_other_position_sections_but_not_krachtenveld():
-    beleid = Section("positie.beleid", text="Daarom is zij voorstander van een aanpassing.")
+def test_position_stances_in_every_position_section_but_never_on_others_views():
+    beleid = Section(
+        "positie.beleid",
+        text="Het kabinet ziet dat de doelen niet zijn bereikt. Daarom is zij voorstander van "
+        "een aanpassing.",
+    )
     krachtenveld = Section(
-        "positie.krachtenveld", text="Het kabinet verwacht dat veel lidstaten het voorstel steunen."
+        "positie.krachtenveld",
+        text="Het kabinet verwacht dat veel lidstaten het voorstel steunen. De Commissie "
+        "verwelkomt de inbreng. Het Europees Parlement staat positief tegenover het voorstel.",
     )
     essentie = Section("essentie", text="Het kabinet steunt het voorstel.")
     stances = label_stances([beleid, krachtenveld, essentie])
-    assert [(s.aspect, s.label) for s in stances] == [("positie.beleid", "steunt")]
+    assert [(s.aspect, s.label) for s in stances] == [
+        ("positie.beleid", "neutraal"),
+        ("positie.beleid", "steunt"),  # "zij" continues "Het kabinet"
+    ]
 
 
 def test_bullets_are_not_part_of_the_evidence():
     text = "- Het kabinet verwelkomt de aanbeveling.\n- Het kabinet heeft zorgen over de kosten."
-    (stance,) = label_stances([Section("positie.beoordeling", text=text)])
-    assert stance.evidence == "Het kabinet heeft zorgen over de kosten."
-    assert text[stance.start : stance.end] == stance.evidence
+    stances = label_stances([Section("positie.beleid", text=text)])
+    assert [s.evidence for s in stances] == [
+        "Het kabinet verwelkomt de aanbeveling.",
+        "Het kabinet heeft zorgen over de kosten.",
+    ]
+    assert all(text[s.start : s.end] == s.evidence for s in stances)
 
 
 def test_empty_and_missing_sections():
     assert label_stances([]) == []
     assert label_stances([Section("positie.beoordeling", text=""), Section("subsidiariteit")]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Wordings beyond the two real fiches: the cabinet, the government, "wij", Nederland.
+        ("Het kabinet steunt het voorstel van de Commissie om de termijn te verlengen.", "steunt"),
+        ("De regering verwelkomt de mededeling.", "steunt"),
+        ("Nederland staat welwillend tegenover een Europese aanpak.", "steunt"),
+        ("Wij staan open voor een gezamenlijke aanpak.", "steunt"),
+        ("Het kabinet vindt dat de lasten voor het mkb beperkt moeten blijven.", "neutraal"),
+        ("Het kabinet wil benadrukken dat de uitvoerbaarheid voorop staat.", "neutraal"),
+        ("Het kabinet hecht eraan dat de nationale bevoegdheden intact blijven.", "neutraal"),
+        ("Het kabinet acht een verplichte herverdeling niet wenselijk.", "kritisch"),
+        (
+            "Het kabinet acht het wenselijk dat de termijn wordt verlengd.",
+            "steunt_onder_voorwaarden",
+        ),
+        ("Het kabinet is kritisch over de voorgestelde rol van het agentschap.", "kritisch"),
+        ("Het kabinet ziet geen meerwaarde in een nieuw agentschap.", "kritisch"),
+        ("Het kabinet is niet overtuigd van de noodzaak van een verordening.", "terughoudend"),
+        ("Nederland zal inzetten op een langere overgangstermijn.", "steunt_onder_voorwaarden"),
+        (
+            "Het kabinet vraagt aandacht voor de gevolgen voor de uitvoering.",
+            "steunt_onder_voorwaarden",
+        ),
+        (
+            "Volgens het kabinet gaat het voorstel op dit punt te ver, en is het onwenselijk.",
+            "kritisch",
+        ),
+        ("Met betrekking tot de rapportageplicht steunt het kabinet de Commissie.", "steunt"),
+        ("Het kabinet is, net als veel lidstaten, positief over het voorstel.", "steunt"),
+        ("Het kabinet kan zich hier niet in vinden.", "kritisch"),
+        ("Het kabinet vindt het voorstel onvoldoende onderbouwd.", "kritisch"),
+        ("Wij steunen dit voorstel niet.", "verwerpt"),
+        (
+            "Het kabinet is voorstander van het voorstel, maar heeft bezwaar tegen de "
+            "delegatiebevoegdheden.",
+            "kritisch",
+        ),
+        (
+            "Het kabinet ziet dat de doelen niet zijn bereikt. Daarom is zij voorstander.",
+            "neutraal",
+        ),
+    ],
+)
+def test_position_wordings_in_general(text, label):
+    assert labels_of(text)[0] == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Others' views, reported: never the cabinet's stance.
+        "De Commissie verwelkomt de inbreng van de lidstaten.",
+        "Een meerderheid van de lidstaten steunt het voorstel.",
+        "Het Europees Parlement is kritisch over de reikwijdte.",
+        "Het kabinet verwacht dat de lidstaten het voorstel zullen steunen.",
+        "Het kabinet verwacht dat Frankrijk het voorstel zal steunen.",
+        "Volgens de sector is het voorstel onwenselijk.",
+        "Het bedrijfsleven staat positief tegenover de vereenvoudiging.",
+        "De noodzaak wordt door een brede groep EU-lidstaten ondersteund.",
+        "Naar het oordeel van de Commissie is optreden op EU-niveau noodzakelijk.",
+        # Facts, however they are worded.
+        "Betaalinstellingen kunnen momenteel nog geen directe toegang krijgen tot betaalsystemen.",
+        "De richtlijn werd in 2021 afgewezen door de Raad.",
+        "Het voorstel voorziet in de oprichting van één CT per activaklasse.",
+        "Aanvullend investeert het kabinet in een AI-rekenkrachtplan.",
+    ],
+)
+def test_no_cabinet_stance_on_others_views_or_facts(text):
+    assert labels_of(text) == []
+    assert labels_of(text, "positie.krachtenveld") == []
+
+
+SUB, PROP = "subsidiariteit", "proportionaliteit"
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "aspect", "expected"),
+    [
+        # Aspect words inside compounds, verdicts as (non-)conformity, negations.
+        (SUB, "Het voorstel voldoet aan het subsidiariteitsbeginsel.", SUB, "positief"),
+        (SUB, "Het voorstel voldoet niet aan het subsidiariteitsbeginsel.", SUB, "negatief"),
+        (
+            "overig",
+            "Het kabinet acht het voorstel in lijn met het proportionaliteitsbeginsel.",
+            PROP,
+            "positief",
+        ),
+        (
+            PROP,
+            "Het voorstel is niet in lijn met de proportionaliteitstoets: het gaat te ver.",
+            PROP,
+            "negatief",
+        ),
+        (PROP, "Het kabinet acht het voorgestelde optreden proportioneel.", PROP, "positief"),
+        (PROP, "Het kabinet acht de maatregel niet gerechtvaardigd.", PROP, "negatief"),
+        (PROP, "Het kabinet acht de maatregel onevenredig.", PROP, "negatief"),
+        (
+            SUB,
+            "Het kabinet kan nog geen oordeel geven over de subsidiariteit.",
+            SUB,
+            "geen_oordeel",
+        ),
+        (
+            "bevoegdheid",
+            "Het kabinet acht de gekozen rechtsbasis juist.",
+            "bevoegdheid",
+            "positief",
+        ),
+    ],
+)
+def test_aspect_verdicts_in_more_wordings(key, text, aspect, expected):
+    assert aspect_labels(label_stances([Section(key, text=text)])) == {aspect: expected}

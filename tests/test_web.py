@@ -9,7 +9,7 @@ from starlette.testclient import TestClient
 from web_corpus import COM, EVIDENCE, MARKER, build_web_archive
 
 from index.archive import Archive
-from parsers.model import ASPECTS
+from parsers.model import TIMELINE_LABELS
 from web.app import create_app
 from web.markup import locate_evidence
 
@@ -118,7 +118,7 @@ def test_timeline_counts_and_draws_svg(client):
     assert data["counts"]["2024"]["subsidiariteit"]["negatief"] == 1
     assert data["counts"]["2025"]["subsidiariteit"]["positief"] == 1
     page = client.get("/timeline", params={"q": MARKER})
-    assert page.text.count("<svg") == len(ASPECTS)
+    assert page.text.count("<svg") == len(TIMELINE_LABELS)
     assert '<rect class="s-negatief"' in page.text and '<rect class="s-positief"' in page.text
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from index.stance_counts import StanceCounts
-from parsers.model import ASPECT_LABELS, ASPECTS
+from parsers.model import TIMELINE_LABELS
 
 HEIGHT = 180  # plot area
 TOP = 10
@@ -52,27 +52,28 @@ class Chart:
 
 def timeline_charts(counts: StanceCounts) -> list[Chart]:
     groups = counts.groups
-    return [_chart(counts, aspect, groups) for aspect in ASPECTS]
+    return [_chart(counts, aspect, groups) for aspect in TIMELINE_LABELS]
 
 
 def _chart(counts: StanceCounts, aspect: str, groups: list[str]) -> Chart:
-    totals = [sum(counts.count(g, aspect, lb) for lb in ASPECT_LABELS) for g in groups]
+    labels = TIMELINE_LABELS[aspect]
+    totals = [sum(counts.count(g, aspect, lb) for lb in labels) for g in groups]
     top = max(totals, default=0) or 1
     scale = HEIGHT / top
     baseline = TOP + HEIGHT
-    blocks, labels = [], []
+    blocks, axis = [], []
     for i, group in enumerate(groups):
         x = LEFT + GAP + i * (BAR + GAP)
         y = float(baseline)
-        for label in ASPECT_LABELS:
+        for label in labels:
             n = counts.count(group, aspect, label)
             if n:
                 y -= n * scale
                 blocks.append(Block(x, round(y, 1), BAR, round(n * scale, 1), label, n, group))
-        labels.append(AxisLabel(x + BAR / 2, group))
+        axis.append(AxisLabel(x + BAR / 2, group))
     ticks = [Tick(round(baseline - v * scale, 1), v) for v in _tick_values(top)]
     width = LEFT + GAP + max(len(groups), 1) * (BAR + GAP)
-    return Chart(aspect, width, TOP + HEIGHT + BOTTOM, blocks, ticks, labels, baseline)
+    return Chart(aspect, width, TOP + HEIGHT + BOTTOM, blocks, ticks, axis, baseline)
 
 
 def _tick_values(top: int) -> list[int]:

@@ -1,4 +1,5 @@
-"""The stance timeline: aspect-stance counts per year for the fiches matching a query."""
+"""The stance timeline: aspect-stance and overall-position counts per year for the fiches
+matching a query."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from index.stance_counts import count_stances
-from parsers.model import ASPECT_LABELS, ASPECTS
+from parsers.model import ASPECT_LABELS, ASPECTS, PARAGRAPH_LABELS, TIMELINE_LABELS
 from web.chart import timeline_charts
 from web.params import BadRequest, output_format, search_state
 from web.render import csv_response, json_response, page
@@ -23,8 +24,8 @@ def timeline_page(request: Request) -> Response:
         rows = [
             [group, aspect, label, counts.count(group, aspect, label)]
             for group in counts.groups
-            for aspect in ASPECTS
-            for label in ASPECT_LABELS
+            for aspect, labels in TIMELINE_LABELS.items()
+            for label in labels
         ]
         return csv_response(["year", "aspect", "label", "fiches"], rows, "stances.csv")
     if state.page != 1:
@@ -38,5 +39,6 @@ def timeline_page(request: Request) -> Response:
             "charts": timeline_charts(counts),
             "aspects": ASPECTS,
             "labels": ASPECT_LABELS,
+            "legend": (*ASPECT_LABELS, *PARAGRAPH_LABELS),
         },
     )

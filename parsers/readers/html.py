@@ -10,6 +10,7 @@ from parsers.model import ParseError
 from parsers.readers.dates import find_word_date
 from parsers.readers.htmlblocks import HtmlLayout, element_text, html_blocks
 from parsers.readers.metadata import MetaPair, meta_from_pairs
+from parsers.readers.reflow import drop_page_numbers, reflow_blocks
 from parsers.readers.xmltools import clean
 from parsers.text import Block, ReadResult, SourceMetadata
 
@@ -55,6 +56,10 @@ def _read_officielebekendmakingen(root) -> ReadResult:
     if body is None:
         raise ParseError("an HTML page without a body")
     blocks, footnotes = html_blocks(body, _OB_LAYOUT)
+    # A rendering with one <p> per printed line gets its paragraphs back.
+    blocks, wrapped_notes = reflow_blocks(blocks, keep_block_breaks=False)
+    blocks = drop_page_numbers(blocks)
+    footnotes += wrapped_notes
     meta = meta_from_pairs(
         MetaPair(m.get("name", ""), m.get("scheme", ""), m.get("content", ""))
         for m in root.xpath("//meta[@name]")

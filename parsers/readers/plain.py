@@ -1,4 +1,5 @@
-"""Plain text (and the Markdown-ish text of Woo releases): paragraphs split on blank lines.
+"""Plain text (and the Markdown-ish text of Woo releases): paragraphs split on blank lines,
+hard-wrapped lines joined again (readers/reflow.py).
 
 Woo releases are exported as Markdown: "**bold**", "*italic*", "<https://...>", "[text](url)",
 and footnotes as paragraphs starting with a superscript digit ("¹ Een Europese ...") that sit
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 
 from parsers.model import ParseError
+from parsers.readers.reflow import drop_page_numbers, reflow_blocks
 from parsers.text import Block, ReadResult
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
@@ -40,21 +42,23 @@ def read_plain(data: bytes) -> ReadResult:
     text = decode_text(data).replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise ParseError("binary data, not text")
-    blocks: list[Block] = []
-    footnotes: list[str] = []
+    chunks: list[Block] = []
     line = 1
     for chunk in _BLANK_LINES.split(text):
-        stripped = chunk.strip()
-        origin = f"line {line}"
+        if chunk.strip():
+            chunks.append(Block(text=chunk.strip(), origin=f"line {line}"))
         line += chunk.count("\n") + 2
-        if not stripped:
+    # Hard-wrapped text (no blank lines between paragraphs) into paragraphs first.
+    chunks, footnotes = reflow_blocks(chunks, keep_block_breaks=True)
+    chunks = drop_page_numbers(chunks)
+    blocks: list[Block] = []
+    for chunk in chunks:
+        if _FOOTNOTE.match(chunk.text):
+            footnotes.append(clean_markdown(chunk.text.translate(_SUPERSCRIPT_DIGITS)))
             continue
-        if _FOOTNOTE.match(stripped):
-            footnotes.append(clean_markdown(stripped.translate(_SUPERSCRIPT_DIGITS)))
-            continue
-        body = clean_markdown(_MARKER_IN_TEXT.sub("", stripped))
+        body = clean_markdown(_MARKER_IN_TEXT.sub("", chunk.text))
         if body:
-            _append_paragraph(blocks, Block(text=body, origin=origin))
+            _append_paragraph(blocks, Block(text=body, origin=chunk.origin))
     if not blocks:
         raise ParseError("empty file")
     return ReadResult(blocks=blocks, format="txt", footnotes=footnotes)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from parsers.dates import parse_dutch_date
-from parsers.fiche_labels import match_label, match_main
+from parsers.fiche.labels import match_label, match_main
 from parsers.lines import Line, split_marker
 from parsers.links import celex_numbers, com_numbers, eurlex_urls
 from parsers.model import METADATA_KEYS

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parsers.fiche_labels import FICHE_HEADING, match_main, match_subsection
-from parsers.lines import Line, split_marker
+from parsers.fiche.labels import FICHE_HEADING, match_main, match_subsection
+from parsers.lines import Line, continues_sentence, split_marker
 from parsers.model import Section
 
 _MAX_HEADING = 200
@@ -100,12 +100,15 @@ def _close(item: _Open) -> Section:
 
 
 def _text(lines: list[Line]) -> str:
-    """Lines of one block are joined by a newline, blocks by a blank line."""
+    """Lines of one block are joined by a newline, blocks by a blank line; a block that
+    goes on with the sentence the block before it left open joins it with a space."""
     parts: list[str] = []
     previous_block = None
     for line in lines:
         if parts and line.block == previous_block:
             parts[-1] += "\n" + line.text
+        elif parts and continues_sentence(parts[-1], line.text):
+            parts[-1] += " " + line.text
         else:
             parts.append(line.text)
         previous_block = line.block

@@ -9,7 +9,7 @@ span groups, so the deciding code reads plain spans and never touches a matcher:
     doc.spans["aspect_term"]   label = the aspect named (bevoegdheid, ...)
     doc.spans["aspect_frame"]  a judgement wording (grondhouding, beoordeelt, acht, ...)
     doc.spans["aspect_label"]  label = positief / negatief / gedeeltelijk / geen_oordeel
-    doc.spans["para_cue"]      label = a key of PARAGRAPH_CUES
+    doc.spans["position_cue"]  label = the index of its row in POSITION_CUES
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import compile_suffix_regex, filter_spans
 
-from parsers.stance_rules import ASPECT_FRAMES, ASPECT_LABELS, ASPECT_TERMS, PARAGRAPH_CUES
+from parsers.stance.cues import ASPECT_FRAMES, ASPECT_LABELS, ASPECT_TERMS, POSITION_CUES
 
-SPAN_GROUPS = ("aspect_term", "aspect_frame", "aspect_label", "para_cue")
+SPAN_GROUPS = ("aspect_term", "aspect_frame", "aspect_label", "position_cue")
 
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -105,9 +105,9 @@ class StanceCues:
     """
 
     def __init__(self, nlp: Language):
-        self.term_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for aspect, words in ASPECT_TERMS.items():
-            self.term_matcher.add(aspect, [nlp.make_doc(word) for word in words])
+        self.term_matcher = Matcher(nlp.vocab)
+        for aspect, regex in ASPECT_TERMS.items():
+            self.term_matcher.add(aspect, [[{"LOWER": {"REGEX": regex}}]])
         # (attribute, word) -> a Matcher of the patterns anchored on that word; match keys
         # are "group|label", group being a span group name of the module docstring.
         self.by_anchor: dict[tuple[str, str], Matcher] = {}
@@ -139,7 +139,11 @@ def all_patterns() -> list[tuple[str, str, list[dict]]]:
     """(span group, label, pattern) for every Matcher pattern of the rules."""
     rows = [("aspect_frame", "frame", p) for p in ASPECT_FRAMES]
     rows += [("aspect_label", label, p) for label, ps in ASPECT_LABELS.items() for p in ps]
-    rows += [("para_cue", name, p) for name, cue in PARAGRAPH_CUES.items() for p in cue.patterns]
+    rows += [
+        ("position_cue", str(index), p)
+        for index, cue in enumerate(POSITION_CUES)
+        for p in cue.patterns
+    ]
     return rows
 
 
@@ -183,11 +187,17 @@ def flatten_line_breaks(text: str) -> str:
     return LINE_BREAK.sub(lambda m: m.group() if m.group().count("\n") > 1 else " ", text)
 
 
+BULLETS = frozenset({"-", "•", "*", "–", "·", "▪"})
+
+
 def evidence_bounds(sentence: Span) -> tuple[int, int]:
     """Character offsets of a sentence without surrounding blanks and list bullets."""
     tokens = [t for t in sentence if not t.is_space]
-    while tokens and tokens[0].text in {"-", "•", "*", "–", "·", "▪"}:
+    while tokens and tokens[0].text in BULLETS:
         tokens = tokens[1:]
+    # the next item's bullet, when the sentencizer left it at this sentence's end
+    while tokens and tokens[-1].text in BULLETS:
+        tokens = tokens[:-1]
     if not tokens:
         return sentence.start_char, sentence.start_char
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from parsers.model import ASPECTS, Section, Stance
-from parsers.stance_negation import is_negator
-from parsers.stance_nlp import evidence_bounds
-from parsers.stance_speaker import speaks_for_others
+from parsers.stance.holder import speaks_for_others
+from parsers.stance.negation import is_negator
+from parsers.stance.nlp import evidence_bounds
 
 # A sentence this short with a label cue is a verdict on its own ("Niet van toepassing.").
 SHORT_SENTENCE_WORDS = 8

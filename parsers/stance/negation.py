@@ -1,10 +1,10 @@
-"""Negation words, shared by aspect and paragraph stances."""
+"""Negation words, shared by aspect and position stances."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from parsers.stance_rules import NEGATION_CANCELLERS, NEGATORS
+from parsers.stance.cues import NEGATION_CANCELLERS, NEGATORS
 
 
 def is_negator(token: Token) -> bool:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parsers.fiche_labels import FICHE_HEADING
-from parsers.fiche_metadata import extract_metadata
-from parsers.fiche_sections import split_sections
+from parsers.fiche.labels import FICHE_HEADING
+from parsers.fiche.metadata import extract_metadata
+from parsers.fiche.sections import split_sections
 from parsers.lines import block_lines, logical_lines
 from parsers.links import celex_numbers
 from parsers.model import Document, Link

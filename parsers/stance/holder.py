@@ -1,0 +1,152 @@
+"""Whose view a cue states: the cabinet's, another actor's, or nobody's.
+
+Decided per sentence with token rules (the blank Dutch pipeline has no parser):
+1. an attribution names the holder of the whole sentence ("volgens het kabinet",
+   "naar het oordeel van de Commissie");
+2. else the nearest subject before the cue in its own clause ("Het kabinet steunt",
+   "... verwacht dat de lidstaten ... steunen");
+3. else an inverted subject just after it ("Verder steunt het kabinet ...");
+4. else, for a cue in a main clause, the nearest subject before it in the sentence
+   ("Het kabinet onderschrijft ..., maar plaatst kanttekeningen");
+5. else a pronoun continuing the previous sentence's holder ("Daarom is zij voorstander").
+A subject is an actor word (cues.CABINET, cues.OTHER_ACTORS) that is not inside a
+prepositional phrase ("het voorstel van de Commissie" names no holder), or the agent of a
+passive ("wordt door de lidstaten ondersteund"). A sentence naming no actor has no holder:
+facts and impersonal statements carry no stance.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from spacy.tokens import Span, Token
+
+from parsers.stance.cues import (
+    ATTRIBUTIONS,
+    CABINET,
+    CONTINUING_PRONOUNS,
+    INVERTED_SUBJECT_WINDOW,
+    NOUN_PHRASE_WORDS,
+    OTHER_ACTORS,
+    PASSIVE_AGENT,
+    PREPOSITIONS,
+    SUBORDINATORS,
+)
+
+CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "(", ")"})
+# Tokens a prepositional phrase may put between its preposition and the actor:
+# "van de", "met andere", "door een brede groep".
+PHRASE_REACH = 5
+
+
+class Holder(Enum):
+    CABINET = "cabinet"
+    OTHER = "other"
+    NONE = "none"
+
+
+def actor_of(token: Token) -> Holder:
+    word = token.lower_
+    if word in CABINET:
+        return Holder.CABINET
+    if word.endswith(OTHER_ACTORS) and word[:1].isalpha():
+        return Holder.OTHER
+    return Holder.NONE
+
+
+def holder_of(cue_start: int, sentence: Span, previous: Holder) -> Holder:
+    """The holder of a cue starting at token index `cue_start` inside `sentence`."""
+    attributed = attribution(sentence)
+    if attributed is not None:
+        return attributed
+    clause_start, subordinate = clause_of(cue_start, sentence)
+    doc = sentence.doc
+    subjects = [i for i in range(sentence.start, sentence.end) if is_subject(doc[i], sentence)]
+    in_clause = [i for i in subjects if clause_start <= i < cue_start]
+    if in_clause:
+        return actor_of(doc[in_clause[-1]])
+    window_end = min(sentence.end, cue_start + INVERTED_SUBJECT_WINDOW + 1)
+    inverted = [i for i in subjects if cue_start < i < window_end and no_break(doc, cue_start, i)]
+    if inverted:
+        return actor_of(doc[inverted[0]])
+    if subordinate:
+        return Holder.NONE
+    before = [i for i in subjects if i < cue_start]
+    if before:
+        return actor_of(doc[before[-1]])
+    if previous is Holder.CABINET and any(t.lower_ in CONTINUING_PRONOUNS for t in sentence):
+        return Holder.CABINET
+    return Holder.NONE
+
+
+def sentence_holder(sentence: Span) -> Holder:
+    """The holder a following sentence's pronoun continues: the first subject's."""
+    attributed = attribution(sentence)
+    if attributed is not None:
+        return attributed
+    for token in sentence:
+        if is_subject(token, sentence):
+            return actor_of(token)
+    return Holder.NONE
+
+
+def attribution(sentence: Span) -> Holder | None:
+    words = [t.lower_ for t in sentence]
+    for phrase in ATTRIBUTIONS:
+        for i in range(len(words) - len(phrase) + 1):
+            if words[i : i + len(phrase)] != phrase:
+                continue
+            following = sentence[i + len(phrase) : i + len(phrase) + 3]
+            for token in following:
+                actor = actor_of(token)
+                if actor is not Holder.NONE:
+                    return actor
+    return None
+
+
+def clause_of(index: int, sentence: Span) -> tuple[int, bool]:
+    """(first token index of the clause holding `index`, whether it is subordinate)."""
+    doc = sentence.doc
+    for i in range(index - 1, sentence.start - 1, -1):
+        word = doc[i].lower_
+        if word in SUBORDINATORS:
+            return i + 1, True
+        if word in CLAUSE_PUNCTUATION:
+            return i + 1, False
+    return sentence.start, False
+
+
+def is_subject(token: Token, sentence: Span) -> bool:
+    """An actor word heading its own noun phrase, or the agent of a passive."""
+    if actor_of(token) is Holder.NONE:
+        return False
+    doc = token.doc
+    for i in range(token.i - 1, max(sentence.start, token.i - PHRASE_REACH) - 1, -1):
+        word = doc[i].lower_
+        if word == PASSIVE_AGENT:
+            return True
+        if word in PREPOSITIONS:
+            return False
+        if not in_noun_phrase(word):
+            return True
+    return True
+
+
+def in_noun_phrase(word: str) -> bool:
+    """Words a noun phrase may hold before its noun: articles, quantifiers, adjectives."""
+    inflected_adjective = word.isalpha() and len(word) > 3 and word.endswith("e")
+    return word in NOUN_PHRASE_WORDS or inflected_adjective or word.endswith("-")
+
+
+def no_break(doc, start: int, end: int) -> bool:
+    return not any(doc[i].lower_ in CLAUSE_PUNCTUATION for i in range(start, end))
+
+
+def speaks_for_others(sentence: Span) -> bool:
+    """True when the sentence's subjects are other actors and none is the cabinet: "De
+    Commissie beoordeelt de subsidiariteit als positief" reports a view, it is no verdict."""
+    attributed = attribution(sentence)
+    if attributed is not None:
+        return attributed is Holder.OTHER
+    actors = {actor_of(t) for t in sentence if is_subject(t, sentence)}
+    return Holder.OTHER in actors and Holder.CABINET not in actors

@@ -1,0 +1,76 @@
+"""The overall position of a fiche: aspect `positie`, one label of the position set.
+
+From the grondhouding when the fiche states one about the proposal itself ("De grondhouding
+van het kabinet ten aanzien van de aanbeveling is positief", 2026 template), else from the
+cabinet's opening judgement: the first position stance of "Beoordeling + inzet".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from parsers.model import Section, Stance
+from parsers.stance.aspects import resolve_label, spans_within
+from parsers.stance.cues import PROPOSAL_WORDS
+from parsers.stance.holder import speaks_for_others
+from parsers.stance.nlp import evidence_bounds
+
+OVERALL = "positie"
+OPENING_SECTION = "positie.beoordeling"
+# A verdict on the proposal as a whole, in the words of the position set.
+VERDICT_TO_POSITION = {
+    "positief": "steunt",
+    "gedeeltelijk": "steunt_onder_voorwaarden",
+    "negatief": "kritisch",
+    "geen_oordeel": "neutraal",
+}
+
+
+def overall_stance(analysed: list[tuple[Section, Doc]], positions: list[Stance]) -> list[Stance]:
+    """[] or [the fiche's `positie` stance]."""
+    for section, doc in analysed:
+        for sentence in doc.sents:
+            label = grondhouding_label(sentence)
+            if label:
+                return [overall(section, sentence, label)]
+    opening = next((s for s in positions if s.section_key == OPENING_SECTION), None)
+    if opening is None:
+        return []
+    return [
+        Stance(
+            aspect=OVERALL,
+            label=opening.label,
+            evidence=opening.evidence,
+            section_key=opening.section_key,
+            start=opening.start,
+            end=opening.end,
+        )
+    ]
+
+
+def grondhouding_label(sentence: Span) -> str | None:
+    """The position label of a judgement frame + verdict naming the proposal, not an aspect."""
+    doc = sentence.doc
+    frames = [f for f in spans_within(doc.spans["aspect_frame"], sentence) if is_grondhouding(f)]
+    verdicts = spans_within(doc.spans["aspect_label"], sentence)
+    if not frames or not verdicts or spans_within(doc.spans["aspect_term"], sentence):
+        return None
+    if not any(t.lower_ in PROPOSAL_WORDS for t in sentence) or speaks_for_others(sentence):
+        return None
+    return VERDICT_TO_POSITION.get(resolve_label(verdicts[0]))
+
+
+def is_grondhouding(frame: Span) -> bool:
+    return frame.text.lower() in {"grondhouding", "oordeel", "eindoordeel"}
+
+
+def overall(section: Section, sentence: Span, label: str) -> Stance:
+    start, end = evidence_bounds(sentence)
+    return Stance(
+        aspect=OVERALL,
+        label=label,
+        evidence=section.text[start:end],
+        section_key=section.key,
+        start=start,
+        end=end,
+    )
