@@ -145,9 +145,13 @@ def print_report(report: ImportReport, as_json: bool) -> None:
         f"{report.unchanged} files unchanged, {len(report.failures)} failed; "
         f"{report.indexed} documents indexed"
     )
-    for location, reason in report.failures:
-        click.echo(f"  failed: {location}: {reason}", err=True)
+    print_failures(report.failures)
     print_rejected(report.rejected)
+
+
+def print_failures(failures: list[tuple[str, str]]) -> None:
+    for location, reason in failures:
+        click.echo(f"  failed: {location}: {reason}", err=True)
 
 
 def print_rejected(rejected: list[tuple[str, str]]) -> None:
@@ -184,6 +188,9 @@ def reparse_command(home, backend, es_url, everything):
         f"re-parsed {report.files} files: {report.documents} documents, "
         f"{len(report.failures)} failed; {report.indexed} indexed"
     )
+    print_failures(report.failures)
+    if report.missing_tool:
+        sys.exit(1)  # what could be read was; these files wait until the program is installed
 
 
 @click.command("reindex")
