@@ -64,7 +64,7 @@ def progress_bar(console: Console) -> Progress:
 @backend_options
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def import_command(paths, home, backend, es_url, as_json):
-    """Archive and index local files or folders (PDF, XML, HTML, TXT, DOCX, ODT, and EUR-Lex
+    """Archive and index local files or folders (PDF, XML, HTML, TXT, DOCX, ODT, DOC, EUR-Lex
     texts as JSON Lines, gzipped or not)."""
     archive = open_archive(home)
     search = backend_for(archive, backend, es_url)

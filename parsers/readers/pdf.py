@@ -97,9 +97,9 @@ class _Paragraph:
 def read_pdf(data: bytes, ocr: OcrSettings | None = None) -> ReadResult:
     """Read a PDF's text layer, and pages without one by OCR. Raises ParseError for corrupt
     or truncated PDFs and for scans where OCR found no text."""
-    pages, title = _extract_pages(data)
+    pages, title, scanned = _extract_pages(data)
     body_size = _body_size(pages)
-    ocr_pages = _read_scanned_pages(data, pages, body_size, ocr or OcrSettings())
+    ocr_pages = _read_scanned_pages(data, pages, scanned, body_size, ocr or OcrSettings())
     if not any(pages):
         raise ParseError(_no_text_reason(data, ocr_pages))
     furniture = _running_furniture(pages)
@@ -137,11 +137,10 @@ def _no_text_reason(data: bytes, ocr_pages: list[OcrPage]) -> str:
 
 
 def _read_scanned_pages(
-    data: bytes, pages: list[list[_Line]], body_size: float, ocr: OcrSettings
+    data: bytes, pages: list[list[_Line]], scanned: list[int], body_size: float, ocr: OcrSettings
 ) -> list[OcrPage]:
-    """Pages without a text layer, read by OCR and put in their place as lines of body text
-    (OCR knows no type sizes), so they go through the same paragraphs as the rest."""
-    scanned = [number for number, lines in enumerate(pages, 1) if not lines]
+    """Scanned pages, read by OCR and put in their place as lines of body text (OCR knows no
+    type sizes), so they go through the same paragraphs as the rest."""
     if not scanned or _is_truncated(data):
         return []
     read = read_pages(data, scanned, ocr)
@@ -161,19 +160,24 @@ def _ocr_lines(page: OcrPageText, body_size: float) -> list[_Line]:
     return lines
 
 
-def _extract_pages(data: bytes) -> tuple[list[list[_Line]], str]:
-    """Lines of words per page, plus the document title from the PDF info when it has one."""
+def _extract_pages(data: bytes) -> tuple[list[list[_Line]], str, list[int]]:
+    """Lines of words per page, the document title from the PDF info when it has one, and
+    the scanned pages: those with an image and no text layer (a blank page is not a scan)."""
     import pdfplumber  # imported here: only PDF files pay its import time
 
+    pages, scanned = [], []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             title = _info_title(pdf)
-            pages = [_page_lines(page, number) for number, page in enumerate(pdf.pages, 1)]
+            for number, page in enumerate(pdf.pages, 1):
+                pages.append(_page_lines(page, number))
+                if not pages[-1] and page.images:
+                    scanned.append(number)
     except ParseError:
         raise
     except Exception as error:  # pdfminer raises many unrelated types for broken files
         raise ParseError(f"corrupt or truncated PDF ({_reason(error)})") from None
-    return pages, title
+    return pages, title, scanned
 
 
 def _reason(error: Exception) -> str:
