@@ -63,9 +63,10 @@ def measure_accuracy() -> list[tuple[bytes, int]]:
             f"{measured.word_accuracy:>8.2%} {accented:>10}"
         )
         scans.append((scan, len(pages)))
+    accented = f"{total_accented_found}/{total_accented}"
     print(
         f"{'all':<58} {sum(n for _, n in scans):>5} {total_words:>6} "
-        f"{total_found / total_words:>8.2%} {total_accented_found}/{total_accented:>8}"
+        f"{total_found / total_words:>8.2%} {accented:>10}"
     )
     return scans
 

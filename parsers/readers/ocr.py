@@ -64,7 +64,7 @@ class OcrSettings:
     on_page: Callable[[int, int], None] = _no_progress  # (pages done, pages to read)
 
 
-@dataclass
+@dataclass(slots=True)  # a 300-page scan holds some 100,000 of these
 class OcrWord:
     """A recognised word; positions in PDF points from the top left of the upright page."""
 
@@ -112,7 +112,7 @@ def read_pages(data: bytes, numbers: list[int], settings: OcrSettings) -> list[O
             if isinstance(image, str):
                 finished(_failed(number, image))
                 continue
-            running.add(pool.submit(recognise_page, number, image, settings))
+            running.add(pool.submit(_recognise_or_fail, number, image, settings))
             while len(running) > workers:
                 done, running = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -177,6 +177,15 @@ def _render_page(pdf, number: int, dpi: int):
 
 
 # --- recognition ------------------------------------------------------------------------
+
+
+def _recognise_or_fail(number: int, image, settings: OcrSettings) -> OcrPageText:
+    try:
+        return recognise_page(number, image, settings)
+    except MissingTool:
+        raise
+    except Exception as error:  # an image no step can handle: that page fails, not the file
+        return _failed(number, f"cannot read the page image ({_first_line(error)})")
 
 
 def recognise_page(number: int, image, settings: OcrSettings) -> OcrPageText:

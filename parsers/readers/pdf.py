@@ -173,6 +173,7 @@ def _extract_pages(data: bytes) -> tuple[list[list[_Line]], str, list[int]]:
                 pages.append(_page_lines(page, number))
                 if not pages[-1] and page.images:
                     scanned.append(number)
+                page.close()  # its parsed objects are not needed again: memory stays flat
     except ParseError:
         raise
     except Exception as error:  # pdfminer raises many unrelated types for broken files
