@@ -8,10 +8,15 @@ setup: system python test-node
 
 # Debian packages: Chromium for the browser test, Java 17 + Maven for the OpenSearch test node,
 # DejaVu fonts to print the seed fiche as a PDF layout (benchmarks/layouts.py).
+# Tesseract with its Dutch data for scanned PDFs, antiword and catdoc for legacy Word .doc.
 system:
 	@if ! command -v chromium >/dev/null || ! command -v mvn >/dev/null || ! command -v java >/dev/null \
 		|| [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf ]; then \
 		apt-get update -qq && apt-get install -y -qq chromium openjdk-17-jdk-headless maven fonts-dejavu-core fonts-dejavu-extra; \
+	fi
+	@if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>&1 | grep -qx nld \
+		|| ! command -v antiword >/dev/null || ! command -v catdoc >/dev/null; then \
+		apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-nld antiword catdoc; \
 	fi
 
 python:

@@ -26,10 +26,24 @@ from index.importer import (
     find_files,
     import_file,
     index_pending,
+    ocr_settings,
     parse_and_store,
 )
-from index.output import archive_summary
+from index.output import archive_summary, ocr_summary
 from parsers import PARSER_VERSION
+
+
+class OcrProgress:
+    """A bar for the pages of a scan being read by OCR, shown while a file has them."""
+
+    def __init__(self, bar: Progress):
+        self.bar = bar
+        self.task = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.task is None:
+            self.task = self.bar.add_task("OCR pages", total=total)
+        self.bar.update(self.task, completed=done, total=total, visible=done < total)
 
 
 def progress_bar(console: Console) -> Progress:
@@ -50,7 +64,7 @@ def progress_bar(console: Console) -> Progress:
 @backend_options
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def import_command(paths, home, backend, es_url, as_json):
-    """Archive and index local files or folders (PDF, XML, HTML, TXT, DOCX, ODT, and EUR-Lex
+    """Archive and index local files or folders (PDF, XML, HTML, TXT, DOCX, ODT, DOC, EUR-Lex
     texts as JSON Lines, gzipped or not)."""
     archive = open_archive(home)
     search = backend_for(archive, backend, es_url)
@@ -61,13 +75,14 @@ def import_command(paths, home, backend, es_url, as_json):
     with bytes_progress_bar(console) as bar:
         # Counted in bytes, not files: one JSON Lines file can hold a whole corpus.
         task = bar.add_task("importing", total=sum(_size(p) for p in files))
+        ocr = ocr_settings(archive, OcrProgress(bar))
         done = 0  # bytes of the files imported before the current one
 
         def at(position: int) -> None:
             bar.update(task, completed=done + position)
 
         for number, path in enumerate(files, start=1):
-            import_file(archive, path, report, on_stored=feed.add, on_read=at)
+            import_file(archive, path, report, on_stored=feed.add, on_read=at, ocr=ocr)
             if number % 500 == 0:
                 archive.raw.sync()
             done += _size(path)
@@ -82,6 +97,8 @@ def import_command(paths, home, backend, es_url, as_json):
     report.rejected = list(search.rejected)
     search.close()
     print_report(report, as_json)
+    if report.missing_tool:
+        sys.exit(1)  # the other files landed; these wait until the program is installed
     if report.failures and not report.documents and not report.unchanged:
         sys.exit(1)  # nothing of what was given could be read; one bad file among many is not
 
@@ -128,9 +145,13 @@ def print_report(report: ImportReport, as_json: bool) -> None:
         f"{report.unchanged} files unchanged, {len(report.failures)} failed; "
         f"{report.indexed} documents indexed"
     )
-    for location, reason in report.failures:
-        click.echo(f"  failed: {location}: {reason}", err=True)
+    print_failures(report.failures)
     print_rejected(report.rejected)
+
+
+def print_failures(failures: list[tuple[str, str]]) -> None:
+    for location, reason in failures:
+        click.echo(f"  failed: {location}: {reason}", err=True)
 
 
 def print_rejected(rejected: list[tuple[str, str]]) -> None:
@@ -152,10 +173,12 @@ def reparse_command(home, backend, es_url, everything):
     report = ImportReport()
     with progress_bar(console) as bar:
         task = bar.add_task("re-parsing", total=len(todo))
+        ocr = ocr_settings(archive, OcrProgress(bar))
         for sha, location in todo:
             report.files += 1
             data = archive.raw.get(sha)
-            parse_and_store(archive, sha, data, location, report, archive.source_of(sha))
+            source = archive.source_of(sha)
+            parse_and_store(archive, sha, data, location, report, source, ocr=ocr)
             bar.advance(task)
         pending = archive.pending_index(search.name)
         task = bar.add_task("indexing", total=len(pending))
@@ -165,6 +188,9 @@ def reparse_command(home, backend, es_url, everything):
         f"re-parsed {report.files} files: {report.documents} documents, "
         f"{len(report.failures)} failed; {report.indexed} indexed"
     )
+    print_failures(report.failures)
+    if report.missing_tool:
+        sys.exit(1)  # what could be read was; these files wait until the program is installed
 
 
 @click.command("reindex")
@@ -236,6 +262,8 @@ def show_command(doc_id, home, as_json):
     console.print(f"{doc.id} · {doc.doc_type} · {doc.date or 'no date'} · {escape(doc.url)}")
     for key, value in doc.metadata.items():
         console.print(f"  [dim]{key}:[/] {escape(str(value))}")
+    for number, line in enumerate(ocr_summary(doc.ocr_pages)):
+        console.print(f"  {escape(line)}" if number == 0 else f"    [yellow]{escape(line)}[/]")
     for stance in doc.stances:
         console.print(
             f"  [bold]{stance.aspect}[/]: {stance.label} — [italic]{escape(stance.evidence)}[/]"

@@ -14,7 +14,7 @@ from twisted.internet.threads import deferToThreadPool
 from twisted.python.threadpool import ThreadPool
 
 from crawler.items import FetchedFile
-from index.importer import ImportReport, parse_raw, store_parse
+from index.importer import ImportReport, ocr_settings, parse_raw, store_parse
 from parsers import PARSER_VERSION
 
 
@@ -88,6 +88,7 @@ class ArchivePipeline:
             document.source,
             document.url,
             sidecars,
+            ocr_settings(archive),
         )
 
         def store(outcome):

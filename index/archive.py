@@ -117,6 +117,7 @@ FORMAT_RANK = {
     "html": 4,
     "docx": 3,
     "odt": 3,
+    "doc": 3,
     "pdf": 2,
     "txt": 1,
 }

@@ -19,6 +19,8 @@ from index.search import SearchBackend
 from parsers import (
     PARSER_VERSION,
     Document,
+    MissingTool,
+    OcrSettings,
     ParseError,
     is_sidecar_metadata,
     parse_bytes,
@@ -53,10 +55,22 @@ class ImportReport:
     failures: list[tuple[str, str]] = field(default_factory=list)  # (location, reason)
     indexed: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (section uid, reason)
+    missing_tool: str = ""  # a program some file needed and this machine lacks (Tesseract)
 
     @property
     def documents(self) -> int:
         return len(self.stored_ids)
+
+
+def ocr_settings(
+    archive: Archive, on_page: Callable[[int, int], None] | None = None
+) -> OcrSettings:
+    """OCR as the archive does it: pages read are kept in its ocr-cache folder (by the raw
+    file's sha256 and page number), so a killed run does not read them again."""
+    settings = OcrSettings(cache_dir=archive.home / "ocr-cache")
+    if on_page is not None:
+        settings.on_page = on_page
+    return settings
 
 
 def find_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -101,6 +115,7 @@ def import_file(
     on_stored: Callable[[list[Document]], None] = lambda documents: None,
     source: str = "local",
     on_read: Callable[[int], None] = lambda position: None,
+    ocr: OcrSettings | None = None,
 ) -> None:
     """Archive one local file and hand the Documents stored (new or changed) to `on_stored`.
     A JSON Lines file holds one record per line; each record is archived on its own, and
@@ -118,7 +133,14 @@ def import_file(
     sidecars = read_sidecars(path)
     on_stored(
         import_bytes(
-            archive, data, location, report, source=source, filename=str(path), sidecars=sidecars
+            archive,
+            data,
+            location,
+            report,
+            source=source,
+            filename=str(path),
+            sidecars=sidecars,
+            ocr=ocr,
         )
     )
 
@@ -154,6 +176,7 @@ def import_bytes(
     etag: str = "",
     last_modified: str = "",
     sidecars: list[bytes] | None = None,
+    ocr: OcrSettings | None = None,
 ) -> list[Document]:
     """Archive raw bytes (and the metadata files that describe them), then parse them."""
     sha = archive.store_raw(data, location, source, etag=etag, last_modified=last_modified)
@@ -165,7 +188,7 @@ def import_bytes(
     if archive.knows_raw(sha, PARSER_VERSION):
         report.unchanged += 1
         return []
-    return parse_and_store(archive, sha, data, filename or location, report, source, url)
+    return parse_and_store(archive, sha, data, filename or location, report, source, url, ocr)
 
 
 def parse_and_store(
@@ -176,17 +199,26 @@ def parse_and_store(
     report: ImportReport,
     source: str,
     url: str = "",
+    ocr: OcrSettings | None = None,
 ) -> list[Document]:
-    outcome = parse_raw(data, filename, source, url, archive.sidecars_of(sha))
+    ocr = ocr or ocr_settings(archive)
+    outcome = parse_raw(data, filename, source, url, archive.sidecars_of(sha), ocr)
     return store_parse(archive, sha, filename, report, outcome)
 
 
 def parse_raw(
-    data: bytes, filename: str, source: str, url: str, sidecars: list[bytes]
+    data: bytes,
+    filename: str,
+    source: str,
+    url: str,
+    sidecars: list[bytes],
+    ocr: OcrSettings | None = None,
 ) -> list[Document] | ParseError:
     """Parsing alone: no archive access, so a crawler can run it off its event loop."""
     try:
-        return parse_bytes(data, filename=filename, source=source, url=url, sidecars=sidecars)
+        return parse_bytes(
+            data, filename=filename, source=source, url=url, sidecars=sidecars, ocr=ocr
+        )
     except ParseError as error:
         return error
 
@@ -198,7 +230,12 @@ def store_parse(
     report: ImportReport,
     outcome: list[Document] | ParseError,
 ) -> list[Document]:
-    """Record what parsing a raw file gave: its Documents, or the reason it failed."""
+    """Record what parsing a raw file gave: its Documents, or the reason it failed. A missing
+    program is reported, not recorded: once installed, the next run reads the file."""
+    if isinstance(outcome, MissingTool):
+        report.failures.append((filename, outcome.reason))
+        report.missing_tool = report.missing_tool or outcome.reason
+        return []
     if isinstance(outcome, ParseError):
         archive.record_parse_failure(sha, filename, outcome.reason, PARSER_VERSION)
         report.failures.append((filename, outcome.reason))

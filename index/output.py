@@ -8,6 +8,7 @@ import re
 
 from index.archive import Archive
 from index.search import SearchResults
+from parsers import OcrPage
 
 _BOLD = re.compile(r"</?b>")
 
@@ -89,3 +90,21 @@ def archive_summary(archive: Archive) -> dict:
             for s in archive.source_stats()
         ],
     }
+
+
+def ocr_summary(pages: list[OcrPage]) -> list[str]:
+    """What `show` and the web page say about the pages read by OCR: one line for all, one
+    per flagged page (low confidence, timed out, failed)."""
+    if not pages:
+        return []
+    read = [p for p in pages if p.words]
+    mean = sum(p.confidence for p in read) / len(read) if read else 0.0
+    numbers = ", ".join(str(p.page) for p in pages)
+    lines = [f"OCR: {len(pages)} page(s) read by OCR ({numbers}), mean confidence {mean:.0f}"]
+    for page in pages:
+        if page.flagged:
+            detail = f"confidence {page.confidence:.0f}, " if page.words else ""
+            lines.append(
+                f"page {page.page}: {page.status.replace('_', ' ')} ({detail}{page.reason})"
+            )
+    return lines

@@ -6,9 +6,11 @@ from parsers.model import ParseError
 from parsers.readers.eurlex import is_formex, looks_like_eurlex, read_eurlex_html, read_formex
 from parsers.readers.html import read_html
 from parsers.readers.jsonrecord import looks_like_record, read_eurlex_record
+from parsers.readers.legacy_doc import read_legacy_doc
 from parsers.readers.listings import is_listing, reject_json, reject_listing
 from parsers.readers.metadata import METADATA_ROOTS, reject_metadata_file
-from parsers.readers.office import OLE2_MAGIC, read_zip, reject_legacy_doc
+from parsers.readers.ocr import OcrSettings
+from parsers.readers.office import OLE2_MAGIC, read_zip
 from parsers.readers.opxml import is_opxml, read_opxml
 from parsers.readers.pdf import read_pdf
 from parsers.readers.plain import read_plain
@@ -28,13 +30,14 @@ _BINARY_MAGIC = {
 }
 
 
-def read_bytes(data: bytes, filename: str = "") -> ReadResult:
-    """Read a file of any supported format. Raises ParseError naming the reason."""
+def read_bytes(data: bytes, filename: str = "", ocr: OcrSettings | None = None) -> ReadResult:
+    """Read a file of any supported format. Raises ParseError naming the reason. `ocr`: how
+    pages of a PDF without a text layer are read (defaults when None)."""
     head = data[:2048].removeprefix(_BOM).lstrip()
     if head.startswith(b"%PDF"):
-        return read_pdf(data)
+        return read_pdf(data, ocr)
     if data.startswith(OLE2_MAGIC):
-        reject_legacy_doc()
+        return read_legacy_doc(data)
     if head.startswith(b"PK"):
         return read_zip(data)
     # A .txt that happens to start with "<", "{" or "[" is still text: the name is the user's

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,9 +11,10 @@ from parsers.detect import read_bytes
 from parsers.fiche.build import build_fiche, find_fiches
 from parsers.generic import build_generic
 from parsers.links import find_links
-from parsers.model import Document, Link, ParseError
-from parsers.parts import split_parts
+from parsers.model import Document, Link, OcrPage, ParseError
+from parsers.parts import Part, split_parts
 from parsers.readers.metadata import find_sidecars, merge_metadata, read_metadata_bytes
+from parsers.readers.ocr import OcrSettings
 from parsers.stance import label_stances
 from parsers.text import SourceMetadata
 
@@ -26,16 +28,18 @@ def parse_bytes(
     source: str = "local",
     url: str = "",
     sidecars: Sequence[bytes] = (),
+    ocr: OcrSettings | None = None,
 ) -> list[Document]:
     """Every Document in one file. Raises ParseError with a one-line reason.
 
     `sidecars`: the publisher's metadata records for this file (metadata.xml,
-    metadata_owms.xml), merged over what the file says about itself."""
+    metadata_owms.xml), merged over what the file says about itself. `ocr`: how PDF pages
+    without a text layer are read (cache, time budget, progress)."""
     if not data.strip():
         raise ParseError("empty file", filename)
     sha = hashlib.sha256(data).hexdigest()
     try:
-        read = read_bytes(data, filename)
+        read = read_bytes(data, filename, ocr)
     except ParseError as error:
         error.path = error.path or filename
         raise
@@ -43,11 +47,14 @@ def parse_bytes(
     if sidecar is not None:
         read.meta = merge_metadata(read.meta, sidecar)
     documents = []
-    for part in split_parts(read, fallback_id=_fallback_id(filename, sha)):
+    parts = split_parts(read, fallback_id=_fallback_id(filename, sha))
+    ocr_pages = _ocr_pages_per_part(parts, read.ocr_pages)
+    for part, part_ocr in zip(parts, ocr_pages, strict=True):
         fiches = find_fiches(part)
         docs = [build_fiche(part, fiche) for fiche in fiches] if fiches else [build_generic(part)]
         for doc in docs:
             doc.format = part.format
+            doc.ocr_pages = list(part_ocr)
             # Stances are the Dutch cabinet's: EU texts use the same words for other views.
             doc.stances = [] if part.meta.is_eu_publication else label_stances(doc.sections)
         documents.extend(docs)
@@ -99,6 +106,34 @@ def _fallback_id(filename: str, sha: str) -> str:
     stem = Path(filename).stem.lower() if filename else "doc"
     safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem).strip("-")[:60]
     return f"file-{safe}-{sha[:8]}" if safe else f"file-{sha[:12]}"
+
+
+_PAGES = re.compile(r"^p\. (\d+)(?:-(\d+))?")
+
+
+def _ocr_pages_per_part(parts: list[Part], ocr_pages: list[OcrPage]) -> list[list[OcrPage]]:
+    """The OCR'd pages of each part: those its text comes from. A page that gave no text
+    belongs to the last part that starts before it."""
+    covered = [_pages_of(part) for part in parts]
+    per_part: list[list[OcrPage]] = [[] for _ in parts]
+    for page in ocr_pages:
+        owners = [i for i, pages in enumerate(covered) if page.page in pages]
+        if not owners:
+            before = [i for i, pages in enumerate(covered) if pages and min(pages) < page.page]
+            owners = [before[-1] if before else 0]
+        for owner in owners:
+            per_part[owner].append(page)
+    return per_part
+
+
+def _pages_of(part: Part) -> set[int]:
+    pages: set[int] = set()
+    for block in part.blocks:
+        found = _PAGES.match(block.origin)
+        if found:
+            first = int(found.group(1))
+            pages.update(range(first, int(found.group(2) or first) + 1))
+    return pages
 
 
 def _merge_links(first, second):

@@ -102,6 +102,22 @@ class Link:
 
 
 @dataclass
+class OcrPage:
+    """A PDF page read by OCR because it had no text layer, and how well that went."""
+
+    page: int  # 1-based page number in the file
+    confidence: float = 0.0  # mean word confidence, 0-100 (Tesseract's)
+    status: str = "ok"  # ok, low_confidence, timeout, failed
+    reason: str = ""  # why a page failed or timed out
+    words: int = 0
+
+    @property
+    def flagged(self) -> bool:
+        """A page whose text should not be trusted without looking at the scan."""
+        return self.status != "ok"
+
+
+@dataclass
 class Document:
     id: str
     source: str = ""  # officielebekendmakingen, tweedekamer, eurlex, local
@@ -117,6 +133,7 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    ocr_pages: list[OcrPage] = field(default_factory=list)  # pages read by OCR, if any
 
     def to_json(self) -> dict[str, Any]:
         """The JSON shape of DESIGN.md (`parse --json`, `show --json`)."""
@@ -144,6 +161,7 @@ class Document:
             ],
             "stances": [asdict(s) for s in self.stances],
             "links": [asdict(link) for link in self.links],
+            "ocr_pages": [asdict(page) for page in self.ocr_pages],
         }
 
     @classmethod
@@ -163,6 +181,7 @@ class Document:
             sections=[Section(**s) for s in data.get("sections", [])],
             stances=[Stance(**s) for s in data.get("stances", [])],
             links=[Link(**link) for link in data.get("links", [])],
+            ocr_pages=[OcrPage(**page) for page in data.get("ocr_pages", [])],
         )
 
     def section(self, key: str) -> Section | None:
@@ -184,3 +203,9 @@ class ParseError(Exception):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}" if self.path else self.reason
+
+
+class MissingTool(ParseError):
+    """A program the file needs is not installed (Tesseract for a scan, antiword for a .doc).
+    Not the file's fault: it is not recorded as a parse failure, so a run after installing
+    the program reads it."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from parsers.model import OcrPage
+
 
 @dataclass
 class Block:
@@ -47,6 +49,7 @@ class ReadResult:
     format: str  # "pdf", "txt", "op-xml", "html", "eurlex-html", "formex", "docx", "odt", ...
     meta: SourceMetadata = field(default_factory=SourceMetadata)
     footnotes: list[str] = field(default_factory=list)  # kept out of the body text
+    ocr_pages: list[OcrPage] = field(default_factory=list)  # PDF pages read by OCR
 
     @property
     def text(self) -> str:

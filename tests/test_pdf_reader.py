@@ -50,9 +50,9 @@ def test_paragraphs_carry_their_page(read):
     assert first.origin == "p. 1"
 
 
-def test_a_pdf_without_text_layer_says_so():
-    with pytest.raises(ParseError, match=r"no text layer \(a scanned PDF\?\)"):
-        parse_file(CORPUS / "pdf" / "blg-1007826_beslisnota_nitraat.pdf")
+def test_a_pdf_without_text_layer_is_read_by_ocr():
+    documents = parse_file(CORPUS / "pdf" / "blg-1007826_beslisnota_nitraat.pdf")
+    assert {page.page for doc in documents for page in doc.ocr_pages} == {1, 2}
 
 
 @pytest.mark.parametrize("cut", [20, 3000, 120000])

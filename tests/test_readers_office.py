@@ -48,9 +48,41 @@ def test_odt_aanhangsel():
     assert "Vraag 1" in doc.sections[0].text
 
 
-def test_legacy_word_doc_is_refused_with_advice():
-    with pytest.raises(ParseError, match=r"legacy Word \.doc \(OLE2\) is not supported"):
-        parse_file(KAMERSTUKKEN / "tk_motie_verantwoordingsdag_ca71487f.doc")
+def test_legacy_word_doc_reads_like_the_docx_path():
+    [doc] = parse_file(KAMERSTUKKEN / "tk_motie_verantwoordingsdag_ca71487f.doc")
+    assert doc.id == "kst-31951-17"  # "31 951" + "Nr. 17" in the printed head
+    assert (doc.doc_type, doc.date, doc.dossier) == ("motie", "2009-05-28", ["31951"])
+    assert doc.title == "MOTIE VAN HET LID VERDONK"
+    assert doc.format == "doc"
+    assert doc.url == "https://zoek.officielebekendmakingen.nl/kst-31951-17"
+    [docx] = parse_file(KAMERSTUKKEN / "tk_motie_36278-32_0787ced2.docx")
+    assert set(doc.metadata) == set(docx.metadata) == {"file_created"}
+    assert [s.key for s in doc.sections] == [s.key for s in docx.sections] == ["algemeen"]
+    text = doc.sections[0].text
+    assert text.startswith("TWEEDE KAMER DER STATEN-GENERAAL\n\n2\n\nVergaderjaar 2008-2009")
+    assert "de effectiviteit van de overheidsfinanciën te bevorderen," in text  # diacritics
+    assert text.endswith("en gaat over tot de orde van de dag.\n\nVerdonk")
+
+
+def test_legacy_word_doc_through_catdoc_when_antiword_is_absent(monkeypatch):
+    from parsers.readers import legacy_doc
+
+    real_which = legacy_doc.shutil.which
+    monkeypatch.setattr(
+        legacy_doc.shutil, "which", lambda name: None if name == "antiword" else real_which(name)
+    )
+    [doc] = parse_file(KAMERSTUKKEN / "tk_motie_verantwoordingsdag_ca71487f.doc")
+    assert (doc.id, doc.title, doc.date) == (
+        "kst-31951-17",
+        "MOTIE VAN HET LID VERDONK",
+        "2009-05-28",
+    )
+    assert "overheidsfinanciën" in doc.sections[0].text
+
+
+def test_an_ole2_file_that_is_no_word_document():
+    with pytest.raises(ParseError, match=r"unreadable legacy Word \.doc \(antiword: .*not a Word"):
+        parse_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), filename="x.doc")
 
 
 def test_a_zip_that_is_not_an_office_file():

@@ -8,6 +8,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from index.output import ocr_summary
 from index.related import related_documents
 from web.markup import evidence_segments, safe_url, stance_anchor, stances_by_section
 from web.params import BadRequest, output_format
@@ -48,6 +49,7 @@ def document_page(request: Request) -> Response:
             ],
             "sources": source_links(doc),
             "related": related,
+            "ocr": ocr_summary(doc.ocr_pages),
         },
     )
 

@@ -1,5 +1,5 @@
 """Word .docx (word/document.xml, heading styles) and OpenDocument .odt (content.xml, text:h)
-as Tweede Kamer and KOOP serve them. Legacy Word 97 .doc (OLE2) is refused with a clear reason.
+as Tweede Kamer and KOOP serve them. Legacy Word 97 .doc (OLE2) is read by legacy_doc.py.
 """
 
 from __future__ import annotations
@@ -30,10 +30,6 @@ _MAX_MEMBER = 200 * 1024 * 1024
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, struct.error, OSError, ValueError, EOFError)
 _DOSSIER = re.compile(r"\d{2} ?\d{3}(?:-[A-Z0-9]+)?")
 _NUMBER = re.compile(r"Nr\.\s*(\d+)\b")
-
-
-def reject_legacy_doc() -> None:
-    raise ParseError("legacy Word .doc (OLE2) is not supported; convert it to .docx")
 
 
 def read_zip(data: bytes) -> ReadResult:
@@ -71,7 +67,7 @@ def read_docx(archive: zipfile.ZipFile) -> ReadResult:
     if body is None:
         raise ParseError("a .docx without a document body")
     blocks = [block for block in (_docx_block(p) for p in body.iter(f"{_W}p")) if block]
-    meta = _kamerstuk_head(blocks)
+    meta = kamerstuk_head(blocks)
     if "docProps/core.xml" in archive.namelist():
         core = _docx_core(parse_xml(_member(archive, "docProps/core.xml")))
         meta.title = meta.title or core.title
@@ -79,7 +75,7 @@ def read_docx(archive: zipfile.ZipFile) -> ReadResult:
     return ReadResult(blocks=blocks, format="docx", meta=meta)
 
 
-def _kamerstuk_head(blocks: list[Block]) -> SourceMetadata:
+def kamerstuk_head(blocks: list[Block]) -> SourceMetadata:
     """What the printed Kamerstuk head says: dossier "36 278", "Nr. 32", the title in capitals
     and "Voorgesteld 24 april 2025". Dossier and number make the officielebekendmakingen
     identifier kst-36278-32, so the Word original and the published XML are one document."""

@@ -13,7 +13,8 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from parsers.model import ParseError
+from parsers.model import OcrPage, ParseError
+from parsers.readers.ocr import OcrPageText, OcrSettings, read_pages
 from parsers.text import Block, ReadResult, SourceMetadata
 
 _PAGE_OF = re.compile(r"^(pagina|page|blad)\s*\d+\s*(van|of|/)\s*\d+$", re.IGNORECASE)
@@ -93,12 +94,14 @@ class _Paragraph:
     last_page: int = 0
 
 
-def read_pdf(data: bytes) -> ReadResult:
-    """Read a PDF's text layer. Raises ParseError for corrupt, truncated or scanned PDFs."""
-    pages, title = _extract_pages(data)
-    if not any(pages):
-        raise ParseError(_no_text_reason(data))
+def read_pdf(data: bytes, ocr: OcrSettings | None = None) -> ReadResult:
+    """Read a PDF's text layer, and pages without one by OCR. Raises ParseError for corrupt
+    or truncated PDFs and for scans where OCR found no text."""
+    pages, title, scanned = _extract_pages(data)
     body_size = _body_size(pages)
+    ocr_pages = _read_scanned_pages(data, pages, scanned, body_size, ocr or OcrSettings())
+    if not any(pages):
+        raise ParseError(_no_text_reason(data, ocr_pages))
     furniture = _running_furniture(pages)
     body: list[_Line] = []
     footnotes: list[str] = []
@@ -109,32 +112,73 @@ def read_pdf(data: bytes) -> ReadResult:
     blocks = [_to_block(p) for p in _paragraphs(body)]
     blocks = [b for b in blocks if b.text]
     if not blocks:
-        raise ParseError(_no_text_reason(data))
+        raise ParseError(_no_text_reason(data, ocr_pages))
     return ReadResult(
-        blocks=blocks, format="pdf", meta=SourceMetadata(title=title), footnotes=footnotes
+        blocks=blocks,
+        format="pdf",
+        meta=SourceMetadata(title=title),
+        footnotes=footnotes,
+        ocr_pages=ocr_pages,
     )
 
 
-def _no_text_reason(data: bytes) -> str:
+def _is_truncated(data: bytes) -> bool:
+    return b"%%EOF" not in data[-2048:]
+
+
+def _no_text_reason(data: bytes, ocr_pages: list[OcrPage]) -> str:
     """A PDF cut short often still opens, with its pages gone: say so instead of 'scanned'."""
-    if b"%%EOF" not in data[-2048:]:
+    if _is_truncated(data):
         return "truncated PDF (no end-of-file marker, no readable text)"
+    if ocr_pages:
+        first = ocr_pages[0]
+        return f"no text layer, and OCR found no text (page {first.page}: {first.reason})"
     return "no text layer (a scanned PDF?)"
 
 
-def _extract_pages(data: bytes) -> tuple[list[list[_Line]], str]:
-    """Lines of words per page, plus the document title from the PDF info when it has one."""
+def _read_scanned_pages(
+    data: bytes, pages: list[list[_Line]], scanned: list[int], body_size: float, ocr: OcrSettings
+) -> list[OcrPage]:
+    """Scanned pages, read by OCR and put in their place as lines of body text (OCR knows no
+    type sizes), so they go through the same paragraphs as the rest."""
+    if not scanned or _is_truncated(data):
+        return []
+    read = read_pages(data, scanned, ocr)
+    for page in read:
+        pages[page.record.page - 1] = _ocr_lines(page, body_size)
+    return [page.record for page in read]
+
+
+def _ocr_lines(page: OcrPageText, body_size: float) -> list[_Line]:
+    lines = []
+    for words in page.lines:
+        line_words = [
+            _Word(w.text, w.x0, w.x1, w.top, w.bottom, size=body_size, bold=False, italic=False)
+            for w in words
+        ]
+        lines.append(_Line(words=line_words, page=page.record.page, page_height=page.height))
+    return lines
+
+
+def _extract_pages(data: bytes) -> tuple[list[list[_Line]], str, list[int]]:
+    """Lines of words per page, the document title from the PDF info when it has one, and
+    the scanned pages: those with an image and no text layer (a blank page is not a scan)."""
     import pdfplumber  # imported here: only PDF files pay its import time
 
+    pages, scanned = [], []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             title = _info_title(pdf)
-            pages = [_page_lines(page, number) for number, page in enumerate(pdf.pages, 1)]
+            for number, page in enumerate(pdf.pages, 1):
+                pages.append(_page_lines(page, number))
+                if not pages[-1] and page.images:
+                    scanned.append(number)
+                page.close()  # its parsed objects are not needed again: memory stays flat
     except ParseError:
         raise
     except Exception as error:  # pdfminer raises many unrelated types for broken files
         raise ParseError(f"corrupt or truncated PDF ({_reason(error)})") from None
-    return pages, title
+    return pages, title, scanned
 
 
 def _reason(error: Exception) -> str:
@@ -199,7 +243,7 @@ def _attach_superscripts(lines: list[_Line]) -> list[_Line]:
 
 def _body_size(pages: list[list[_Line]]) -> float:
     sizes = Counter(round(w.size, 1) for lines in pages for line in lines for w in line.words)
-    return sizes.most_common(1)[0][0]
+    return sizes.most_common(1)[0][0] if sizes else 10.0  # a scan: OCR lines get this size
 
 
 def _furniture_key(text: str) -> str:
