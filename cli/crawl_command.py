@@ -73,13 +73,13 @@ def crawl_command(sources, since, base_url, dossier, overrides, as_json, home, b
     except Exception as error:  # a broken setting or a reactor that will not start
         fail(f"the crawl could not run: {type(error).__name__}: {error}")
     indexed = importer.finish().indexed
-    api.close()
     report = [summary.as_json() for summary in summaries]
     for entry in report:
         entry["open_failures"] = [
             {"url": url, "reason": reason, "attempts": attempts}
             for url, _, reason, attempts in archive.crawl_failures(entry["source"])
         ]
+    api.close()
     print_report(report, indexed, as_json)
     if any(entry_failed(entry) for entry in report):
         raise SystemExit(1)

@@ -35,11 +35,13 @@ def archive(tmp_path_factory, opensearch_url):
     return home, cluster, everything
 
 
-def value_for(name: str, facets: dict) -> str:
+def value_for(name: str, everything: dict) -> str:
+    """The facet's most frequent value that still leaves documents out."""
     if name in KNOWN:
         return KNOWN[name]
-    counts = facets[name]
-    return max(counts, key=lambda value: (counts[value], value))
+    counts = everything["facets"][name]
+    narrowing = [value for value in counts if counts[value] < everything["total"]]
+    return max(narrowing, key=lambda value: (counts[value], value))
 
 
 def cli_total(home, *args) -> int:
@@ -64,7 +66,7 @@ def test_the_table_names_every_filter_the_design_asks_for():
 @pytest.mark.parametrize("spec", FILTERS, ids=lambda spec: spec.name)
 def test_every_surface_gives_the_same_total_on_both_backends(archive, opensearch_url, spec):
     home, cluster, everything = archive
-    value = value_for(spec.name, everything["facets"])
+    value = value_for(spec.name, everything)
     totals = {
         "option": cli_total(home, "*", f"--{spec.name}", value),
         "query": cli_total(home, f'{spec.name}:"{value}"'),
@@ -105,7 +107,7 @@ def test_an_invalid_value_is_refused_everywhere_naming_the_valid_form(archive, n
 
 def test_two_word_values_and_spellings_are_one_filter(archive):
     home, _, everything = archive
-    ministerie = value_for("ministerie", everything["facets"])
+    ministerie = value_for("ministerie", everything)
     assert " " in ministerie
     quoted = cli_total(home, f'ministerie:"{ministerie}"')
     assert quoted == cli_total(home, "*", "--ministerie", ministerie) > 0
