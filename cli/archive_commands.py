@@ -13,114 +13,88 @@ from rich.progress import (
     DownloadColumn,
     MofNCompleteColumn,
     Progress,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
 from rich.table import Table
 
-from cli.context import backend_for, backend_options, fail, home_option, open_archive
-from index.importer import (
-    ImportReport,
-    IndexFeed,
-    find_files,
-    import_file,
-    index_pending,
-    ocr_settings,
-    parse_and_store,
-)
+from cli.context import backend_options, fail, home_option, open_api, open_archive
+from fiche_search.api import SAMPLE
+from index.importer import ImportReport
 from index.output import archive_summary, ocr_summary
-from parsers import PARSER_VERSION
 
 
-class OcrProgress:
-    """A bar for the pages of a scan being read by OCR, shown while a file has them."""
+class StageBars:
+    """The API's progress(stage, done, total) as one rich bar per stage; "importing" counts
+    bytes (one JSON Lines file can hold a whole corpus), the other stages count items."""
 
-    def __init__(self, bar: Progress):
-        self.bar = bar
-        self.task = None
+    def __init__(self, console: Console):
+        self.bars = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+            disable=not console.is_terminal,
+        )
+        self.bytes = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            DownloadColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+            disable=not console.is_terminal,
+        )
+        self.tasks: dict[str, tuple[Progress, TaskID]] = {}
 
-    def __call__(self, done: int, total: int) -> None:
-        if self.task is None:
-            self.task = self.bar.add_task("OCR pages", total=total)
-        self.bar.update(self.task, completed=done, total=total, visible=done < total)
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage not in self.tasks:
+            bars = self.bytes if stage == "importing" else self.bars
+            bars.start()
+            self.tasks[stage] = (bars, bars.add_task(stage, total=total))
+        bars, task = self.tasks[stage]
+        bars.update(task, completed=done, total=total)
 
+    def __enter__(self) -> StageBars:
+        return self
 
-def progress_bar(console: Console) -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    )
+    def __exit__(self, *exc) -> None:
+        self.bytes.stop()
+        self.bars.stop()
 
 
 @click.command("import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option(
+    "--sample",
+    is_flag=True,
+    help="Import the few real public documents shipped with fiche-search (a first look).",
+)
 @home_option
 @backend_options
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def import_command(paths, home, backend, es_url, as_json):
+def import_command(paths, sample, home, backend, es_url, as_json):
     """Archive and index local files or folders (PDF, XML, HTML, TXT, DOCX, ODT, DOC, EUR-Lex
     texts as JSON Lines, gzipped or not)."""
-    archive = open_archive(home)
-    search = backend_for(archive, backend, es_url)
-    console = Console(stderr=True)
-    files = find_files(paths)
-    report = ImportReport()
-    feed = IndexFeed(archive, search)
-    with bytes_progress_bar(console) as bar:
-        # Counted in bytes, not files: one JSON Lines file can hold a whole corpus.
-        task = bar.add_task("importing", total=sum(_size(p) for p in files))
-        ocr = ocr_settings(archive, OcrProgress(bar))
-        done = 0  # bytes of the files imported before the current one
-
-        def at(position: int) -> None:
-            bar.update(task, completed=done + position)
-
-        for number, path in enumerate(files, start=1):
-            import_file(archive, path, report, on_stored=feed.add, on_read=at, ocr=ocr)
-            if number % 500 == 0:
-                archive.raw.sync()
-            done += _size(path)
-            bar.update(task, completed=done)
-        archive.raw.sync()
-        feed.commit()
-    with progress_bar(console) as bar:
-        pending = archive.pending_index(search.name)
-        task = bar.add_task("indexing", total=len(pending))
-        leftover = index_pending(archive, search, lambda n: bar.advance(task, n))
-        report.indexed = feed.indexed + leftover
-    report.rejected = list(search.rejected)
-    search.close()
+    if not paths and not sample:
+        raise click.UsageError("give files or folders to import, or --sample")
+    api = open_api(home, backend, es_url)
+    with StageBars(Console(stderr=True)) as progress:
+        report = api.import_paths([*paths, *([SAMPLE] if sample else [])], progress)
+    api.close()
     print_report(report, as_json)
+    if sample and not as_json:
+        click.echo('Now try: fiche-search "talent" or fiche-search serve', err=True)
     if report.missing_tool:
         sys.exit(1)  # the other files landed; these wait until the program is installed
     if report.failures and not report.documents and not report.unchanged:
         sys.exit(1)  # nothing of what was given could be read; one bad file among many is not
-
-
-def bytes_progress_bar(console: Console) -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        DownloadColumn(),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    )
-
-
-def _size(path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0  # unreadable: import_file reports it
 
 
 def print_report(report: ImportReport, as_json: bool) -> None:
@@ -166,24 +140,10 @@ def print_rejected(rejected: list[tuple[str, str]]) -> None:
 @click.option("--all", "everything", is_flag=True, help="Re-parse every file, not only older ones.")
 def reparse_command(home, backend, es_url, everything):
     """Re-parse archived raw files whose parse is older than this parser, then index them."""
-    archive = open_archive(home)
-    search = backend_for(archive, backend, es_url)
-    console = Console(stderr=True)
-    todo = archive.raw_files_to_reparse(PARSER_VERSION, everything)
-    report = ImportReport()
-    with progress_bar(console) as bar:
-        task = bar.add_task("re-parsing", total=len(todo))
-        ocr = ocr_settings(archive, OcrProgress(bar))
-        for sha, location in todo:
-            report.files += 1
-            data = archive.raw.get(sha)
-            source = archive.source_of(sha)
-            parse_and_store(archive, sha, data, location, report, source, ocr=ocr)
-            bar.advance(task)
-        pending = archive.pending_index(search.name)
-        task = bar.add_task("indexing", total=len(pending))
-        report.indexed = index_pending(archive, search, lambda n: bar.advance(task, n))
-    search.close()
+    api = open_api(home, backend, es_url)
+    with StageBars(Console(stderr=True)) as progress:
+        report = api.reparse(everything, progress)
+    api.close()
     click.echo(
         f"re-parsed {report.files} files: {report.documents} documents, "
         f"{len(report.failures)} failed; {report.indexed} indexed"
@@ -198,18 +158,13 @@ def reparse_command(home, backend, es_url, everything):
 @backend_options
 def reindex_command(home, backend, es_url):
     """Rebuild the search index from the archive."""
-    archive = open_archive(home)
-    search = backend_for(archive, backend, es_url, fresh=True)
-    search.clear()
-    archive.forget_indexed(search.name)
-    console = Console(stderr=True)
-    pending = archive.pending_index(search.name)
-    with progress_bar(console) as bar:
-        task = bar.add_task("indexing", total=len(pending))
-        indexed = index_pending(archive, search, lambda n: bar.advance(task, n))
-    search.close()
-    click.echo(f"reindexed {indexed} documents into the {search.name} index")
-    print_rejected(search.rejected)
+    api = open_api(home, backend, es_url, fresh=True)
+    with StageBars(Console(stderr=True)) as progress:
+        indexed = api.reindex(progress)
+    name, rejected = api.backend.name, list(api.backend.rejected)
+    api.close()
+    click.echo(f"reindexed {indexed} documents into the {name} index")
+    print_rejected(rejected)
 
 
 @click.command("stats")

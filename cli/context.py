@@ -7,17 +7,13 @@ import sys
 from pathlib import Path
 
 import click
-from platformdirs import user_data_dir
 
+from fiche_search.api import FicheSearch, default_home
 from index.archive import Archive
 from index.backends import BackendUnavailable, open_backend
 from index.search import SearchBackend
 
 BACKENDS = ("embedded", "elasticsearch", "opensearch")
-
-
-def default_home() -> Path:
-    return Path(os.environ.get("FICHE_HOME") or user_data_dir("fiche-search"))
 
 
 def home_option(command):
@@ -67,3 +63,23 @@ def backend_for(
 def fail(message: str, code: int = 1):
     click.echo(f"error: {message}", err=True)
     sys.exit(code)
+
+
+def open_api(
+    home: str | None, backend: str | None, es_url: str | None, fresh: bool = False
+) -> FicheSearch:
+    """The archive and its backend through the Python API; an archive or index that cannot
+    be opened ends the command with one line saying why."""
+    folder = Path(home) if home else default_home()
+    try:
+        api = FicheSearch(folder, backend, es_url)
+    except OSError as error:
+        fail(f"cannot open the archive in {folder}: {error.strerror or error}")
+    except Exception as error:  # a corrupt or foreign SQLite file
+        fail(f"cannot open the archive in {folder}: {error}")
+    try:
+        api.open_backend(fresh)  # now, so a missing cluster fails before any work
+    except BackendUnavailable as error:
+        api.close()
+        fail(str(error))
+    return api

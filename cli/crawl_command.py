@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import click
 
-from cli.context import backend_for, backend_options, fail, home_option, open_archive
-from index.importer import index_pending
+from cli.context import backend_options, fail, home_option, open_api
+from index.archive import Archive
+from index.importer import Importer
 
 SOURCE_NAMES = ("officielebekendmakingen", "tweedekamer", "eurlex")
+FIRST_CRAWL_DAYS = 365  # a first crawl without --since fetches this window, not everything
+WHAT = {
+    "officielebekendmakingen": "Kamerstukken of dossier {dossier} (officielebekendmakingen.nl)",
+    "tweedekamer": "documents of dossier {dossier} (Tweede Kamer open data)",
+    "eurlex": "Commission proposals and the EU acts the archive cites (EUR-Lex)",
+}
 
 
 def iso_date(ctx, param, value):
@@ -55,24 +62,49 @@ def crawl_command(sources, since, base_url, dossier, overrides, as_json, home, b
 
     if dossier and not dossier.isdigit():
         raise click.BadParameter(f"{dossier!r} is not a dossier number", param_hint="--dossier")
-    archive = open_archive(home)
-    search = backend_for(archive, backend, es_url)
+    api = open_api(home, backend, es_url)
+    archive = api.archive
     chosen = list(dict.fromkeys(sources)) or list(SOURCE_NAMES)
+    since = since or first_crawl_window(archive, chosen)
+    say_plan(archive, chosen, since, dossier or "22112", base_url)
+    importer = Importer(archive, api.backend)
     try:
-        summaries = run_crawl(archive, chosen, since, base_url, dossier, overrides)
+        summaries = run_crawl(archive, chosen, since, base_url, dossier, overrides, importer)
     except Exception as error:  # a broken setting or a reactor that will not start
         fail(f"the crawl could not run: {type(error).__name__}: {error}")
-    indexed = index_pending(archive, search)
-    search.close()
+    indexed = importer.finish().indexed
     report = [summary.as_json() for summary in summaries]
     for entry in report:
         entry["open_failures"] = [
             {"url": url, "reason": reason, "attempts": attempts}
             for url, _, reason, attempts in archive.crawl_failures(entry["source"])
         ]
+    api.close()
     print_report(report, indexed, as_json)
     if any(entry_failed(entry) for entry in report):
         raise SystemExit(1)
+
+
+def first_crawl_window(archive: Archive, sources: list[str]) -> str:
+    """Without --since, each source goes on from its last crawl; when none of them was
+    crawled before, the last FIRST_CRAWL_DAYS days, not the sources' whole history."""
+    if any(archive.crawl_value(source, "watermark") for source in sources):
+        return ""
+    return (datetime.now(UTC) - timedelta(days=FIRST_CRAWL_DAYS)).date().isoformat()
+
+
+def say_plan(archive: Archive, sources: list[str], since: str, dossier: str, base_url: str):
+    """What the crawl will fetch, before it starts (on stderr: --json output stays clean)."""
+    where = f" from {base_url}" if base_url else ""
+    click.echo(f"Crawling{where}:", err=True)
+    for source in sources:
+        start = since or archive.crawl_value(source, "watermark") or "the beginning"
+        what = WHAT[source].format(dossier=dossier)
+        click.echo(f"  {source}: {what}, changed since {start}", err=True)
+    click.echo(
+        "Raw files are archived as they arrive; an interrupted crawl resumes next time.",
+        err=True,
+    )
 
 
 def entry_failed(entry: dict) -> bool:

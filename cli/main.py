@@ -14,6 +14,7 @@ from cli.archive_commands import (
     stats_command,
 )
 from cli.crawl_command import crawl_command
+from cli.export_command import export_command
 from cli.parse_command import parse_command
 from cli.search_commands import search_command, stances_command
 from cli.serve_command import serve_command
@@ -47,6 +48,7 @@ for command in (
     reparse_command,
     reindex_command,
     crawl_command,
+    export_command,
     serve_command,
     watch_command,
 ):

@@ -13,41 +13,34 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from cli.context import backend_for, backend_options, fail, home_option, open_archive
+from cli.context import backend_options, fail, home_option, open_api
+from fiche_search.api import filters_from_arguments
+from index.filters import FILTERS, Filters, QueryError
 from index.output import CSV_HEADER, csv_rows, results_json
-from index.query import Filters, QueryError, parse_query
-from index.search import SearchRequest, SearchResults
-from index.stance_counts import count_stances
+from index.search import SearchResults
 from parsers.model import ASPECT_LABELS, ASPECTS, OVERALL_POSITION, PARAGRAPH_LABELS
 
 
 def filter_options(command):
-    options = [
-        click.option("--section", multiple=True, help="Only these section keys (repeatable)."),
-        click.option("--stance", multiple=True, help="Only sections with this stance label."),
-        click.option("--type", "doc_type", multiple=True, help="Only this document type."),
-        click.option("--since", default="", help="Documents dated on or after (YYYY[-MM[-DD]])."),
-        click.option("--until", default="", help="Documents dated on or before."),
-        click.option("--ministerie", multiple=True, help="Eerstverantwoordelijk ministerie."),
-        click.option("--com", multiple=True, help="COM number, e.g. 'COM(2022) 546'."),
-        click.option("--dossier", multiple=True, help="Kamerstuk dossier number, e.g. 22112."),
-    ]
-    for option in reversed(options):
-        command = option(command)
+    """--section, --stance, ... one option per filter of the table (index/filters.py)."""
+    for spec in reversed(FILTERS):
+        command = click.option(
+            f"--{spec.name}",
+            spec.name,
+            multiple=spec.multiple,
+            default=None,
+            metavar=spec.metavar,
+            help=spec.help + (" Repeatable." if spec.multiple else ""),
+        )(command)
     return command
 
 
-def build_filters(section, stance, doc_type, since, until, ministerie, com, dossier) -> Filters:
-    return Filters(
-        sections=[s.lower() for s in section],
-        stances=[s.lower() for s in stance],
-        doc_types=[t.lower() for t in doc_type],
-        since=since,
-        until=until,
-        ministerie=list(ministerie),
-        com=list(com),
-        dossier=list(dossier),
-    )
+def build_filters(**filters) -> Filters:
+    """Filters from the options; a bad value ends the command with exit 2 and the valid form."""
+    try:
+        return filters_from_arguments(filters)
+    except QueryError as error:
+        fail(f"bad filter: {error}", code=2)
 
 
 @click.command("search")
@@ -67,29 +60,30 @@ def search_command(
 ):
     """Search sections of fiches, Kamerstukken and EU documents; results per document."""
     text = " ".join(query)
+    api = open_api(home, backend, es_url)
     try:
-        parsed = parse_query("" if raw else text, build_filters(**filters))
+        request = api.request(text, limit, page, sort, raw, **filters)
     except QueryError as error:
+        api.close()
         fail(f"bad query: {error}", code=2)
-    archive = open_archive(home)
-    if archive.count("documents") == 0:
+    if api.archive.count("documents") == 0:
+        api.close()
         click.echo(
             "The archive is empty. Fill it first:\n"
-            "  fiche-search import PATH...   (files or folders, e.g. ../shared/corpus)\n"
-            "  fiche-search crawl            (fetch from the official sources)",
+            "  fiche-search import --sample  (a few real documents shipped with fiche-search)\n"
+            "  fiche-search crawl            (fetch from the official sources)\n"
+            "  fiche-search import PATH...   (your own files or folders)",
             err=True,
         )
         return
-    search = backend_for(archive, backend, es_url)
-    request = SearchRequest(
-        query=parsed, sort=sort, limit=limit, offset=(page - 1) * limit, raw=text if raw else None
-    )
     try:
         if explain:
-            click.echo(search.explain(request), err=True)
-        results = search.search(request)
+            click.echo(api.backend.explain(request), err=True)
+        results = api.backend.search(request)
     except QueryError as error:
         fail(f"bad query: {error}", code=2)
+    finally:
+        api.close()
     if as_json:
         click.echo(json.dumps(results_json(results), ensure_ascii=False, indent=2))
     elif as_csv:
@@ -159,13 +153,13 @@ def print_results(text: str, results: SearchResults) -> None:
 def stances_command(query, by, as_json, home, backend, es_url, **filters):
     """Aspect-stance counts (bevoegdheid, subsidiariteit, proportionaliteit) for the fiches
     that match QUERY, per year or per ministerie."""
+    api = open_api(home, backend, es_url)
     try:
-        parsed = parse_query(" ".join(query), build_filters(**filters))
+        counts = api.stances(" ".join(query), by, **filters)
     except QueryError as error:
         fail(f"bad query: {error}", code=2)
-    archive = open_archive(home)
-    search = backend_for(archive, backend, es_url)
-    counts = count_stances(search, parsed, by)
+    finally:
+        api.close()
     if as_json:
         click.echo(json.dumps(counts.to_json(" ".join(query)), ensure_ascii=False, indent=2))
         return

@@ -104,6 +104,8 @@ class ArchivePipeline:
 
     def _done(self, item: FetchedFile, stored: list):
         spider = self.crawler.spider
+        if spider.importer is not None:
+            spider.importer.stored(stored)
         spider.file_stored(item, stored)
         spider.progress.file_done(item.record, item.listed_url)
         item.body = b""  # the bytes are on disk now; do not keep them in memory

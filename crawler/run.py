@@ -18,6 +18,7 @@ from crawler.spiders.eurlex import EurLexSpider
 from crawler.spiders.officielebekendmakingen import OfficieleBekendmakingenSpider
 from crawler.spiders.tweedekamer import TweedeKamerSpider
 from index.archive import Archive
+from index.importer import Importer
 
 SPIDERS = {
     spider.name: spider
@@ -54,6 +55,7 @@ def run_crawl(
     base_url: str = "",
     dossier: str = "",
     overrides: dict[str, str] | None = None,
+    importer: Importer | None = None,
 ) -> list[SourceSummary]:
     settings = crawl_settings(overrides or {}, sources, base_url)
     process = AsyncCrawlerProcess(settings)
@@ -63,7 +65,7 @@ def run_crawl(
     crawlers = []
     for source in sources:
         crawler = process.create_crawler(SPIDERS[source])
-        process.crawl(crawler, archive=archive, since=since, dossier=dossier)
+        process.crawl(crawler, archive=archive, since=since, dossier=dossier, importer=importer)
         crawlers.append((source, crawler))
     process.start()
     return [summary_of(source, crawler) for source, crawler in crawlers]

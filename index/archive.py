@@ -430,6 +430,19 @@ class Archive:
             if doc is not None:
                 yield doc
 
+    def document_ids(self, updated_since: str = "") -> list[str]:
+        """Every document id, or those stored or changed on or after `updated_since` (ISO)."""
+        rows = self.db.execute(
+            "SELECT id FROM documents WHERE updated_at >= ? ORDER BY id", (updated_since,)
+        )
+        return [r[0] for r in rows]
+
+    def updated_at(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """When each document was last stored or changed."""
+        wanted = set(doc_ids)
+        rows = self.db.execute("SELECT id, updated_at FROM documents")
+        return {doc_id: at for doc_id, at in rows if doc_id in wanted}
+
     def pending_index(self, backend: str) -> list[str]:
         rows = self.db.execute(
             "SELECT id FROM documents"

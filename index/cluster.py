@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 
 from index.cluster_clients import ClusterClient
+from index.filters import describe_filters
 from index.query import Node, Not, Or, ParsedQuery, Phrase, Prefix, QueryError, Word
 from index.query import describe as describe_query
 from index.search import (
@@ -151,8 +152,9 @@ class ClusterBackend:
 
     def explain(self, request: SearchRequest) -> str:
         text = f"raw: {request.raw}" if request.raw else describe_query(request.query.text)
+        readable = " AND ".join([f"text: {text}", *describe_filters(request.query.filters)])
         body = self.query_body(request.query, request.raw)
-        return f"text: {text}\n{self.name}: {json.dumps(body, ensure_ascii=False)}"
+        return f"{readable}\n{self.name}: {json.dumps(body, ensure_ascii=False)}"
 
     def search(self, request: SearchRequest) -> SearchResults:
         body = {
@@ -247,7 +249,7 @@ def to_source(e: SectionEntry) -> dict:
         "heading": e.heading,
         "text": e.text,
     }
-    for name in ("ministerie", "raad", "year"):
+    for name in ("ministerie", "raad", "year", "source"):
         if value := getattr(e, name):
             source[name] = value
     if e.date:

@@ -18,6 +18,7 @@ from pathlib import Path
 import tantivy
 from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
+from index.filters import describe_filters
 from index.query import (
     And,
     Node,
@@ -160,6 +161,8 @@ class EmbeddedBackend:
             doc.add_text("dossier", dossier)
         if e.year:
             doc.add_text("year", e.year)
+        if e.source:
+            doc.add_text("source", e.source)
         doc.add_integer("date", _date_number(e.date))
         doc.add_text("date_iso", e.date)
         doc.add_text("title", e.title)
@@ -294,19 +297,7 @@ class EmbeddedBackend:
         if request.raw is not None:
             return f"raw: {request.raw}"
         parts = [f"text: {describe_query(request.query.text)}"]
-        f = request.query.filters
-        for name, values in (
-            ("section", f.sections),
-            ("stance", f.stances),
-            ("type", f.doc_types),
-            ("year", f.years),
-            ("ministerie", f.ministerie),
-            ("com", f.com),
-        ):
-            if values:
-                parts.append(f"{name} in {values}")
-        if f.since or f.until:
-            parts.append(f"date in [{f.since or '*'} .. {f.until or '*'}]")
+        parts += describe_filters(request.query.filters)
         return " AND ".join(parts) + f"\ntantivy: {self.to_query(request.query, request.raw)!r}"
 
     def search(self, request: SearchRequest) -> SearchResults:

@@ -1,5 +1,6 @@
 """Raw bytes -> archive -> index: the one path every document takes, from `import`, `crawl`
-and `reparse` alike.
+and `reparse` alike, through one Importer with one set of rules for when raw bytes are synced
+to disk and when the archive and the index commit.
 
 Order matters for crash safety: raw bytes first (content-addressed, rawstore.py), then the
 parsed Documents in one SQLite transaction per file (per batch of records for JSON Lines), then
@@ -42,6 +43,7 @@ SUPPORTED_SUFFIXES = {
     ".jsonl",
     ".gz",
 }
+SYNC_FILES = 500  # raw files written between two syncs to disk
 INDEX_BATCH = 500  # documents read from the archive at a time
 COMMIT_SECTIONS = 50_000  # sections per index commit: a commit costs a few hundred ms
 RECORDS_PER_COMMIT = 1000  # JSON Lines records per archive commit
@@ -294,3 +296,105 @@ def index_pending(
             progress(len(batch))
     feed.commit()
     return feed.indexed
+
+
+# (stage, done, total): "importing" counts bytes of the files given, "re-parsing" raw files,
+# "indexing" documents.
+Progress = Callable[[str, int, int], None]
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    pass
+
+
+class Importer:
+    """Import, crawl and reparse all store through this, under the same rules:
+
+    - raw bytes are synced to disk every SYNC_FILES files and before anything that points at
+      them is committed (archive rows, index);
+    - Documents go to the index as they are archived (IndexFeed), committed every
+      COMMIT_SECTIONS sections and at the end;
+    - at the end, whatever the index still lacks (a killed run, a refused section) is indexed
+      from the archive.
+    """
+
+    def __init__(self, archive: Archive, backend: SearchBackend, progress: Progress | None = None):
+        self.archive = archive
+        self.backend = backend
+        self.progress = progress or _no_progress
+        self.feed = IndexFeed(archive, backend)
+        self.report = ImportReport()
+        self._unsynced = 0
+        self.ocr = ocr_settings(archive, self._ocr_page)
+
+    def _ocr_page(self, done: int, total: int) -> None:
+        self.progress("OCR pages", done, total)
+
+    def stored(self, documents: list[Document]) -> None:
+        """One raw file is archived, with the Documents it gave (none when unchanged)."""
+        self._unsynced += 1
+        if self._unsynced >= SYNC_FILES:
+            self.archive.raw.sync()
+            self._unsynced = 0
+        self.feed.add(documents)
+
+    def import_paths(self, paths: Iterable[str | Path]) -> ImportReport:
+        files = find_files(paths)
+        # Counted in bytes, not files: one JSON Lines file can hold a whole corpus.
+        total = sum(_size(p) for p in files)
+        done = 0  # bytes of the files imported before the current one
+
+        def at(position: int) -> None:
+            self.progress("importing", done + position, total)
+
+        for path in files:
+            import_file(
+                self.archive, path, self.report, on_stored=self.stored, on_read=at, ocr=self.ocr
+            )
+            done += _size(path)
+            self.progress("importing", done, total)
+        return self.finish()
+
+    def reparse(self, everything: bool = False) -> ImportReport:
+        """Parse archived raw files again: those parsed by an older parser, or all."""
+        todo = self.archive.raw_files_to_reparse(PARSER_VERSION, everything)
+        for done, (sha, location) in enumerate(todo, start=1):
+            self.report.files += 1
+            data = self.archive.raw.get(sha)
+            source = self.archive.source_of(sha)
+            report = self.report
+            stored = parse_and_store(self.archive, sha, data, location, report, source, ocr=self.ocr)
+            self.stored(stored)
+            self.progress("re-parsing", done, len(todo))
+        return self.finish()
+
+    def reindex(self) -> int:
+        """Everything in the archive into an emptied index."""
+        self.backend.clear()
+        self.archive.forget_indexed(self.backend.name)
+        return self.finish().indexed
+
+    def finish(self) -> ImportReport:
+        """Sync, commit, and index what is still pending; the report of the whole run."""
+        self.archive.raw.sync()
+        self.feed.commit()
+        total = len(self.archive.pending_index(self.backend.name))
+        done = 0
+
+        def advance(count: int) -> None:
+            nonlocal done
+            done += count
+            self.progress("indexing", done, total)
+
+        leftover = index_pending(self.archive, self.backend, advance)
+        self.report.indexed += self.feed.indexed + leftover
+        self.feed.indexed = 0  # counted in the report now; a second finish() adds only new
+        self.report.rejected = list(self.backend.rejected)
+        return self.report
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # unreadable: import_file reports it

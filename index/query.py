@@ -6,27 +6,36 @@
     NOT asiel, -asiel       without
     financ*                 prefix
     (a OR b) c              grouping
-    section:subsidiariteit stance:negatief type:fiche year:2022   filters
+    section:subsidiariteit ministerie:"Ministerie van Financiën"   filters (index/filters.py)
 
 Safe by default: anything that is not valid syntax is read as words (`F-35`, `COM(2022) 546`,
-an unbalanced quote, a stray colon). Only a filter with an unknown value is an error, because
-silently ignoring `stance:negatif` would give wrong results.
+an unbalanced quote, a stray colon). A filter with an invalid value is an error, because
+silently ignoring `stance:negatif` would give wrong results; so is a query past the bounds
+below (too long, too deeply nested), which is refused with a message instead of crashing.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from parsers.model import ASPECT_LABELS, OVERIG, PARAGRAPH_LABELS, SECTION_KEYS
+from index.filters import (
+    FILTER_BY_NAME,
+    FILTER_NAMES,
+    FILTERS,
+    SECTION_FILTER_VALUES,
+    STANCE_FILTER_VALUES,
+    Filters,
+    QueryError,
+)
 
-SECTION_FILTER_VALUES = (*SECTION_KEYS, OVERIG)
-STANCE_FILTER_VALUES = (*ASPECT_LABELS, *PARAGRAPH_LABELS)
-FILTER_FIELDS = ("section", "stance", "type", "year")
+__all__ = ["Filters", "QueryError", "SECTION_FILTER_VALUES", "STANCE_FILTER_VALUES"]
 
-
-class QueryError(ValueError):
-    """A query or filter that cannot be run; the message says what is wrong."""
+# Bounds on what one query may ask: past them the query is refused with a message, so no
+# query can exhaust the parser's stack or the backend's clause limits.
+MAX_QUERY_CHARS = 2000
+MAX_NESTING = 16  # parentheses and NOT inside each other
+MAX_TERMS = 100  # words, phrases and prefixes
 
 
 @dataclass(frozen=True)
@@ -63,46 +72,19 @@ Node = Word | Phrase | Prefix | Not | And | Or
 
 
 @dataclass
-class Filters:
-    """Exact-match filters; every list is OR within, AND across."""
-
-    sections: list[str] = field(default_factory=list)
-    stances: list[str] = field(default_factory=list)
-    doc_types: list[str] = field(default_factory=list)
-    years: list[int] = field(default_factory=list)
-    since: str = ""  # ISO date, inclusive
-    until: str = ""  # ISO date, inclusive
-    ministerie: list[str] = field(default_factory=list)
-    raad: list[str] = field(default_factory=list)
-    com: list[str] = field(default_factory=list)
-    dossier: list[str] = field(default_factory=list)
-
-    def is_empty(self) -> bool:
-        return not any(
-            (
-                self.sections,
-                self.stances,
-                self.doc_types,
-                self.years,
-                self.since,
-                self.until,
-                self.ministerie,
-                self.raad,
-                self.com,
-                self.dossier,
-            )
-        )
-
-
-@dataclass
 class ParsedQuery:
     text: Node | None  # None: filters only (match everything that passes them)
     filters: Filters
 
 
-# A token: a quoted phrase (closing quote optional), a parenthesis, or a run of other characters.
-_TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+')
-_FILTER = re.compile(r"^(section|stance|type|year):(.+)$", re.IGNORECASE)
+_NAMES = "|".join(FILTER_NAMES)
+# A token: a filter (`name:value`, `name:"two words"`, `com:COM(2022)546`), a quoted phrase
+# (closing quote optional), a parenthesis, or a run of other characters.
+_TOKEN = re.compile(
+    rf'(?i:(?:{_NAMES}):)(?:"[^"]*"?|[^\s"()]*(?:\([^\s()"]*\)[^\s"()]*)*)'
+    r'|"[^"]*"?|\(|\)|[^\s()"]+'
+)
+_FILTER = re.compile(rf"^({_NAMES}):(.+)$", re.IGNORECASE | re.DOTALL)
 # A word the analyzers cut into several tokens (F-35, COM(2022), 2022/0123) is the exact
 # phrase of those tokens: word positions are kept for exact words only.
 _SPLIT_WORD = re.compile(r"[^\W_][\W_]+[^\W_]")
@@ -111,6 +93,8 @@ _SPLIT_WORD = re.compile(r"[^\W_][\W_]+[^\W_]")
 def parse_query(query: str, filters: Filters | None = None) -> ParsedQuery:
     """Parse QUERY; in-query filters are added to `filters` (a new Filters when None)."""
     filters = filters if filters is not None else Filters()
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long: at most {MAX_QUERY_CHARS} characters")
     tokens = _tokens(query)
     parser = _Parser(tokens, filters)
     node = parser.parse_sequence()
@@ -119,19 +103,10 @@ def parse_query(query: str, filters: Filters | None = None) -> ParsedQuery:
 
 
 def validate_filters(filters: Filters) -> None:
-    for value in filters.sections:
-        if value not in SECTION_FILTER_VALUES:
-            raise QueryError(
-                f"unknown section {value!r}; sections are: {', '.join(SECTION_FILTER_VALUES)}"
-            )
-    for value in filters.stances:
-        if value not in STANCE_FILTER_VALUES:
-            raise QueryError(
-                f"unknown stance {value!r}; stances are: {', '.join(STANCE_FILTER_VALUES)}"
-            )
-    for value in (filters.since, filters.until):
-        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            raise QueryError(f"bad date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    """Filters built in code (the API, a saved search) pass the same checks as typed ones."""
+    for spec in FILTERS:
+        for value in filters.values(spec):
+            spec.check(str(value))
 
 
 def _tokens(query: str) -> list[str]:
@@ -150,7 +125,9 @@ class _Parser:
         self.tokens = tokens
         self.pos = 0
         self.filters = filters
-        self.depth = 0
+        self.depth = 0  # open parentheses
+        self.nesting = 0  # parentheses and NOTs inside each other
+        self.terms = 0
 
     def peek(self) -> str | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -189,20 +166,40 @@ class _Parser:
         token = self.peek()
         if token == "NOT" and self.pos + 1 < len(self.tokens):
             self.take()
-            inner = self.parse_unary()
-            return Not(inner) if inner is not None else None
+            return self._negated()
         if token is not None and token.startswith("-") and len(token) > 1:
             self.tokens[self.pos] = token[1:]
-            inner = self.parse_unary()
-            return Not(inner) if inner is not None else None
+            return self._negated()
         return self.parse_primary()
+
+    def _negated(self) -> Node | None:
+        self._enter()
+        inner = self.parse_unary()
+        self.nesting -= 1
+        return Not(inner) if inner is not None else None
+
+    def _enter(self) -> None:
+        self.nesting += 1
+        if self.nesting > MAX_NESTING:
+            raise QueryError(
+                f"query nested too deeply: at most {MAX_NESTING} levels of parentheses and NOT"
+            )
+
+    def _term(self, node: Node | None) -> Node | None:
+        if node is not None:
+            self.terms += 1
+            if self.terms > MAX_TERMS:
+                raise QueryError(f"query too long: at most {MAX_TERMS} words, phrases and prefixes")
+        return node
 
     def parse_primary(self) -> Node | None:
         token = self.take()
         if token == "(":
+            self._enter()
             self.depth += 1
             inner = self.parse_sequence()
             self.depth -= 1
+            self.nesting -= 1
             if self.peek() == ")":
                 self.take()
             return inner
@@ -210,27 +207,14 @@ class _Parser:
             words = tuple(token.strip('"').split())
             if not words:
                 return None
-            return Phrase(words) if len(words) > 1 else word_node(words[0])
-        if match := _FILTER.match(token):
-            self._add_filter(match.group(1).lower(), match.group(2))
+            return self._term(Phrase(words) if len(words) > 1 else word_node(words[0]))
+        if (match := _FILTER.match(token)) and match.group(2).strip('" '):
+            self.filters.add(FILTER_BY_NAME[match.group(1).lower()].name, match.group(2).strip('"'))
             return None
         if token.endswith("*") and len(token.rstrip("*")) >= 2:
-            return Prefix(token.rstrip("*"))
+            return self._term(Prefix(token.rstrip("*")))
         word = token.strip(":*")
-        return word_node(word) if word and word not in ("OR", "NOT") else None
-
-    def _add_filter(self, name: str, value: str) -> None:
-        value = value.strip('"').lower()
-        if name == "section":
-            self.filters.sections.append(value)
-        elif name == "stance":
-            self.filters.stances.append(value)
-        elif name == "type":
-            self.filters.doc_types.append(value)
-        elif name == "year":
-            if not value.isdigit() or len(value) != 4:
-                raise QueryError(f"bad year {value!r}: use four digits, like year:2022")
-            self.filters.years.append(int(value))
+        return self._term(word_node(word)) if word and word not in ("OR", "NOT") else None
 
 
 def _and(nodes: list[Node]) -> Node | None:

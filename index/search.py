@@ -6,19 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from index.query import Filters, ParsedQuery
+from index.filters import FACET_FIELDS, exact_filters
+from index.query import ParsedQuery
 from parsers import Document
 from parsers.model import TIMELINE_LABELS
 
-# Facet name (as users and JSON see it) -> the indexed field it counts.
-FACET_FIELDS = {
-    "section": "key",
-    "stance": "stance",
-    "type": "doc_type",
-    "year": "year",
-    "ministerie": "ministerie",
-    "raad": "raad",
-}
+__all__ = ["FACET_FIELDS", "exact_filters"]  # kept here too: both backends import them here
+
 # The SectionEntry fields both backends index as whole values (filters, facets, grouping).
 KEYWORD_FIELDS = (
     "doc_id",
@@ -31,25 +25,11 @@ KEYWORD_FIELDS = (
     "com",
     "dossier",
     "year",
+    "source",
 )
 # Where a query word counts for relevance, and how much; both backends rank alike.
 TEXT_FIELDS = {"text": 1.0, "heading": 2.0, "title": 1.5}
 SNIPPET_CHARS = 220
-
-
-def exact_filters(f: Filters) -> dict[str, list[str]]:
-    """Indexed keyword field -> the values it must have (any of them), for both backends."""
-    wanted = {
-        "key": f.sections,
-        "stance": f.stances,
-        "doc_type": f.doc_types,
-        "year": [str(y) for y in f.years],
-        "ministerie": f.ministerie,
-        "raad": f.raad,
-        "com": f.com,
-        "dossier": f.dossier,
-    }
-    return {name: values for name, values in wanted.items() if values}
 
 
 class IndexBusy(RuntimeError):
@@ -67,6 +47,7 @@ class SectionEntry:
     doc_type: str
     date: str  # ISO or ""
     year: str  # "2026" or ""
+    source: str  # officielebekendmakingen, tweedekamer, eurlex, local
     ministerie: str
     raad: str
     com: list[str]
@@ -99,6 +80,7 @@ def section_entries(doc: Document) -> list[SectionEntry]:
             doc_type=doc.doc_type,
             date=doc.date,
             year=year,
+            source=doc.source,
             ministerie=ministerie,
             raad=raad,
             com=com,

@@ -1,7 +1,7 @@
 """The Document model shared by every stage: parsers produce it, the archive stores it,
 the index searches it, the CLI and web print it.
 
-Plain dataclasses, no behaviour beyond (de)serialisation to the JSON shape of DESIGN.md.
+Plain dataclasses, no behaviour beyond (de)serialisation to the JSON shape in ARCHITECTURE.md.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-# Canonical section keys (DESIGN.md). Text that fits none is kept under OVERIG.
+# Canonical section keys (ARCHITECTURE.md). Text that fits none is kept under OVERIG.
 SECTION_KEYS = (
     "algemeen",
     "essentie",
@@ -45,6 +45,9 @@ TIMELINE_LABELS: dict[str, tuple[str, ...]] = {
     **{aspect: ASPECT_LABELS for aspect in ASPECTS},
     OVERALL_POSITION: PARAGRAPH_LABELS,
 }
+
+# Where a document came from: the three crawled sources, and files imported by hand.
+SOURCES = ("officielebekendmakingen", "tweedekamer", "eurlex", "local")
 
 # Fiche metadata keys from section 1 (Algemene gegevens).
 METADATA_KEYS = (
@@ -136,7 +139,7 @@ class Document:
     ocr_pages: list[OcrPage] = field(default_factory=list)  # pages read by OCR, if any
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON shape of DESIGN.md (`parse --json`, `show --json`)."""
+        """The JSON shape in ARCHITECTURE.md (`parse --json`, `show --json`)."""
         return {
             "id": self.id,
             "source": self.source,

@@ -14,7 +14,7 @@ from starlette.staticfiles import StaticFiles
 from index.backends import BackendUnavailable
 from web.document_page import document_page
 from web.freshness_page import freshness_page
-from web.params import BadRequest
+from web.params import BadRequest, SearchTooSlow
 from web.render import error
 from web.resources import Resources
 from web.search_page import search_page
@@ -29,6 +29,10 @@ async def bad_request(request: Request, exc: BadRequest):
     return error(request, 400, str(exc))
 
 
+async def search_too_slow(request: Request, exc: SearchTooSlow):
+    return error(request, 503, str(exc))
+
+
 async def http_error(request: Request, exc: HTTPException):
     return error(request, exc.status_code, exc.detail)
 
@@ -37,7 +41,12 @@ async def backend_unavailable(request: Request, exc: BackendUnavailable):
     return error(request, 503, str(exc))
 
 
-def create_app(home: Path, backend: str = "embedded", es_url: str = "") -> Starlette:
+SEARCH_SECONDS = 10.0  # the time limit of one search
+
+
+def create_app(
+    home: Path, backend: str = "embedded", es_url: str = "", search_seconds: float = SEARCH_SECONDS
+) -> Starlette:
     app = Starlette(
         routes=[
             Route("/", search_page),
@@ -51,9 +60,11 @@ def create_app(home: Path, backend: str = "embedded", es_url: str = "") -> Starl
         middleware=[Middleware(SecurityHeaders)],
         exception_handlers={
             BadRequest: bad_request,
+            SearchTooSlow: search_too_slow,
             HTTPException: http_error,
             BackendUnavailable: backend_unavailable,
         },
     )
     app.state.resources = Resources(Path(home), backend or "embedded", es_url)
+    app.state.search_seconds = search_seconds
     return app

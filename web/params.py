@@ -10,27 +10,30 @@ import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from index.query import Filters, ParsedQuery, QueryError, parse_query
-from index.search import FACET_FIELDS, SearchRequest
+from index.filters import FILTER_NAMES, FILTERS, filters_from
+from index.query import MAX_QUERY_CHARS, ParsedQuery, QueryError, parse_query
+from index.search import SearchRequest
 
 PAGE_SIZE = 10
 MAX_PAGE = 100_000
-MAX_QUERY_CHARS = 2000
+MAX_VALUES = 50  # values of one filter in one request
 SORTS = ("relevance", "date")
 FORMATS = ("html", "json", "csv")
-_YEAR = re.compile(r"\d{4}")
 
 
 class BadRequest(ValueError):
     """A parameter the server cannot use; answered with 400 and this message."""
 
 
+class SearchTooSlow(RuntimeError):
+    """A search past the time limit; answered with 503 and this message."""
+
+
 @dataclass(frozen=True)
 class SearchState:
     q: str = ""
-    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # facet field -> values
-    since: str = ""
-    until: str = ""
+    # filter name (index/filters.py) -> values as given, checked when the state was read
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sort: str = "relevance"
     page: int = 1
 
@@ -39,22 +42,9 @@ class SearchState:
     def parsed(self) -> ParsedQuery:
         """The query and filters parsed; a bad one raises BadRequest."""
         try:
-            return parse_query(self.q, self._filters())
+            return parse_query(self.q, filters_from(self.active_filters))
         except QueryError as error:
             raise BadRequest(f"bad query: {error}") from None
-
-    def _filters(self) -> Filters:
-        get = self.filters.get
-        return Filters(
-            sections=[v.lower() for v in get("section", ())],
-            stances=[v.lower() for v in get("stance", ())],
-            doc_types=[v.lower() for v in get("type", ())],
-            years=[int(v) for v in get("year", ())],
-            since=self.since,
-            until=self.until,
-            ministerie=list(get("ministerie", ())),
-            raad=list(get("raad", ())),
-        )
 
     def request(self) -> SearchRequest:
         return SearchRequest(
@@ -68,9 +58,7 @@ class SearchState:
 
     def items(self) -> list[tuple[str, str]]:
         out = [("q", self.q)] if self.q else []
-        for name in FACET_FIELDS:
-            out.extend((name, value) for value in self.filters.get(name, ()))
-        out.extend((k, v) for k, v in (("since", self.since), ("until", self.until)) if v)
+        out.extend(self.active_filters)
         if self.sort != "relevance":
             out.append(("sort", self.sort))
         if self.page != 1:
@@ -102,7 +90,7 @@ class SearchState:
 
     @property
     def active_filters(self) -> list[tuple[str, str]]:
-        return [(name, v) for name in FACET_FIELDS for v in self.filters.get(name, ())]
+        return [(name, v) for name in FILTER_NAMES for v in self.filters.get(name, ())]
 
 
 def search_state(params) -> SearchState:
@@ -111,22 +99,20 @@ def search_state(params) -> SearchState:
     if len(q) > MAX_QUERY_CHARS:
         raise BadRequest(f"query too long: at most {MAX_QUERY_CHARS} characters")
     filters = {}
-    for name in FACET_FIELDS:
-        values = tuple(v.strip() for v in params.getlist(name) if v.strip())
+    for spec in FILTERS:
+        values = tuple(dict.fromkeys(v.strip() for v in params.getlist(spec.name) if v.strip()))
+        if len(values) > (MAX_VALUES if spec.multiple else 1):
+            most = MAX_VALUES if spec.multiple else "one"
+            raise BadRequest(f"too many values for {spec.name}: at most {most}")
         if values:
-            filters[name] = values
-    for year in filters.get("year", ()):
-        if not _YEAR.fullmatch(year):
-            raise BadRequest(f"bad year {year!r}: use four digits, like 2022")
+            filters[spec.name] = values
     state = SearchState(
         q=q,
         filters=filters,
-        since=params.get("since", "").strip(),
-        until=params.get("until", "").strip(),
         sort=choice(params, "sort", SORTS),
         page=page_number(params),
     )
-    state.parsed()  # validates stance, section and dates now, before any page is built
+    state.parsed()  # validates every filter value now, before any page is built
     return state
 
 

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from fiche_search.api import FicheSearch
 from index.archive import Archive
 from index.backends import open_backend
 from index.search import SearchBackend
@@ -29,6 +30,15 @@ class Resources:
             yield archive
         finally:
             archive.close()
+
+    @contextmanager
+    def api(self) -> Iterator[FicheSearch]:
+        """The Python API on this archive: the search page uses what the CLI uses."""
+        api = FicheSearch(self.home, self.backend, self.es_url)
+        try:
+            yield api
+        finally:
+            api.close()
 
     @contextmanager
     def archive_and_backend(self) -> Iterator[tuple[Archive, SearchBackend]]:

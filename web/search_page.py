@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
 from dataclasses import dataclass
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
+from index.filters import FACET_FIELDS, FACET_TITLES
 from index.output import CSV_HEADER, csv_rows, results_json
 from index.query import QueryError
-from index.search import FACET_FIELDS, SearchResults
-from web.params import PAGE_SIZE, SORTS, BadRequest, SearchState, output_format, search_state
+from index.search import SearchResults
+from web.params import (
+    PAGE_SIZE,
+    SORTS,
+    BadRequest,
+    SearchState,
+    SearchTooSlow,
+    output_format,
+    search_state,
+)
 from web.render import csv_response, json_response, page
-
-FACET_TITLES = {
-    "section": "Section",
-    "stance": "Stance",
-    "type": "Document type",
-    "year": "Year",
-    "ministerie": "Ministerie",
-    "raad": "Raad",
-}
 
 
 @dataclass
@@ -65,17 +67,30 @@ def _facet_order(name: str):
 
 
 def run_search(request: Request, state: SearchState) -> SearchResults:
-    with request.app.state.resources.archive_and_backend() as (_, backend):
+    with request.app.state.resources.api() as api:
         try:
-            return backend.search(state.request())
+            return api.backend.search(state.request())
         except QueryError as error:
             raise BadRequest(f"bad query: {error}") from None
 
 
-def search_page(request: Request) -> Response:
+async def timed_search(request: Request, state: SearchState) -> SearchResults:
+    """The search on a worker thread, answered within the app's time limit per search (as
+    Datasette limits SQL): past it the page says so, and the worker finishes on its own."""
+    seconds = request.app.state.search_seconds
+    try:
+        return await asyncio.wait_for(run_in_threadpool(run_search, request, state), seconds)
+    except TimeoutError:
+        raise SearchTooSlow(
+            f"the search took longer than {seconds:g} s and was stopped; narrow it down"
+            " (fewer OR terms or prefixes, or a filter)"
+        ) from None
+
+
+async def search_page(request: Request) -> Response:
     fmt = output_format(request.query_params)
     state = search_state(request.query_params)
-    results = run_search(request, state)
+    results = await timed_search(request, state)
     if fmt == "json":
         return json_response(results_json(results))
     if fmt == "csv":

@@ -16,14 +16,24 @@ from crawler.items import FetchedFile
 from crawler.progress import CrawlProgress
 from crawler.sources import SOURCES, host_of
 from index.archive import Archive
+from index.importer import Importer
 
 
 class SourceSpider(scrapy.Spider):
     name = ""  # the source name: officielebekendmakingen, tweedekamer, eurlex
 
-    def __init__(self, archive: Archive, since: str = "", dossier: str = "", **kwargs):
+    def __init__(
+        self,
+        archive: Archive,
+        since: str = "",
+        dossier: str = "",
+        importer: Importer | None = None,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self.archive = archive
+        # The import procedure's sync and commit rules; None: archive only, index later.
+        self.importer = importer
         self.since = since
         self.dossier_option = dossier
         self.progress = CrawlProgress(archive, self.name)

@@ -1,0 +1,39 @@
+"""fiche-search from Python: the same archive, search and export as the command line.
+
+import fiche_search
+archive = fiche_search.open("~/fiche-archive")
+results = archive.search("blauwe kaart", section="positie.beoordeling", since="2020")
+results.total, [hit.id for hit in results.hits], results.facets
+archive.document("kst-22112-3516").stances
+archive.export("out/", format="parquet")
+"""
+
+from fiche_search.api import (
+    BackendUnavailable,
+    Document,
+    DocumentHit,
+    ExportReport,
+    FicheSearch,
+    ImportReport,
+    QueryError,
+    SearchResults,
+    SectionHit,
+    StanceCounts,
+    default_home,
+    open,
+)
+
+__all__ = [
+    "BackendUnavailable",
+    "Document",
+    "DocumentHit",
+    "ExportReport",
+    "FicheSearch",
+    "ImportReport",
+    "QueryError",
+    "SearchResults",
+    "SectionHit",
+    "StanceCounts",
+    "default_home",
+    "open",
+]
