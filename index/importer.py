@@ -362,8 +362,9 @@ class Importer:
             self.report.files += 1
             data = self.archive.raw.get(sha)
             source = self.archive.source_of(sha)
-            report = self.report
-            stored = parse_and_store(self.archive, sha, data, location, report, source, ocr=self.ocr)
+            stored = parse_and_store(
+                self.archive, sha, data, location, self.report, source, ocr=self.ocr
+            )
             self.stored(stored)
             self.progress("re-parsing", done, len(todo))
         return self.finish()
