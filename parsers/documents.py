@@ -11,7 +11,7 @@ from parsers.fiche import build_fiche, find_fiches
 from parsers.generic import build_generic
 from parsers.links import find_links
 from parsers.model import Document, Link, ParseError
-from parsers.parts import split_parts
+from parsers.parts import Part, split_parts
 from parsers.readers.metadata import find_sidecars, merge_metadata, read_metadata_bytes
 from parsers.stance import label_stances
 from parsers.text import SourceMetadata
@@ -43,20 +43,21 @@ def parse_bytes(
     if sidecar is not None:
         read.meta = merge_metadata(read.meta, sidecar)
     documents = []
-    for part in split_parts(read, fallback_id=_fallback_id(filename, sha)):
+    parts = split_parts(read, fallback_id=_fallback_id(filename, sha))
+    for part in parts:
         fiches = find_fiches(part)
         docs = [build_fiche(part, fiche) for fiche in fiches] if fiches else [build_generic(part)]
         for doc in docs:
             doc.format = part.format
             # Stances are the Dutch cabinet's: EU texts use the same words for other views.
             doc.stances = [] if part.meta.is_eu_publication else label_stances(doc.sections)
+            doc.links = _merge_links(doc.links, find_links(doc, _footnotes_of(part, parts)))
         documents.extend(docs)
     for doc in documents:
         doc.sha256 = sha
         doc.parser_version = PARSER_VERSION
         doc.source = doc.source or source
         doc.url = doc.url or url
-        doc.links = _merge_links(doc.links, find_links(doc))
     _link_parts(documents)
     return documents
 
@@ -101,15 +102,25 @@ def _fallback_id(filename: str, sha: str) -> str:
     return f"file-{safe}-{sha[:8]}" if safe else f"file-{sha[:12]}"
 
 
-def _merge_links(first, second):
-    seen = set()
-    merged = []
+def _footnotes_of(part: Part, parts: list[Part]) -> list[str]:
+    """A file's footnotes belong to its one part; in a bundle (letter + fiche + beslisnota)
+    to its fiches, which is where the cabinet cites, else to the first part."""
+    if len(parts) == 1:
+        return part.footnotes
+    fiches = [p for p in parts if p.kind == "fiche"]
+    owners = fiches or parts[:1]
+    return part.footnotes if any(p is part for p in owners) else []
+
+
+def _merge_links(first: list[Link], second: list[Link]) -> list[Link]:
+    """Each (kind, value) once, in order; a link from section 1 gets the sentence its value
+    stands in when the text scan found it too."""
+    merged: dict[tuple[str, str], Link] = {}
     for link in [*first, *second]:
-        key = (link.kind, link.value)
-        if key not in seen:
-            seen.add(key)
-            merged.append(link)
-    return merged
+        held = merged.setdefault((link.kind, link.value), link)
+        if held is not link and not held.sentence:
+            held.sentence = link.sentence
+    return list(merged.values())
 
 
 def _link_parts(documents: list[Document]) -> None:

@@ -5,6 +5,7 @@ Kamerstukken and procedure references. Each one keeps the sentence that makes it
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from parsers.link_sentence import sentence_around
 from parsers.model import Document, Link
@@ -31,8 +32,9 @@ _URL = re.compile(r"https?://\S+")
 # "Kamerstuk 22 112, nr. 3432", "Kamerstukken II 2021/22, 22112, nr. 3300",
 # "Kamerstukken I 2019-2020, 35 300 V, nr. 5", "Kamerstuk 21501-20, nr. 1234".
 _KAMERSTUK = re.compile(
-    r"Kamerstuk(?:ken)?\s+(?:I{1,2}\s+)?(?:\d{4}[/–-]\d{2,4},?\s*)?"
-    r"(\d{2}\s?\d{3}(?:(?:-|\s)(?:[A-Z]{1,3}|\d{2})\b)?),?\s*nr\.\s*(\d+)"
+    r"Kamerstuk(?:ken)?\s+(?:I{1,2},?\s+)?(?:\d{4}[/–-]\d{2,4},?\s*)?"
+    r"(?:(\d{2}\s?\d{3}(?:(?:-|\s)(?:[A-Z]{1,3}|\d{2})\b)?),?\s*nr\.\s*(\d+)"
+    r"|(\d{5}(?:-[A-Z0-9]{1,3})??)-(\d+)\b)"  # "Kamerstukken II, 2025-2026, 29861-187"
 )
 _KST_ID = re.compile(r"\bkst-(\d{5,6}(?:-[A-Z0-9]{1,3})?)-(\d+)\b")
 # "2022/0341(COD)", "2022/0341 (COD)", Cellar's "2018/0172/COD".
@@ -124,10 +126,10 @@ def eurlex_urls(text: str) -> list[str]:
     return [url for url in urls if not url.endswith("…") and "…" not in url]
 
 
-def find_links(doc: Document) -> list[Link]:
-    """Every reference in the document's sections, in order of appearance, each with its
-    sentence."""
-    text = "\n".join(s.text for s in doc.sections)
+def find_links(doc: Document, footnotes: Sequence[str] = ()) -> list[Link]:
+    """Every reference in the document's sections and footnotes (where fiches cite), in order
+    of appearance, each with its sentence."""
+    text = "\n\n".join([s.text for s in doc.sections] + list(footnotes))
     return [
         Link(kind=kind, value=value, sentence=sentence_around(text, start, end))
         for kind, value, start, end in find_references(text)
@@ -147,7 +149,10 @@ def find_references(text: str) -> list[tuple[str, str, int, int]]:
     if "ECLI:" in text:
         found += [("ecli", m.group(), *m.span()) for m in _ECLI.finditer(text)]
     if "amerstuk" in text:
-        found += [("kamerstuk", _kst_id(*m.groups()), *m.span()) for m in _KAMERSTUK.finditer(text)]
+        for match in _KAMERSTUK.finditer(text):
+            dossier, number, short_dossier, short_number = match.groups()
+            value = _kst_id(dossier or short_dossier, number or short_number)
+            found.append(("kamerstuk", value, *match.span()))
     if "kst-" in text:
         found += [("kamerstuk", _kst_id(*m.groups()), *m.span()) for m in _KST_ID.finditer(text)]
     if "/" in text:
