@@ -112,6 +112,8 @@ CREATE TABLE IF NOT EXISTS crawl_failures (
 FORMAT_RANK = {
     "op-xml": 6,
     "formex": 6,
+    "cellar-tree": 6,  # a procedure: the tree notice lists its events, a branch notice one
+    "cellar-branch": 5,
     "xml": 5,
     "eurlex-html": 5,
     "html": 4,

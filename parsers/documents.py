@@ -12,6 +12,7 @@ from parsers.generic import build_generic
 from parsers.links import find_links
 from parsers.model import Document, Link, ParseError
 from parsers.parts import Part, split_parts
+from parsers.procedure import procedure_notice_document
 from parsers.readers.metadata import find_sidecars, merge_metadata, read_metadata_bytes
 from parsers.stance import label_stances
 from parsers.text import SourceMetadata
@@ -34,6 +35,9 @@ def parse_bytes(
     if not data.strip():
         raise ParseError("empty file", filename)
     sha = hashlib.sha256(data).hexdigest()
+    procedure = procedure_notice_document(data)
+    if procedure is not None:
+        return _finish([procedure], sha, source, url)
     try:
         read = read_bytes(data, filename)
     except ParseError as error:
@@ -53,12 +57,16 @@ def parse_bytes(
             doc.stances = [] if part.meta.is_eu_publication else label_stances(doc.sections)
             doc.links = _merge_links(doc.links, find_links(doc, _footnotes_of(part, parts)))
         documents.extend(docs)
+    _link_parts(documents)
+    return _finish(documents, sha, source, url)
+
+
+def _finish(documents: list[Document], sha: str, source: str, url: str) -> list[Document]:
     for doc in documents:
         doc.sha256 = sha
         doc.parser_version = PARSER_VERSION
         doc.source = doc.source or source
         doc.url = doc.url or url
-    _link_parts(documents)
     return documents
 
 
