@@ -383,6 +383,17 @@ class Archive:
             kinds,
         ).fetchall()
 
+    def ids_with_links(self, pairs: Iterable[tuple[str, str]]) -> list[str]:
+        """Documents with a link of one of these (kind, value) pairs, e.g. every document
+        citing COM(2021) 206 or procedure 2021/0106(COD)."""
+        found: set[str] = set()
+        for kind, value in dict.fromkeys(pairs):
+            rows = self.db.execute(
+                "SELECT doc_id FROM links WHERE kind = ? AND value = ?", (kind, value)
+            )
+            found.update(row[0] for row in rows)
+        return sorted(found)
+
     def add_links(self, doc_id: str, links: Iterable[tuple[str, str]]) -> None:
         """Extra (kind, value) links of a stored document, once each."""
         with self._transaction():
