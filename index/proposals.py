@@ -370,3 +370,22 @@ def _changes(fiches: list[Document]) -> list[PositionChange]:
                 )
             )
     return changes
+
+
+def proposal_refs(archive: Archive, doc: Document, limit: int = 10) -> list[str]:
+    """The proposals a document belongs to, as REFs `proposal()` accepts: a fiche's COM
+    numbers, the COM number of a Commission text, a procedure's reference, the COM numbers of
+    the fiche a letter or beslisnota came with, and the proposals a document cites."""
+    procedure = procedure_of(doc)
+    if procedure is not None:
+        return [procedure.reference]
+    refs = [str(n) for n in doc.metadata.get("com_numbers") or []]
+    if doc.id.startswith("celex-"):
+        refs.append(_com_of_celex(doc.id.removeprefix("celex-")))
+    parts = [lk.value for lk in doc.links if lk.kind == "part"]
+    for part in archive.documents(parts):
+        if part.doc_type == "fiche":
+            refs += [str(n) for n in part.metadata.get("com_numbers") or []]
+    refs += [lk.value for lk in doc.links if lk.kind == "com" and _proposal_com(lk.value)]
+    refs += [lk.value for lk in doc.links if lk.kind == "procedure"]
+    return [r for r in dict.fromkeys(refs) if r][:limit]

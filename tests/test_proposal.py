@@ -4,52 +4,25 @@ The seed (COM(2026) 462: letter, fiche, beslisnota, workflow logs), the MiFIR fi
 726 and 727) next to the EUR-Lex and Cellar files of the corpus, and the Cellar notices of
 procedures 2009/0162(COD) and 2018/0172(COD).
 
-The corpus has no revised fiche. `revised_fiche` makes one from the seed's real fiche: the
-fiche part of the seed file, retitled "Herzien fiche", with ONE verdict changed (the
-grondhouding on subsidiariteit from positief to negatief). Nothing else is edited.
+The corpus has no revised fiche: tests/proposal_corpus.py makes one from the seed's real fiche
+with ONE verdict changed (subsidiariteit: positief -> negatief), and says so.
 """
-
-import shutil
 
 import pytest
 from cli_helpers import run_cli, run_json
 from conftest import CORPUS
-
-SEED = CORPUS / "seed" / "000_ca383b1a1cb74577.txt"
-MIFIR = (
-    CORPUS
-    / "fiches"
-    / "fiche-5-herziening-verordening-en-richtlijn-markten-voor-financiele-instrumenten.pdf"
-)
-SUBSIDIARITY = "De grondhouding van het kabinet ten aanzien van de subsidiariteit is positief."
-
-
-def revised_fiche(folder):
-    """The seed's fiche alone, as a revised fiche with the subsidiarity verdict changed."""
-    lines = SEED.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("Fiche 1: Aanbeveling"))
-    end = next(i for i, line in enumerate(lines) if line.startswith("Minister van Asiel"))
-    text = "\n".join(lines[start:end])
-    text = text.replace("Fiche 1: Aanbeveling", "Fiche 1: Herzien fiche Aanbeveling", 1)
-    assert text.count(SUBSIDIARITY[:-1]) == 1
-    text = text.replace(SUBSIDIARITY[:-1], SUBSIDIARITY[:-1].replace("positief", "negatief"))
-    path = folder / "herzien-fiche-talent.txt"
-    path.write_text(text, encoding="utf-8")
-    return path
+from proposal_corpus import MIFIR, proposal_archive
 
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory):
-    inbox = tmp_path_factory.mktemp("inbox")
-    for path in [SEED, MIFIR, *sorted((CORPUS / "eurlex").glob("cellar_notice_*.xml"))]:
-        shutil.copy(path, inbox)
-    for name in ("eurlex_52020PC0767_EN_proposal_raw.html", "COM_2025_11_EN.xhtml"):
-        shutil.copy(CORPUS / "eurlex" / name, inbox)
-    revised_fiche(inbox)
-    home = tmp_path_factory.mktemp("archive")
-    result = run_cli("import", str(inbox), home=home)
-    assert result.returncode == 0, result.stderr
-    return home
+    eurlex = [
+        CORPUS / "eurlex" / n
+        for n in ("eurlex_52020PC0767_EN_proposal_raw.html", "COM_2025_11_EN.xhtml")
+    ]
+    return proposal_archive(
+        tmp_path_factory.mktemp("inbox"), tmp_path_factory.mktemp("archive"), [MIFIR, *eurlex]
+    )
 
 
 def test_seed_by_com_number_in_any_spelling_gives_the_fiche_its_parts_and_the_revision(home):
