@@ -33,8 +33,19 @@ _URL = re.compile(r"https?://\S+")
 # "Kamerstukken I 2019-2020, 35 300 V, nr. 5", "Kamerstuk 21501-20, nr. 1234".
 _KAMERSTUK = re.compile(
     r"Kamerstuk(?:ken)?\s+(?:I{1,2},?\s+)?(?:\d{4}[/–-]\d{2,4},?\s*)?"
-    r"(?:(\d{2}\s?\d{3}(?:(?:-|\s)(?:[A-Z]{1,3}|\d{2})\b)?),?\s*nr\.\s*(\d+)"
+    r"(?:(\d{2}\s?\d{3}(?:(?:-|\s)(?:[A-Z]{1,3}|\d{2})\b)?),?\s*[Nn]r\.\s*(\d+)"
     r"|(\d{5}(?:-[A-Z0-9]{1,3})??)-(\d+)\b)"  # "Kamerstukken II, 2025-2026, 29861-187"
+)
+# Without the word, as the Tweede Kamer writes them: "(29754, nr. 113)", "31700 VII nr. 72",
+# "moties 30420, nrs 100 en 101", and its document numbers "30569-8", "31700-B-14".
+_DOSSIER_NR = re.compile(
+    r"(?<![\w/.-])(\d{5})(?:[\s-]([A-Z]{1,4}|\d{2}))?,?\s+[Nn]rs?\.?\s*(\d{1,4})(?:\s+en\s+(\d{1,4}))?\b"
+)
+# Handelingen number a motion after its dossier: "Zij krijgt nr. 1136 (32847)."
+_NUMBER_DOSSIER = re.compile(r"\b[Nn]r\.\s*(\d{1,4})\s*\((\d{5})(?:-([A-Z]{1,4}|\d{2}))?\)")
+# Not "21501-07" in "(21501-07, nr. 1395)": that is a dossier, and _DOSSIER_NR reads it.
+_DOSSIER_DASH = re.compile(
+    r"(?<![\w/.-])(\d{5})(?:-([A-Z]{1,4}|\d{2}))?-(\d{1,4})(?![\w/-]|,?\s*[Nn]rs?\b)"
 )
 _KST_ID = re.compile(r"\bkst-(\d{5,6}(?:-[A-Z0-9]{1,3})?)-(\d+)\b")
 # "2022/0341(COD)", "2022/0341 (COD)", Cellar's "2018/0172/COD".
@@ -71,7 +82,7 @@ _ACT_SUFFIX = r"EU|EG|EEG|EGKS|JBZ|GBVB|Euratom|EC|EEC|JHA|CFSP"
 # "(EG) nr. 1049/2001" (the "nr." form is a regulation's).
 _ACT = re.compile(
     rf"(?:\b({_ACT_WORD})\s+)?(?:\(((?:{_ACT_SUFFIX})(?:,\s*(?:{_ACT_SUFFIX}))*)\)\s*)?"
-    rf"(nr\.?\s*|No\.?\s*|n[or]\.\s*)?(\d{{1,4}})/(\d{{1,4}})(?:/({_ACT_SUFFIX}))?\b",
+    rf"(nr\.?\s*|No\.?\s*|n[or]\.\s*)?\(?(\d{{1,4}})/(\d{{1,4}})(?:/({_ACT_SUFFIX}))?\b",
     re.IGNORECASE,
 )
 
@@ -153,6 +164,7 @@ def find_references(text: str) -> list[tuple[str, str, int, int]]:
             dossier, number, short_dossier, short_number = match.groups()
             value = _kst_id(dossier or short_dossier, number or short_number)
             found.append(("kamerstuk", value, *match.span()))
+    found += _dossier_numbers(text)
     if "kst-" in text:
         found += [("kamerstuk", _kst_id(*m.groups()), *m.span()) for m in _KST_ID.finditer(text)]
     if "/" in text:
@@ -160,6 +172,24 @@ def find_references(text: str) -> list[tuple[str, str, int, int]]:
             ("procedure", _procedure(*m.groups()), *m.span()) for m in _PROCEDURE.finditer(text)
         ]
     return sorted(found, key=lambda ref: ref[2])
+
+
+def _dossier_numbers(text: str) -> list[tuple[str, str, int, int]]:
+    found = []
+    for match in _DOSSIER_NR.finditer(text):
+        dossier, part, first, second = match.groups()
+        base = f"{dossier}-{part}" if part else dossier
+        for number in filter(None, (first, second)):
+            found.append(("kamerstuk", _kst_id(base, number), *match.span()))
+    for match in _NUMBER_DOSSIER.finditer(text):
+        number, dossier, part = match.groups()
+        base = f"{dossier}-{part}" if part else dossier
+        found.append(("kamerstuk", _kst_id(base, number), *match.span()))
+    for match in _DOSSIER_DASH.finditer(text):
+        dossier, part, number = match.groups()
+        base = f"{dossier}-{part}" if part else dossier
+        found.append(("kamerstuk", _kst_id(base, number), *match.span()))
+    return found
 
 
 def _commission_documents(text: str) -> list[tuple[str, str, int, int]]:
