@@ -84,9 +84,8 @@ def main() -> int:
     per_document, per_kind = evaluate(find_corpus())
     print(f"{'document':88} {'tp':>3} {'fp':>3} {'fn':>3}")
     for name, score in per_document.items():
-        print(
-            f"{name[:88]:88} {score.true_positives:3} {score.false_positives:3} {score.false_negatives:3}"
-        )
+        counts = (score.true_positives, score.false_positives, score.false_negatives)
+        print(f"{name[:88]:88} " + " ".join(f"{n:3}" for n in counts))
         for ref in score.misses:
             print(f"    missed: {ref}")
         for ref in score.extras:

@@ -177,16 +177,33 @@ def parse_and_store(
     source: str,
     url: str = "",
 ) -> list[Document]:
-    outcome = parse_raw(data, filename, source, url, archive.sidecars_of(sha))
+    identity, fallback_id = archive.listed_identity(sha)
+    outcome = parse_raw(
+        data, filename, source, url, archive.sidecars_of(sha), identity, fallback_id
+    )
     return store_parse(archive, sha, filename, report, outcome)
 
 
 def parse_raw(
-    data: bytes, filename: str, source: str, url: str, sidecars: list[bytes]
+    data: bytes,
+    filename: str,
+    source: str,
+    url: str,
+    sidecars: list[bytes],
+    identity: str = "",
+    fallback_id: str = "",
 ) -> list[Document] | ParseError:
     """Parsing alone: no archive access, so a crawler can run it off its event loop."""
     try:
-        return parse_bytes(data, filename=filename, source=source, url=url, sidecars=sidecars)
+        return parse_bytes(
+            data,
+            filename=filename,
+            source=source,
+            url=url,
+            sidecars=sidecars,
+            identity=identity,
+            fallback_id=fallback_id,
+        )
     except ParseError as error:
         return error
 

@@ -55,10 +55,19 @@ def _read_markup(data: bytes, head: bytes) -> ReadResult:
     lowered = head.lower()
     if b"<html" in lowered or b"<!doctype html" in lowered:
         root = parse_html(data)
-        if looks_like_eurlex(data):
+        if looks_like_eurlex(data) and not holds_fiche(data):
             return read_eurlex_html(root)
         return read_html(root, data)
     return _read_xml(parse_xml(data))
+
+
+def holds_fiche(data: bytes) -> bool:
+    """A BNC-fiche saved as a web page cites EUR-Lex (its section 1 links the proposal), which
+    must not make it an EUR-Lex page: its section 1 headings say what it is."""
+    head = data[:200_000].lower()
+    return b"algemene gegevens" in head and (
+        b"commissiedocument" in head or b"titel voorstel" in head
+    )
 
 
 def _read_xml(root) -> ReadResult:

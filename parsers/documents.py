@@ -27,11 +27,15 @@ def parse_bytes(
     source: str = "local",
     url: str = "",
     sidecars: Sequence[bytes] = (),
+    identity: str = "",
+    fallback_id: str = "",
 ) -> list[Document]:
     """Every Document in one file. Raises ParseError with a one-line reason.
 
     `sidecars`: the publisher's metadata records for this file (metadata.xml,
-    metadata_owms.xml), merged over what the file says about itself."""
+    metadata_owms.xml), merged over what the file says about itself. `identity`: the id the
+    listing that fetched the file gave it (the SRU record's kst-22112-3516): it wins over what
+    the file says. `fallback_id`: the id when neither names one (tk-2025D01713)."""
     if not data.strip():
         raise ParseError("empty file", filename)
     sha = hashlib.sha256(data).hexdigest()
@@ -46,8 +50,10 @@ def parse_bytes(
     sidecar = sidecar_metadata(sidecars)
     if sidecar is not None:
         read.meta = merge_metadata(read.meta, sidecar)
+    if identity:
+        _take_listed_identity(read.meta, identity, source)
     documents = []
-    parts = split_parts(read, fallback_id=_fallback_id(filename, sha))
+    parts = split_parts(read, fallback_id=fallback_id or _fallback_id(filename, sha))
     for part in parts:
         fiches = find_fiches(part)
         docs = [build_fiche(part, fiche) for fiche in fiches] if fiches else [build_generic(part)]
@@ -108,6 +114,15 @@ def _fallback_id(filename: str, sha: str) -> str:
     stem = Path(filename).stem.lower() if filename else "doc"
     safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem).strip("-")[:60]
     return f"file-{safe}-{sha[:8]}" if safe else f"file-{sha[:12]}"
+
+
+def _take_listed_identity(meta: SourceMetadata, identity: str, source: str) -> None:
+    """Identity and source come from the listing, never from what the text cites: a fiche
+    listed by KOOP that links its proposal on EUR-Lex is still kst-…, and no EU text."""
+    meta.identifier = identity
+    meta.source = source
+    if source != "eurlex" and meta.doc_type.startswith("eu-"):
+        meta.doc_type = ""
 
 
 def _footnotes_of(part: Part, parts: list[Part]) -> list[str]:

@@ -123,6 +123,8 @@ class SourceSpider(scrapy.Spider):
             role=file.get("role", "document"),
             etag=header(response, b"ETag"),
             last_modified=header(response, b"Last-Modified"),
+            identity=file.get("identity", ""),
+            fallback_id=file.get("fallback_id", ""),
         )
 
     def bad_file_reason(self, response: Response, file: dict) -> str | None:
