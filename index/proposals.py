@@ -234,23 +234,37 @@ def _expand(archive: Archive, ids: _Identifiers) -> dict[str, Document]:
         found += [f"celex-{c}" for c in sorted(ids.celex)]
         for doc in archive.documents(i for i in dict.fromkeys(found) if i not in documents):
             documents[doc.id] = doc
-            if doc.doc_type in ("fiche", "eu-procedure"):
+            if _is_about(doc, ids):
                 _add_identifiers_of(ids, doc)
         if ids.size() == before:
             break
     for doc in list(documents.values()):
-        if doc.doc_type == "fiche":  # the letter and beslisnota of a fiche's bundle
+        if doc.doc_type == "fiche" and _is_about(doc, ids):  # its letter and beslisnota
             parts = [lk.value for lk in doc.links if lk.kind == "part"]
             for part in archive.documents(p for p in parts if p not in documents):
                 documents[part.id] = part
     return documents
 
 
+def _is_about(doc: Document, ids: _Identifiers) -> bool:
+    """A fiche or procedure of this proposal, not one that merely cites it: a fiche by its
+    section-1 COM or CELEX number, a procedure by its reference, proposal or act."""
+    if doc.doc_type == "fiche":
+        numbers = {str(n) for n in doc.metadata.get("com_numbers") or []}
+        return bool(numbers & ids.com) or str(doc.metadata.get("celex", "")) in ids.celex
+    procedure = procedure_of(doc)
+    if procedure is None:
+        return False
+    acts = set(procedure.proposal_celex) | {procedure.adopted_celex}
+    return procedure.reference in ids.procedure or bool(acts & ids.celex)
+
+
 def _timeline(
     parsed: ProposalRef, ids: _Identifiers, documents: dict[str, Document]
 ) -> ProposalTimeline:
-    fiches = _fiches_in_order(documents.values())
-    procedures = [p for p in map(procedure_of, documents.values()) if p is not None]
+    about = [doc for doc in documents.values() if _is_about(doc, ids)]
+    fiches = _fiches_in_order(about)
+    procedures = [p for p in map(procedure_of, about) if p is not None]
     entries = [_entry(doc, _relation(doc, fiches, ids)) for doc in documents.values()]
     entries += [entry for p in procedures for entry in _event_entries(p)]
     entries.sort(key=lambda e: (e.date or "9999", e.kind, e.id))
@@ -292,9 +306,9 @@ def _fiches_in_order(documents) -> list[Document]:
 
 
 def _relation(doc: Document, fiches: list[Document], ids: _Identifiers) -> str:
-    if doc.doc_type == "fiche":
+    if doc in fiches:
         return "revised-fiche" if is_revised(doc) and doc is not fiches[0] else "fiche"
-    if doc.doc_type == "eu-procedure":
+    if doc.doc_type == "eu-procedure" and _is_about(doc, ids):
         return "procedure"
     if doc.id.startswith("celex-"):
         return "adopted-act" if doc.id.startswith("celex-3") else "commission-text"

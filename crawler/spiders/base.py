@@ -87,7 +87,7 @@ class SourceSpider(scrapy.Spider):
             url,
             callback=self.parse_file,
             errback=self.file_errback,
-            headers=self.conditional_headers(url),
+            headers={**file.get("headers", {}), **self.conditional_headers(url)},
             dont_filter=True,
             meta={"record": key, "file": file, "handle_httpstatus_list": [304]},
         )
