@@ -61,7 +61,8 @@ def parse_bytes(
             doc.format = part.format
             # Stances are the Dutch cabinet's: EU texts use the same words for other views.
             doc.stances = [] if part.meta.is_eu_publication else label_stances(doc.sections)
-            doc.links = _merge_links(doc.links, find_links(doc, _footnotes_of(part, parts)))
+            found = find_links(doc, _footnotes_of(part, parts), part.meta.is_eu_publication)
+            doc.links = _merge_links(doc.links, found)
         documents.extend(docs)
     _link_parts(documents)
     return _finish(documents, sha, source, url)

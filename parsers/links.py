@@ -49,11 +49,11 @@ _DOSSIER_DASH = re.compile(
 )
 _KST_ID = re.compile(r"\bkst-(\d{5,6}(?:-[A-Z0-9]{1,3})?)-(\d+)\b")
 # "2022/0341(COD)", "2022/0341 (COD)", Cellar's "2018/0172/COD".
-_PROCEDURE = re.compile(
-    r"\b((?:19|20)\d{2})/(\d{1,4})\s*(?:\(|/)"
-    r"(COD|CNS|APP|NLE|SYN|AVC|BUD|DEC|INI|INL|RSP|ACI|DEA|RPS|IMM|REG|COS)\)?"
+# Found from the "/" like an act (see _SLASH): the year before it, this after it.
+_PROCEDURE_AFTER = re.compile(
+    r"(\d{1,4})\s*[(/](COD|CNS|APP|NLE|SYN|AVC|BUD|DEC|INI|INL|RSP|ACI|DEA|RPS|IMM|REG|COS)\b\)?"
 )
-_ECLI = re.compile(r"\bECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9.]*[A-Z0-9]")
+_ECLI = re.compile(r"ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9.]*[A-Z0-9]")
 # EU acts by name. Type letters of the CELEX number (sector 3, legislation).
 _ACT_TYPES = {
     "verordening": "R",
@@ -75,16 +75,22 @@ _ACT_TYPES = {
     "aanbeveling": "H",
     "recommendation": "H",
 }
-_ACT_WORD = "|".join(sorted((re.escape(w) for w in _ACT_TYPES), key=len, reverse=True))
 _ACT_SUFFIX = r"EU|EG|EEG|EGKS|JBZ|GBVB|Euratom|EC|EEC|JHA|CFSP"
+_ACT_PARTIES = rf"\(((?:{_ACT_SUFFIX})(?:,\s*(?:{_ACT_SUFFIX}))*)\)"
+_ACT_WORD = "|".join(re.escape(w) for w in sorted(_ACT_TYPES, key=len, reverse=True))
+# An act is found from its number: each "/" between digits ("2019/1150", "1093/2010",
+# "2013/36/EU"); what stands before the number (the word, the parties, "nr.") is then read in a
+# short window. Scanning for "/" is over 20x faster on EUR-Lex texts than a pattern that
+# starts with the words.
+_SLASH = re.compile(r"/\d")
+_ACT_AFTER = re.compile(rf"(\d{{1,4}})(?:/({_ACT_SUFFIX}))?\b")
 # "Verordening (EU) 2019/1150", "Verordening (EU) nr. 1093/2010", "Richtlijn 2013/36/EU",
-# "Kaderbesluit 2002/584/JBZ", "Regulation (EU) No 648/2012"; and without a word before it,
-# "(EG) nr. 1049/2001" (the "nr." form is a regulation's).
-_ACT = re.compile(
-    rf"(?:\b({_ACT_WORD})\s+)?(?:\(((?:{_ACT_SUFFIX})(?:,\s*(?:{_ACT_SUFFIX}))*)\)\s*)?"
-    rf"(nr\.?\s*|No\.?\s*|n[or]\.\s*)?\(?(\d{{1,4}})/(\d{{1,4}})(?:/({_ACT_SUFFIX}))?\b",
+# "Kaderbesluit 2002/584/JBZ", "Regulation (EU) No 648/2012", "(EG) nr. 1049/2001".
+_ACT_BEFORE = re.compile(
+    rf"(?:(?<![\w-])({_ACT_WORD})\s+)?(?:{_ACT_PARTIES}\s*)?(nr\.?\s*|no\.?\s*|n[or]\.\s*)?\(?\Z",
     re.IGNORECASE,
 )
+_ACT_LOOKBACK = 60  # characters before the number that can hold the word, parties and "nr."
 
 
 def normalise_com(kind: str, year: str, number: str) -> str:
@@ -137,19 +143,21 @@ def eurlex_urls(text: str) -> list[str]:
     return [url for url in urls if not url.endswith("…") and "…" not in url]
 
 
-def find_links(doc: Document, footnotes: Sequence[str] = ()) -> list[Link]:
+def find_links(doc: Document, footnotes: Sequence[str] = (), eu_text: bool = False) -> list[Link]:
     """Every reference in the document's sections and footnotes (where fiches cite), in order
-    of appearance, each with its sentence."""
+    of appearance, each with its sentence. `eu_text`: an EU publication, which never numbers
+    Kamerstukken the Tweede Kamer's way ("30569-8"): those forms are not looked for."""
     text = "\n\n".join([s.text for s in doc.sections] + list(footnotes))
     return [
         Link(kind=kind, value=value, sentence=sentence_around(text, start, end))
-        for kind, value, start, end in find_references(text)
+        for kind, value, start, end in find_references(text, parliamentary=not eu_text)
     ]
 
 
-def find_references(text: str) -> list[tuple[str, str, int, int]]:
-    """(kind, value, start, end) of every reference in the text, in order of appearance."""
-    found = _commission_documents(text) + _celex(text) + _acts(text)
+def find_references(text: str, parliamentary: bool = True) -> list[tuple[str, str, int, int]]:
+    """(kind, value, start, end) of every reference in the text, in order of appearance.
+    `parliamentary`: also Kamerstukken numbered without the word ("(29754, nr. 113)")."""
+    found = _commission_documents(text) + _celex(text) + _numbered(text)
     if "/eli/" in text:
         for match in _ELI.finditer(text):
             found.append(("eli", match.group().rstrip("/."), *match.span()))
@@ -164,13 +172,10 @@ def find_references(text: str) -> list[tuple[str, str, int, int]]:
             dossier, number, short_dossier, short_number = match.groups()
             value = _kst_id(dossier or short_dossier, number or short_number)
             found.append(("kamerstuk", value, *match.span()))
-    found += _dossier_numbers(text)
+    if parliamentary:
+        found += _dossier_numbers(text)
     if "kst-" in text:
         found += [("kamerstuk", _kst_id(*m.groups()), *m.span()) for m in _KST_ID.finditer(text)]
-    if "/" in text:
-        found += [
-            ("procedure", _procedure(*m.groups()), *m.span()) for m in _PROCEDURE.finditer(text)
-        ]
     return sorted(found, key=lambda ref: ref[2])
 
 
@@ -223,13 +228,39 @@ def _whole_celex(text: str, start: int, end: int) -> bool:
     return not glued or text.endswith("CELEX%3A", 0, start)
 
 
-def _acts(text: str) -> list[tuple[str, str, int, int]]:
+def _numbered(text: str) -> list[tuple[str, str, int, int]]:
+    """EU acts and procedure references: both are numbers around a "/"."""
     found = []
-    for match in _ACT.finditer(text):
-        celex = act_celex(*match.groups())
+    for slash in _SLASH.finditer(text) if "/" in text else []:
+        start = _number_start(text, slash.start())
+        if start < 0:
+            continue
+        year = text[start : slash.start()]
+        procedure = _PROCEDURE_AFTER.match(text, slash.start() + 1) if len(year) == 4 else None
+        if procedure and year[:2] in ("19", "20"):
+            value = _procedure(year, *procedure.groups())
+            found.append(("procedure", value, start, procedure.end()))
+            continue
+        after = _ACT_AFTER.match(text, slash.start() + 1)
+        if after is None:
+            continue
+        before = _ACT_BEFORE.search(text, max(0, start - _ACT_LOOKBACK), start)
+        word, parties, nr = before.groups() if before else (None, None, None)
+        number, suffix = after.groups()
+        celex = act_celex(word, parties, nr, text[start : slash.start()], number, suffix)
         if celex:
-            found.append(("celex", celex, *match.span()))
+            found.append(("celex", celex, before.start() if before else start, after.end()))
     return found
+
+
+def _number_start(text: str, slash: int) -> int:
+    """Where the one to four digits before a "/" start; -1 when there are none or more."""
+    start = slash
+    while start > 0 and slash - start < 4 and text[start - 1].isdigit():
+        start -= 1
+    if start == slash or (start > 0 and text[start - 1].isdigit()):
+        return -1
+    return start
 
 
 def act_celex(
