@@ -94,9 +94,15 @@ class EurLexSpider(SourceSpider):
             yield from self.procedures.follow(response, file)
 
     def cited_works(self) -> dict[str, set[str]]:
-        """CELEX number -> the documents (fiches) citing it."""
+        """CELEX number -> the Dutch documents (fiches, letters) citing it. What EUR-Lex texts
+        cite is not followed: every act names a dozen others, and the crawl would spread
+        through all of EUR-Lex."""
         citing: dict[str, set[str]] = {}
-        for doc_id, kind, value in self.archive.link_values(("celex", "com")):
+        rows = self.archive.link_values(("celex", "com"))
+        eu = {r.id for r in self.archive.refs(d for d, _, _ in rows) if r.source == "eurlex"}
+        for doc_id, kind, value in rows:
+            if doc_id in eu:
+                continue
             for celex in celex_candidates(kind, value):
                 citing.setdefault(celex, set()).add(doc_id)
         return citing
