@@ -70,16 +70,24 @@ def open_api(
 ) -> FicheSearch:
     """The archive and its backend through the Python API; an archive or index that cannot
     be opened ends the command with one line saying why."""
-    folder = Path(home) if home else default_home()
-    try:
-        api = FicheSearch(folder, backend, es_url)
-    except OSError as error:
-        fail(f"cannot open the archive in {folder}: {error.strerror or error}")
-    except Exception as error:  # a corrupt or foreign SQLite file
-        fail(f"cannot open the archive in {folder}: {error}")
+    api = open_archive_api(home, backend, es_url)
     try:
         api.open_backend(fresh)  # now, so a missing cluster fails before any work
     except BackendUnavailable as error:
         api.close()
         fail(str(error))
     return api
+
+
+def open_archive_api(
+    home: str | None, backend: str | None = None, es_url: str | None = None
+) -> FicheSearch:
+    """The Python API on the archive alone: the index opens on first use, so a command that
+    only reads the archive (proposal) works without one."""
+    folder = Path(home) if home else default_home()
+    try:
+        return FicheSearch(folder, backend, es_url)
+    except OSError as error:
+        fail(f"cannot open the archive in {folder}: {error.strerror or error}")
+    except Exception as error:  # a corrupt or foreign SQLite file
+        fail(f"cannot open the archive in {folder}: {error}")

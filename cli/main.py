@@ -16,6 +16,7 @@ from cli.archive_commands import (
 from cli.crawl_command import crawl_command
 from cli.export_command import export_command
 from cli.parse_command import parse_command
+from cli.proposal_command import proposal_command
 from cli.search_commands import search_command, stances_command
 from cli.serve_command import serve_command
 from cli.watch_command import watch_command
@@ -51,6 +52,7 @@ for command in (
     export_command,
     serve_command,
     watch_command,
+    proposal_command,
 ):
     cli.add_command(command)
 

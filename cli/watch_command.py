@@ -21,7 +21,14 @@ def watch_command() -> None:
 
 @watch_command.command("add")
 @click.argument("name")
-@click.argument("query", nargs=-1, required=True)
+@click.argument("query", nargs=-1)
+@click.option(
+    "--proposal",
+    "proposal_ref",
+    default="",
+    help="Follow one EU proposal (a COM number, CELEX number, procedure or document id)"
+    " instead of a query: its new documents and each change of the cabinet's position.",
+)
 @filter_options
 @click.option(
     "--include-existing",
@@ -30,9 +37,14 @@ def watch_command() -> None:
 )
 @home_option
 @backend_options
-def add_command(name, query, include_existing, home, backend, es_url, **filters):
-    """Save QUERY (the search language, with filters) under NAME."""
-    watch = Watch(name=name, query=" ".join(query), filters=build_filters(**filters))
+def add_command(name, query, proposal_ref, include_existing, home, backend, es_url, **filters):
+    """Save QUERY (the search language, with filters) under NAME, or with --proposal REF
+    follow one proposal."""
+    if bool(query) == bool(proposal_ref):
+        fail("give a QUERY or --proposal REF (one of the two)", code=2)
+    watch = Watch(
+        name=name, query=" ".join(query), filters=build_filters(**filters), proposal=proposal_ref
+    )
     archive = open_archive(home)
     store = WatchStore(archive)
     search = backend_for(archive, backend, es_url)
@@ -42,7 +54,12 @@ def add_command(name, query, include_existing, home, backend, es_url, **filters)
         fail(f"bad query: {error}", code=2)
     except WatchError as error:
         fail(str(error), code=2)
-    if include_existing:
+    if watch.proposal:
+        click.echo(
+            f"saved {name!r} following {watch.query}; {baseline} documents and changes known"
+            " now, `watch run` reports new ones"
+        )
+    elif include_existing:
         click.echo(f"saved {name!r}; `watch run` reports every matching document once")
     else:
         click.echo(f"saved {name!r}; {baseline} documents match now, `watch run` reports new ones")
@@ -111,6 +128,7 @@ def watch_json(watch: Watch) -> dict:
     return {
         "name": watch.name,
         "query": watch.query,
+        "proposal": watch.proposal,
         "filters": {k: v for k, v in asdict(watch.filters).items() if v},
         "created_at": watch.created_at,
         "last_run": watch.last_run,

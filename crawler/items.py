@@ -16,3 +16,5 @@ class FetchedFile:
     role: str = "document"  # "document" is parsed; "sidecar" (metadata.xml) is only kept raw
     etag: str = ""
     last_modified: str = ""
+    identity: str = ""  # the document id the listing gives the file (kst-22112-3516)
+    fallback_id: str = ""  # the id when neither the listing nor the file names one

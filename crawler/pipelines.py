@@ -53,13 +53,16 @@ class ArchivePipeline:
         if item.role == "sidecar":
             return self._sidecar_stored(archive, item, sha)
         self.documents[item.record] = (sha, item)
+        # A listing that names the document anew (the same PDF from KOOP after the Tweede
+        # Kamer API) makes it parse again under that id.
+        renamed = archive.record_identity(sha, item.identity, item.fallback_id)
         if item.record in self.sidecars:
             archive.link_sidecars(sha, [self.sidecars.pop(item.record)])
         if sha in self.in_flight:
             waiter = Deferred()
             self.in_flight[sha].append(waiter)
             return waiter.addCallback(lambda _: self._done(item, []))
-        if archive.knows_raw(sha, PARSER_VERSION):
+        if archive.knows_raw(sha, PARSER_VERSION) and not renamed:
             return self._done(item, [])
         return self._parse(archive, sha, item)
 
@@ -89,6 +92,7 @@ class ArchivePipeline:
             document.url,
             sidecars,
             ocr_settings(archive),
+            *archive.listed_identity(sha),
         )
 
         def store(outcome):

@@ -46,6 +46,10 @@ FICHE_SRU_PAGE_SIZE = 100
 FICHE_TK_ODATA_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0"
 FICHE_EURLEX_URL = "https://eur-lex.europa.eu"
 FICHE_CELLAR_SPARQL_URL = "https://publications.europa.eu/webapi/rdf/sparql"
+# Cellar notices: the procedure of each proposal a fiche cites (branch notice of the proposal,
+# then tree notice of its procedure), re-checked at most once a month, conditionally.
+FICHE_CELLAR_RESOURCE_URL = "https://publications.europa.eu/resource"
+FICHE_EURLEX_PROCEDURES = True
 FICHE_EURLEX_BATCH = 50  # CELEX numbers per SPARQL query
 FICHE_EURLEX_FIRST_DAYS = 365  # a first eurlex crawl without --since lists this far back
 FICHE_DOSSIER = "22112"

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit, urlunsplit
 SOURCES: dict[str, tuple[str, ...]] = {
     "officielebekendmakingen": ("FICHE_SRU_URL",),
     "tweedekamer": ("FICHE_TK_ODATA_URL",),
-    "eurlex": ("FICHE_EURLEX_URL", "FICHE_CELLAR_SPARQL_URL"),
+    "eurlex": ("FICHE_EURLEX_URL", "FICHE_CELLAR_SPARQL_URL", "FICHE_CELLAR_RESOURCE_URL"),
 }
 
 

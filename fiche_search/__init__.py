@@ -5,6 +5,7 @@ archive = fiche_search.open("~/fiche-archive")
 results = archive.search("blauwe kaart", section="positie.beoordeling", since="2020")
 results.total, [hit.id for hit in results.hits], results.facets
 archive.document("kst-22112-3516").stances
+archive.proposal("COM(2021) 206").changes
 archive.export("out/", format="parquet")
 """
 
@@ -22,6 +23,7 @@ from fiche_search.api import (
     default_home,
     open,
 )
+from index.proposals import MalformedRef, ProposalTimeline, UnknownProposal
 
 __all__ = [
     "BackendUnavailable",
@@ -30,10 +32,13 @@ __all__ = [
     "ExportReport",
     "FicheSearch",
     "ImportReport",
+    "MalformedRef",
+    "ProposalTimeline",
     "QueryError",
     "SearchResults",
     "SectionHit",
     "StanceCounts",
+    "UnknownProposal",
     "default_home",
     "open",
 ]

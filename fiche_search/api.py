@@ -17,6 +17,8 @@ from index.export import FORMATS, ExportReport, export_archive
 from index.filters import FILTER_NAMES, Filters, QueryError
 from index.importer import Importer, ImportReport, Progress
 from index.output import archive_summary
+from index.proposals import ProposalTimeline
+from index.proposals import proposal as proposal_timeline
 from index.query import ParsedQuery, parse_query
 from index.search import DocumentHit, SearchBackend, SearchRequest, SearchResults, SectionHit
 from index.stance_counts import StanceCounts, count_stances
@@ -172,10 +174,11 @@ class FicheSearch:
     def stats(self) -> dict:
         return archive_summary(self.archive)
 
-    def proposal(self, ref: str):
-        """One EU proposal: its fiches, documents and procedure, in date order."""
-        # TODO(issue 12): call index.proposals.proposal(self.archive, ref) once it is merged.
-        raise NotImplementedError("proposal() arrives with issue 12 (index/proposals.py)")
+    def proposal(self, ref: str) -> ProposalTimeline:
+        """One EU proposal: its fiches, documents and procedure in date order, the latest
+        position per aspect and its changes. A malformed REF raises MalformedRef, one no
+        archived document names raises UnknownProposal."""
+        return proposal_timeline(self.archive, ref)
 
     # --- writing -------------------------------------------------------------------------
 

@@ -92,6 +92,13 @@ CREATE TABLE IF NOT EXISTS sidecars (
     sidecar_sha256 TEXT NOT NULL,
     PRIMARY KEY (sha256, sidecar_sha256)
 );
+-- The id a crawl listing gave a raw file (identity), or the id to use when the file names
+-- none (fallback_id), so a re-parse keeps the document's id.
+CREATE TABLE IF NOT EXISTS listed_identities (
+    sha256 TEXT PRIMARY KEY,
+    identity TEXT NOT NULL,
+    fallback_id TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS crawl_state (
     source TEXT NOT NULL,
     key TEXT NOT NULL,
@@ -112,6 +119,8 @@ CREATE TABLE IF NOT EXISTS crawl_failures (
 FORMAT_RANK = {
     "op-xml": 6,
     "formex": 6,
+    "cellar-tree": 6,  # a procedure: the tree notice lists its events, a branch notice one
+    "cellar-branch": 5,
     "xml": 5,
     "eurlex-html": 5,
     "html": 4,
@@ -229,6 +238,29 @@ class Archive:
                 (location, sha, source, at, etag, last_modified),
             )
         return sha
+
+    def record_identity(self, sha256: str, identity: str, fallback_id: str) -> bool:
+        """Remember the id a listing gave these bytes. An identity once given is never lost
+        to a listing that gives none (the same PDF from the Tweede Kamer API). Returns True
+        when what is remembered changed (the file must be parsed again)."""
+        if not identity and not fallback_id:
+            return False
+        held = self.listed_identity(sha256)
+        new = (identity or held[0], held[1] or fallback_id)
+        if new == held:
+            return False
+        with self._transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO listed_identities VALUES (?, ?, ?)", (sha256, *new)
+            )
+        return True
+
+    def listed_identity(self, sha256: str) -> tuple[str, str]:
+        """(identity, fallback_id) a crawl listing gave these bytes; ("", "") when none."""
+        row = self.db.execute(
+            "SELECT identity, fallback_id FROM listed_identities WHERE sha256 = ?", (sha256,)
+        ).fetchone()
+        return (row[0], row[1]) if row else ("", "")
 
     def link_sidecars(self, sha256: str, sidecar_shas: Iterable[str]) -> None:
         with self._transaction():
@@ -381,6 +413,17 @@ class Archive:
             f"SELECT doc_id, kind, value FROM links WHERE kind IN ({marks}) ORDER BY doc_id",
             kinds,
         ).fetchall()
+
+    def ids_with_links(self, pairs: Iterable[tuple[str, str]]) -> list[str]:
+        """Documents with a link of one of these (kind, value) pairs, e.g. every document
+        citing COM(2021) 206 or procedure 2021/0106(COD)."""
+        found: set[str] = set()
+        for kind, value in dict.fromkeys(pairs):
+            rows = self.db.execute(
+                "SELECT doc_id FROM links WHERE kind = ? AND value = ?", (kind, value)
+            )
+            found.update(row[0] for row in rows)
+        return sorted(found)
 
     def add_links(self, doc_id: str, links: Iterable[tuple[str, str]]) -> None:
         """Extra (kind, value) links of a stored document, once each."""

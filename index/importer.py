@@ -204,7 +204,10 @@ def parse_and_store(
     ocr: OcrSettings | None = None,
 ) -> list[Document]:
     ocr = ocr or ocr_settings(archive)
-    outcome = parse_raw(data, filename, source, url, archive.sidecars_of(sha), ocr)
+    identity, fallback_id = archive.listed_identity(sha)
+    outcome = parse_raw(
+        data, filename, source, url, archive.sidecars_of(sha), ocr, identity, fallback_id
+    )
     return store_parse(archive, sha, filename, report, outcome)
 
 
@@ -215,11 +218,20 @@ def parse_raw(
     url: str,
     sidecars: list[bytes],
     ocr: OcrSettings | None = None,
+    identity: str = "",
+    fallback_id: str = "",
 ) -> list[Document] | ParseError:
     """Parsing alone: no archive access, so a crawler can run it off its event loop."""
     try:
         return parse_bytes(
-            data, filename=filename, source=source, url=url, sidecars=sidecars, ocr=ocr
+            data,
+            filename=filename,
+            source=source,
+            url=url,
+            sidecars=sidecars,
+            ocr=ocr,
+            identity=identity,
+            fallback_id=fallback_id,
         )
     except ParseError as error:
         return error

@@ -13,6 +13,8 @@ import re
 from dataclasses import asdict, dataclass
 
 from index.archive import Archive, now
+from index.proposal_watch import CHANGE_PREFIX, change_title, proposal_items
+from index.proposals import MalformedRef, parse_ref
 from index.query import Filters, ParsedQuery, parse_query
 from index.search import SearchBackend
 
@@ -32,6 +34,12 @@ CREATE TABLE IF NOT EXISTS watch_matches (
     alerted INTEGER NOT NULL,
     PRIMARY KEY (name, doc_id)
 );
+-- Watches that follow one proposal (`watch add NAME --proposal REF`); watch_matches.doc_id
+-- then holds document ids and change keys (index/proposal_watch.py).
+CREATE TABLE IF NOT EXISTS watch_proposals (
+    name TEXT PRIMARY KEY,
+    ref TEXT NOT NULL
+);
 """
 
 # Names appear in URLs (/watch/NAME.xml) and file-like places: keep them plain.
@@ -49,6 +57,7 @@ class Watch:
     filters: Filters
     created_at: str = ""
     last_run: str = ""
+    proposal: str = ""  # a proposal REF: the watch follows that proposal instead of a query
 
     def parsed(self) -> ParsedQuery:
         return parse_query(self.query, _copy(self.filters))
@@ -64,6 +73,7 @@ class Alert:
     doc_type: str
     date: str
     seen_at: str
+    key: str = ""  # what was seen: the doc id, or a position change (proposal watches)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -96,16 +106,28 @@ class WatchStore:
     ) -> int:
         """Save the watch; returns how many documents match it now (its baseline)."""
         check_name(watch.name)
-        parsed = watch.parsed()  # raises QueryError before anything is stored
+        if watch.proposal:
+            watch.query = self._checked_ref(watch.proposal)
+        else:
+            parsed = watch.parsed()  # raises QueryError before anything is stored
         if self.get(watch.name) is not None:
             raise WatchError(f"a watch named {watch.name!r} exists; remove it first")
-        current = [] if include_existing else backend.matching_documents(parsed)
+        if include_existing:
+            current = []
+        elif watch.proposal:
+            current = [item.key for item in proposal_items(self.archive, watch.proposal)]
+        else:
+            current = backend.matching_documents(parsed)
         stamp = now()
         with self.db:
             self.db.execute(
                 "INSERT INTO watches VALUES (?, ?, ?, ?, '')",
                 (watch.name, watch.query, json.dumps(asdict(watch.filters)), stamp),
             )
+            if watch.proposal:
+                self.db.execute(
+                    "INSERT INTO watch_proposals VALUES (?, ?)", (watch.name, watch.proposal)
+                )
             self.db.executemany(
                 "INSERT OR IGNORE INTO watch_matches VALUES (?, ?, ?, 0)",
                 [(watch.name, doc_id, stamp) for doc_id in current],
@@ -117,25 +139,36 @@ class WatchStore:
             raise WatchError(f"no watch named {name!r}")
         with self.db:
             self.db.execute("DELETE FROM watch_matches WHERE name = ?", (name,))
+            self.db.execute("DELETE FROM watch_proposals WHERE name = ?", (name,))
             self.db.execute("DELETE FROM watches WHERE name = ?", (name,))
+
+    @staticmethod
+    def _checked_ref(ref: str) -> str:
+        try:
+            return parse_ref(ref).value
+        except MalformedRef as error:
+            raise WatchError(str(error)) from None
 
     def get(self, name: str) -> Watch | None:
         row = self.db.execute(
-            "SELECT name, query, filters, created_at, last_run FROM watches WHERE name = ?",
+            f"{_SELECT} WHERE w.name = ?",
             (name,),
         ).fetchone()
         return _watch(row) if row else None
 
     def all(self) -> list[Watch]:
-        rows = self.db.execute(
-            "SELECT name, query, filters, created_at, last_run FROM watches ORDER BY name"
-        ).fetchall()
+        rows = self.db.execute(f"{_SELECT} ORDER BY w.name").fetchall()
         return [_watch(row) for row in rows]
 
     def run(self, watch: Watch, backend: SearchBackend) -> list[Alert]:
         """The documents that match the watch and it has never seen; they are remembered in
-        the same transaction, so a second run reports nothing new."""
-        matching = backend.matching_documents(watch.parsed())
+        the same transaction, so a second run reports nothing new. A watch on a proposal
+        reports its new documents and its new position changes."""
+        if watch.proposal:
+            items = proposal_items(self.archive, watch.proposal)
+            matching = [item.key for item in items]
+        else:
+            matching = backend.matching_documents(watch.parsed())
         seen = {
             row[0]
             for row in self.db.execute(
@@ -162,19 +195,31 @@ class WatchStore:
         ).fetchall()
         return self._alerts(name, [r[0] for r in rows])
 
-    def _alerts(self, name: str, doc_ids: list[str]) -> list[Alert]:
+    def _alerts(self, name: str, keys: list[str]) -> list[Alert]:
         alerts = []
-        for doc_id in doc_ids:
+        for key in keys:
+            # A position change is keyed change:ASPECT:FROM:TO:FICHE_ID; it opens the fiche.
+            doc_id = key.rsplit(":", 1)[-1] if key.startswith(CHANGE_PREFIX) else key
             row = self.db.execute(
                 "SELECT d.title, d.doc_type, d.date, m.seen_at FROM documents d"
-                " JOIN watch_matches m ON m.doc_id = d.id AND m.name = ? WHERE d.id = ?",
-                (name, doc_id),
+                " JOIN watch_matches m ON m.doc_id = ? AND m.name = ? WHERE d.id = ?",
+                (key, name, doc_id),
             ).fetchone()
-            if row:  # a document removed since (re-parse split it differently) is skipped
-                alerts.append(Alert(name, doc_id, *row))
+            if not row:  # a document removed since (re-parse split it differently) is skipped
+                continue
+            title, doc_type, date, seen_at = row
+            if key.startswith(CHANGE_PREFIX):
+                title, doc_type = change_title(key, title), "change"
+            alerts.append(Alert(name, doc_id, title, doc_type, date, seen_at, key))
         return alerts
 
 
+_SELECT = (
+    "SELECT w.name, w.query, w.filters, w.created_at, w.last_run, COALESCE(p.ref, '')"
+    " FROM watches w LEFT JOIN watch_proposals p ON p.name = w.name"
+)
+
+
 def _watch(row) -> Watch:
-    name, query, filters, created_at, last_run = row
-    return Watch(name, query, Filters(**json.loads(filters)), created_at, last_run)
+    name, query, filters, created_at, last_run, proposal = row
+    return Watch(name, query, Filters(**json.loads(filters)), created_at, last_run, proposal)

@@ -58,20 +58,20 @@ def _read_markup(data: bytes, head: bytes) -> ReadResult:
     lowered = head.lower()
     if b"<html" in lowered or b"<!doctype html" in lowered:
         root = parse_html(data)
-        if looks_like_eurlex(data) and not _is_fiche_page(data):
+        if looks_like_eurlex(data) and not holds_fiche(data):
             return read_eurlex_html(root)
         return read_html(root, data)
     return _read_xml(parse_xml(data))
 
 
-# The fiche template's own headings: a fiche cites "COM(2021) 727 final" and links EUR-Lex,
-# yet it is the Dutch cabinet's text, never the EU's.
-_FICHE_TEMPLATE = (b"algemene gegevens", b"nederlandse positie")
-
-
-def _is_fiche_page(data: bytes) -> bool:
-    lowered = data[:300_000].lower()
-    return all(words in lowered for words in _FICHE_TEMPLATE)
+def holds_fiche(data: bytes) -> bool:
+    """A BNC-fiche saved as a web page cites EUR-Lex ("COM(2021) 727 final", a link to the
+    proposal), which must not make it an EUR-Lex page: the template's own headings say what
+    it is, the Dutch cabinet's text, never the EU's."""
+    head = data[:300_000].lower()
+    return b"algemene gegevens" in head and (
+        b"commissiedocument" in head or b"titel voorstel" in head or b"nederlandse positie" in head
+    )
 
 
 def _read_xml(root) -> ReadResult:

@@ -13,6 +13,7 @@ from parsers.generic import build_generic
 from parsers.links import find_links
 from parsers.model import Document, Link, OcrPage, ParseError
 from parsers.parts import Part, split_parts
+from parsers.procedure import procedure_notice_document
 from parsers.readers.metadata import find_sidecars, merge_metadata, read_metadata_bytes
 from parsers.readers.ocr import OcrSettings
 from parsers.stance import label_stances
@@ -29,15 +30,22 @@ def parse_bytes(
     url: str = "",
     sidecars: Sequence[bytes] = (),
     ocr: OcrSettings | None = None,
+    identity: str = "",
+    fallback_id: str = "",
 ) -> list[Document]:
     """Every Document in one file. Raises ParseError with a one-line reason.
 
     `sidecars`: the publisher's metadata records for this file (metadata.xml,
     metadata_owms.xml), merged over what the file says about itself. `ocr`: how PDF pages
-    without a text layer are read (cache, time budget, progress)."""
+    without a text layer are read (cache, time budget, progress). `identity`: the id the
+    listing that fetched the file gave it (the SRU record's kst-22112-3516): it wins over what
+    the file says. `fallback_id`: the id when neither names one (tk-2025D01713)."""
     if not data.strip():
         raise ParseError("empty file", filename)
     sha = hashlib.sha256(data).hexdigest()
+    procedure = procedure_notice_document(data)
+    if procedure is not None:
+        return _finish([procedure], sha, source, url)
     try:
         read = read_bytes(data, filename, ocr)
     except ParseError as error:
@@ -46,8 +54,10 @@ def parse_bytes(
     sidecar = sidecar_metadata(sidecars)
     if sidecar is not None:
         read.meta = merge_metadata(read.meta, sidecar)
+    if identity:
+        _take_listed_identity(read.meta, identity, source)
     documents = []
-    parts = split_parts(read, fallback_id=_fallback_id(filename, sha))
+    parts = split_parts(read, fallback_id=fallback_id or _fallback_id(filename, sha))
     ocr_pages = _ocr_pages_per_part(parts, read.ocr_pages)
     for part, part_ocr in zip(parts, ocr_pages, strict=True):
         fiches = find_fiches(part)
@@ -57,14 +67,19 @@ def parse_bytes(
             doc.ocr_pages = list(part_ocr)
             # Stances are the Dutch cabinet's: EU texts use the same words for other views.
             doc.stances = [] if part.meta.is_eu_publication else label_stances(doc.sections)
+            found = find_links(doc, _footnotes_of(part, parts), part.meta.is_eu_publication)
+            doc.links = _merge_links(doc.links, found)
         documents.extend(docs)
+    _link_parts(documents)
+    return _finish(documents, sha, source, url)
+
+
+def _finish(documents: list[Document], sha: str, source: str, url: str) -> list[Document]:
     for doc in documents:
         doc.sha256 = sha
         doc.parser_version = PARSER_VERSION
         doc.source = doc.source or source
         doc.url = doc.url or url
-        doc.links = _merge_links(doc.links, find_links(doc))
-    _link_parts(documents)
     return documents
 
 
@@ -136,15 +151,34 @@ def _pages_of(part: Part) -> set[int]:
     return pages
 
 
-def _merge_links(first, second):
-    seen = set()
-    merged = []
+def _take_listed_identity(meta: SourceMetadata, identity: str, source: str) -> None:
+    """Identity and source come from the listing, never from what the text cites: a fiche
+    listed by KOOP that links its proposal on EUR-Lex is still kst-…, and no EU text."""
+    meta.identifier = identity
+    meta.source = source
+    if source != "eurlex" and meta.doc_type.startswith("eu-"):
+        meta.doc_type = ""
+
+
+def _footnotes_of(part: Part, parts: list[Part]) -> list[str]:
+    """A file's footnotes belong to its one part; in a bundle (letter + fiche + beslisnota)
+    to its fiches, which is where the cabinet cites, else to the first part."""
+    if len(parts) == 1:
+        return part.footnotes
+    fiches = [p for p in parts if p.kind == "fiche"]
+    owners = fiches or parts[:1]
+    return part.footnotes if any(p is part for p in owners) else []
+
+
+def _merge_links(first: list[Link], second: list[Link]) -> list[Link]:
+    """Each (kind, value) once, in order; a link from section 1 gets the sentence its value
+    stands in when the text scan found it too."""
+    merged: dict[tuple[str, str], Link] = {}
     for link in [*first, *second]:
-        key = (link.kind, link.value)
-        if key not in seen:
-            seen.add(key)
-            merged.append(link)
-    return merged
+        held = merged.setdefault((link.kind, link.value), link)
+        if held is not link and not held.sentence:
+            held.sentence = link.sentence
+    return list(merged.values())
 
 
 def _link_parts(documents: list[Document]) -> None:

@@ -97,11 +97,13 @@ class Stance:
 
 @dataclass
 class Link:
-    """A reference found in the text: kind is com, celex, eli, kamerstuk or part."""
+    """A reference found in the text: kind is com (COM, SEC, SWD, JOIN, C numbers), celex
+    (also EU acts named in the text), eli, ecli, kamerstuk, procedure, eurlex (a URL) or part."""
 
     kind: str
     value: str
     target_id: str = ""  # a document id when the target is known
+    sentence: str = ""  # the sentence of the text that makes the reference
 
 
 @dataclass

@@ -108,7 +108,9 @@ def test_formex_annex_without_act_number_gets_a_file_id():
         ("formex_5cca93ee_DOC_1.xml", "Formex OJ document wrapper (bibliographic record of "
          "celex-32011R1319)"),
         ("formex_L_202400903EN.toc.fmx.xml", "Formex Official Journal table of contents"),
-        ("cellar_notice_branch_52018PC0340.xml", "Cellar branch metadata notice"),
+        # A branch notice outside any procedure (a treaty): no document. Those of a proposal
+        # give its procedure (test_procedure_notices.py).
+        ("cellar_notice_EN-CELEX-12016M-TXT.xml", "Cellar branch metadata notice"),
         ("cellar_sparql_e115172d.json", "SPARQL query result (4 rows)"),
     ],
 )  # fmt: skip

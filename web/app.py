@@ -15,6 +15,7 @@ from index.backends import BackendUnavailable
 from web.document_page import document_page
 from web.freshness_page import freshness_page
 from web.params import BadRequest, SearchTooSlow
+from web.proposal_page import proposal_page
 from web.render import error
 from web.resources import Resources
 from web.search_page import search_page
@@ -52,6 +53,7 @@ def create_app(
             Route("/", search_page),
             Route("/document/{doc_id}", document_page),
             Route("/timeline", timeline_page),
+            Route("/proposal", proposal_page),
             Route("/freshness", freshness_page),
             Route("/watches", watches_page),
             Route("/watch/{name}.xml", watch_feed_page),

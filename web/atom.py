@@ -32,7 +32,7 @@ def watch_feed(watch: Watch, alerts: list[Alert], feed_url: str, base_url: str) 
     _el(feed, "generator", "fiche-search")
     for alert in alerts:
         entry = _el(feed, "entry")
-        _el(entry, "id", f"urn:fiche-search:watch:{watch.name}:{alert.doc_id}")
+        _el(entry, "id", f"urn:fiche-search:watch:{watch.name}:{alert.key or alert.doc_id}")
         _el(entry, "title", alert.title or alert.doc_id)
         _el(entry, "updated", alert.seen_at)
         _el(

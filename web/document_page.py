@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
 from index.output import ocr_summary
+from index.proposals import proposal_refs
+from index.references import cited_by, cites
 from index.related import related_documents
 from web.markup import evidence_segments, safe_url, stance_anchor, stances_by_section
 from web.params import BadRequest, output_format
@@ -28,8 +31,11 @@ def document_page(request: Request) -> Response:
         if doc is None:
             raise HTTPException(404, f"no document {doc_id!r} in the archive")
         related = related_documents(archive, doc)
+        references = {"cites": cites(archive, doc), "cited_by": cited_by(archive, doc)}
+        proposals = proposal_refs(archive, doc)
     if fmt == "json":
-        return json_response(doc.to_json())
+        resolved = {name: [asdict(c) for c in found] for name, found in references.items()}
+        return json_response({**doc.to_json(), **resolved, "proposals": proposals})
     if fmt == "csv":
         raise BadRequest("a document is available as html or json, not csv")
     placed = stances_by_section(doc.sections, doc.stances)
@@ -50,6 +56,8 @@ def document_page(request: Request) -> Response:
             "sources": source_links(doc),
             "related": related,
             "ocr": ocr_summary(doc.ocr_pages),
+            "references": references,
+            "proposals": proposals,
         },
     )
 

@@ -20,6 +20,13 @@ templates.env.autoescape = True  # every template, whatever its name
 templates.env.filters["snippet"] = safe_snippet
 templates.env.filters["safe_url"] = safe_url
 templates.env.filters["doc_path"] = lambda doc_id: "/document/" + quote(doc_id, safe="")
+
+
+def proposal_path(ref: str) -> str:
+    return "/proposal?ref=" + quote(ref, safe="")
+
+
+templates.env.filters["proposal_path"] = proposal_path
 templates.env.filters["label"] = lambda value: str(value).replace("_", " ")
 
 

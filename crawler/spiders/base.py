@@ -97,7 +97,7 @@ class SourceSpider(scrapy.Spider):
             url,
             callback=self.parse_file,
             errback=self.file_errback,
-            headers=self.conditional_headers(url),
+            headers={**file.get("headers", {}), **self.conditional_headers(url)},
             dont_filter=True,
             meta={"record": key, "file": file, "handle_httpstatus_list": [304]},
         )
@@ -133,6 +133,8 @@ class SourceSpider(scrapy.Spider):
             role=file.get("role", "document"),
             etag=header(response, b"ETag"),
             last_modified=header(response, b"Last-Modified"),
+            identity=file.get("identity", ""),
+            fallback_id=file.get("fallback_id", ""),
         )
 
     def bad_file_reason(self, response: Response, file: dict) -> str | None:

@@ -4,16 +4,21 @@ Two listings, both SPARQL: the works the archive's fiches cite (their CELEX numb
 CELEX numbers of the COM documents they name), and Commission proposals and recommendations
 dated since the watermark. Each work's text is fetched in Dutch, or in English when Cellar holds
 no Dutch expression or the Dutch page is missing. Every stored EUR-Lex document gets a
-`cited_by` link to each fiche that cites it.
+`cited_by` link to each fiche that cites it. Then the EU procedure of every proposal a fiche
+cites (ProcedureNotices).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
 from crawler.spiders.base import SourceSpider
+from parsers import ParseError
+from parsers.procedure import procedure_id, read_procedure
+from parsers.readers.xmltools import parse_xml
 
 PREFIXES = """PREFIX cdm: <http://publications.europa.eu/ontology/cdm#>
 PREFIX cmr: <http://publications.europa.eu/ontology/cdm/cmr#>
@@ -74,11 +79,30 @@ class EurLexSpider(SourceSpider):
         for start in range(0, len(wanted), batch):
             yield self.sparql_request(by_celex_query(wanted[start : start + batch]), cited=True)
         yield self.sparql_request(by_date_query(self.since_date()), cited=False)
+        self.procedures = ProcedureNotices(self)
+        if self.settings.getbool("FICHE_EURLEX_PROCEDURES"):
+            for request in self.procedures.requests():
+                yield request
+
+    def parse_file(self, response):
+        file = response.meta["file"]
+        follows = file.get("follow") and (
+            response.status == 304 or self.bad_file_reason(response, file) is None
+        )
+        yield from super().parse_file(response)
+        if follows:
+            yield from self.procedures.follow(response, file)
 
     def cited_works(self) -> dict[str, set[str]]:
-        """CELEX number -> the documents (fiches) citing it."""
+        """CELEX number -> the Dutch documents (fiches, letters) citing it. What EUR-Lex texts
+        cite is not followed: every act names a dozen others, and the crawl would spread
+        through all of EUR-Lex."""
         citing: dict[str, set[str]] = {}
-        for doc_id, kind, value in self.archive.link_values(("celex", "com")):
+        rows = self.archive.link_values(("celex", "com"))
+        eu = {r.id for r in self.archive.refs(d for d, _, _ in rows) if r.source == "eurlex"}
+        for doc_id, kind, value in rows:
+            if doc_id in eu:
+                continue
             for celex in celex_candidates(kind, value):
                 citing.setdefault(celex, set()).add(doc_id)
         return citing
@@ -144,3 +168,85 @@ class EurLexSpider(SourceSpider):
         citing = self.citing.get(celex, set())
         for doc in documents:
             self.archive.add_links(doc.id, [("cited_by", fiche) for fiche in sorted(citing)])
+
+
+class ProcedureNotices:
+    """The EU procedure of every proposal the archive's fiches cite, from Cellar: the branch
+    notice of the proposal names its procedure; the tree notice of the procedure lists its
+    events. Both are archived raw and parsed into the procedure's Document; a notice that
+    cannot be fetched or read is a recorded failure. A procedure goes on (Parliament and
+    Council act for years), so each notice is listed again once a calendar month and fetched
+    conditionally (304 when unchanged)."""
+
+    def __init__(self, spider: EurLexSpider):
+        self.spider = spider
+        self.version = datetime.now(UTC).strftime("%Y-%m")
+        self.requested: set[str] = set()  # record keys asked for in this run
+
+    def requests(self):
+        """Branch notices of the proposals fiches cite; tree notices of the procedures fiches
+        cite and of those archived already (so a tree notice that failed is tried again)."""
+        rows = self.spider.archive.link_values(("com", "procedure"))
+        fiches = self.fiche_ids({doc_id for doc_id, _, _ in rows})
+        cited = [(kind, value) for doc_id, kind, value in rows if doc_id in fiches]
+        proposals = {c for kind, value in cited if kind == "com" for c in proposal_celex(value)}
+        for celex in sorted(proposals):
+            yield from self.notice_request(f"procedure-of-{celex}", "branch", f"celex/{celex}")
+        procedures = {value for kind, value in cited if kind == "procedure"}
+        procedures |= {v for i, k, v in rows if k == "procedure" and i == procedure_id(v)}
+        for reference in sorted(procedures):
+            yield from self.tree_request(reference)
+
+    def fiche_ids(self, doc_ids: set[str]) -> set[str]:
+        return {ref.id for ref in self.spider.archive.refs(doc_ids) if ref.doc_type == "fiche"}
+
+    def tree_request(self, reference: str):
+        path = cellar_procedure_path(reference)
+        if path:
+            yield from self.notice_request(procedure_id(reference), "tree", path)
+
+    def notice_request(self, key: str, notice: str, path: str):
+        if key in self.requested:
+            return
+        self.requested.add(key)
+        base = self.spider.settings.get("FICHE_CELLAR_RESOURCE_URL")
+        entry = {
+            "url": f"{base}/{path}",
+            "kind": "xml",
+            "role": "document",
+            "filename": f"cellar-{notice}-{path.replace('/', '-')}.xml",
+            "headers": {"Accept": f"application/xml;notice={notice}", "Accept-Language": "eng"},
+            "follow": notice == "branch",
+        }
+        # Not date-bound: the watermark stays where the dated listing put it.
+        yield from self.spider.fetch_record(
+            key, self.version, self.spider.progress.watermark, [entry]
+        )
+
+    def follow(self, response, file: dict):
+        """After a proposal's branch notice: the tree notice of the procedure it names."""
+        body = response.body
+        if response.status == 304:
+            record = self.spider.archive.fetch_record(file["url"])
+            body = self.spider.archive.raw.get(record[0]) if record else b""
+        try:
+            procedure = read_procedure(parse_xml(body))
+        except ParseError:
+            return  # the pipeline records why the notice cannot be read
+        if procedure is not None:
+            yield from self.tree_request(procedure.reference)
+
+
+def proposal_celex(com: str) -> list[str]:
+    """COM(2021) 206 -> 52021PC0206; JOIN(2020) 5 -> 52020JC0005; other documents: none."""
+    match = re.fullmatch(r"(COM|JOIN)\((\d{4})\) (\d+)", com)
+    if not match:
+        return []
+    kind, year, number = match.groups()
+    return [f"5{year}{'PC' if kind == 'COM' else 'JC'}{int(number):04d}"]
+
+
+def cellar_procedure_path(reference: str) -> str:
+    """2018/0172(COD) -> procedure/2018_172 (Cellar's procedure URI)."""
+    match = re.fullmatch(r"(\d{4})/(\d{1,4})\([A-Z]{3}\)", reference)
+    return f"procedure/{match[1]}_{int(match[2])}" if match else ""

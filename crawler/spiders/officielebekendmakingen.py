@@ -70,6 +70,9 @@ class OfficieleBekendmakingenSpider(SourceSpider):
         # The work's timestamp changes with every new version; the date alone would not.
         version = record.findtext(".//cd:datumTijdstipWijzigingExpression", namespaces=NS)
         files = record_files(record)
+        for file in files:
+            if file["role"] == "document":
+                file["identity"] = key  # the record's kst-… id, whatever the file says
         if not key or not files:
             url = record.findtext(".//gzd:url", namespaces=NS) or key or "(record without id)"
             self.progress.listed(key or url, "", modified)

@@ -14,7 +14,12 @@ from urllib.parse import urlencode
 
 from crawler.spiders.base import SourceSpider
 
-FIELDS = "Id,Soort,DocumentNummer,Titel,Onderwerp,Datum,ContentType,GewijzigdOp,ApiGewijzigdOp"
+FIELDS = (
+    "Id,Soort,DocumentNummer,Volgnummer,Titel,Onderwerp,Datum,ContentType,GewijzigdOp,"
+    "ApiGewijzigdOp"
+)
+# The Kamerstuk a Document is: its dossier (and toevoeging) and its number in it.
+EXPAND = "Kamerstukdossier($select=Nummer,Toevoeging)"
 EXTENSIONS = {
     "application/pdf": "pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
@@ -45,7 +50,12 @@ class TweedeKamerSpider(SourceSpider):
         return clause
 
     def first_page_url(self) -> str:
-        params = {"$filter": self.odata_filter(), "$orderby": "ApiGewijzigdOp", "$select": FIELDS}
+        params = {
+            "$filter": self.odata_filter(),
+            "$orderby": "ApiGewijzigdOp",
+            "$select": FIELDS,
+            "$expand": EXPAND,
+        }
         return f"{self.settings.get('FICHE_TK_ODATA_URL')}/Document?{urlencode(params)}"
 
     def parse_page(self, response):
@@ -67,9 +77,32 @@ class TweedeKamerSpider(SourceSpider):
         number = entity.get("DocumentNummer") or doc_id
         kind = extension_for(entity.get("ContentType") or "")
         url = f"{self.settings.get('FICHE_TK_ODATA_URL')}/Document({doc_id})/resource"
-        file = {"url": url, "kind": kind, "role": "document", "filename": f"{number}.{kind}"}
+        file = {
+            "url": url,
+            "kind": kind,
+            "role": "document",
+            "filename": f"{number}.{kind}",
+            # A Kamerstuk is kst-… however it is reached (KOOP's XML, this API's PDF).
+            "identity": kamerstuk_id(entity),
+            "fallback_id": f"tk-{number}",
+        }
         stamp = entity.get("ApiGewijzigdOp") or entity.get("GewijzigdOp") or ""
         yield from self.fetch_record(number, stamp, stamp, [file])
+
+
+def kamerstuk_id(entity: dict) -> str:
+    """kst-32545-143 from the Document's dossier and Volgnummer; "" when it is no Kamerstuk
+    (a Handeling, an activity's annex) or the API leaves either out."""
+    dossiers = entity.get("Kamerstukdossier") or []
+    number = entity.get("Volgnummer")
+    if not isinstance(dossiers, list) or len(dossiers) != 1 or not number:
+        return ""
+    dossier = dossiers[0].get("Nummer") if isinstance(dossiers[0], dict) else None
+    if not dossier:
+        return ""
+    addition = (dossiers[0].get("Toevoeging") or "").strip()
+    middle = f"{dossier}-{addition}" if addition else f"{dossier}"
+    return f"kst-{middle}-{number}"
 
 
 def extension_for(content_type: str) -> str:

@@ -302,6 +302,9 @@ class Handler(BaseHTTPRequestHandler):
         tk = re.fullmatch(r"/OData/v4/2\.0/Document\(([\w-]+)\)/resource", path)
         if tk:
             name = next((d["file"] for d in catalogue["tk"] if d["Id"] == tk.group(1)), None)
+        notice = re.fullmatch(r"/resource/((?:celex|procedure)/[\w.]+)", path)
+        if notice:  # Cellar notices, by the work or procedure they describe
+            name = catalogue.get("cellar", {}).get(notice.group(1))
         text = re.fullmatch(r"/legal-content/(\w\w)/TXT/HTML/", path)
         if text and params.get("uri", "").startswith("CELEX:"):
             celex = params["uri"][6:]

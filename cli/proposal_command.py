@@ -1,0 +1,63 @@
+"""`fiche-search proposal REF [--json]`: one EU proposal, its documents and procedure in date
+order, the cabinet's latest position per aspect and how it changed."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from cli.context import fail, home_option, open_archive_api
+from fiche_search import MalformedRef, ProposalTimeline, UnknownProposal
+
+
+@click.command("proposal")
+@click.argument("ref")
+@click.option("--json", "as_json", is_flag=True, help="The timeline as JSON.")
+@home_option
+def proposal_command(ref, as_json, home):
+    """One EU proposal: REF is a COM number (any spelling), a CELEX number, a procedure
+    reference (2021/0106(COD)) or a document id."""
+    api = open_archive_api(home)
+    try:
+        timeline = api.proposal(ref)
+    except MalformedRef as error:
+        fail(str(error), code=2)
+    except UnknownProposal as error:
+        fail(str(error), code=1)
+    if as_json:
+        click.echo(json.dumps(timeline.to_json(), ensure_ascii=False, indent=2))
+        return
+    click.echo(readable(timeline))
+
+
+def readable(timeline: ProposalTimeline) -> str:
+    lines = [timeline.title or timeline.ref]
+    facts = [
+        ("COM", ", ".join(timeline.com_numbers)),
+        ("CELEX", ", ".join(timeline.celex)),
+        ("procedure", timeline.procedure),
+    ]
+    lines += [f"  {name}: {value}" for name, value in facts if value]
+    lines += ["", "Timeline"]
+    for entry in timeline.timeline:
+        what = entry.relation if entry.kind == "document" else "EU"
+        lines.append(f"  {entry.date or '?':10}  {what:15}  {entry.title}")
+        if entry.kind == "document":
+            lines.append(f"  {'':10}  {'':15}  {entry.id}")
+        for stance in entry.stances:
+            lines.append(f"  {'':10}  {'':15}    {stance.aspect}: {stance.label}")
+    if timeline.position:
+        lines += ["", "Position (latest fiche)"]
+        for aspect, position in timeline.position.items():
+            lines.append(f"  {aspect:17} {position.label:24} {position.id} ({position.date})")
+    if timeline.changes:
+        lines += ["", "Changes"]
+    for change in timeline.changes:
+        lines.append(
+            f"  {change.date}  {change.aspect}: {change.from_label} -> {change.to_label}"
+            f"  ({change.from_id} -> {change.to_id})"
+        )
+        lines.append(f"      before: {change.from_evidence}")
+        lines.append(f"      after:  {change.to_evidence}")
+    return "\n".join(lines)

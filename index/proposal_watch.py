@@ -1,0 +1,47 @@
+"""What a watch that follows one proposal alerts on: each document about the proposal, and
+each change of the cabinet's position between consecutive fiches, under a key that stays the
+same across crawls, re-imports and re-parses (so each alerts exactly once)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.archive import Archive
+from index.proposals import PositionChange, UnknownProposal, proposal
+
+CHANGE_PREFIX = "change:"
+
+
+@dataclass
+class ProposalItem:
+    key: str  # the document id, or change:ASPECT:FROM:TO:FICHE_ID
+    doc_id: str  # the document to open: the fiche that made a change
+    title: str
+    doc_type: str
+    date: str
+
+
+def change_key(change: PositionChange) -> str:
+    return f"{CHANGE_PREFIX}{change.aspect}:{change.from_label}:{change.to_label}:{change.to_id}"
+
+
+def change_title(key: str, fiche_title: str) -> str:
+    """'subsidiariteit: positief -> negatief (Fiche: ...)' from a change key."""
+    aspect, before, after, _ = key.removeprefix(CHANGE_PREFIX).split(":", 3)
+    return f"{aspect}: {before} -> {after} ({fiche_title})"
+
+
+def proposal_items(archive: Archive, ref: str) -> list[ProposalItem]:
+    """Everything the watch on REF reports, in timeline order. A REF no archived document
+    names yet has none (the watch waits for its first document)."""
+    try:
+        timeline = proposal(archive, ref)
+    except UnknownProposal:
+        return []
+    entries = {e.id: e for e in timeline.timeline if e.kind == "document"}
+    items = [ProposalItem(e.id, e.id, e.title, e.doc_type, e.date) for e in entries.values()]
+    for change in timeline.changes:
+        fiche = entries.get(change.to_id)
+        title = change_title(change_key(change), fiche.title if fiche else change.to_id)
+        items.append(ProposalItem(change_key(change), change.to_id, title, "change", change.date))
+    return items
