@@ -3,19 +3,25 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup system python test-node test lint bench
-setup: system python test-node
+.PHONY: setup system python wordlist test-node test lint bench
+setup: system python wordlist test-node
 
-# Debian packages: Chromium for the browser test, Java 17 + Maven for the OpenSearch test node.
+# Debian packages: Chromium for the browser test, Java 17 + Maven for the OpenSearch test node,
+# wdutch for OpenTaal's Dutch word list (compound splitting; BSD or CC-BY 3.0).
 system:
-	@if ! command -v chromium >/dev/null || ! command -v mvn >/dev/null || ! command -v java >/dev/null; then \
-		apt-get update -qq && apt-get install -y -qq chromium openjdk-17-jdk-headless maven; \
+	@if ! command -v chromium >/dev/null || ! command -v mvn >/dev/null || ! command -v java >/dev/null \
+		|| ! test -f /usr/share/dict/dutch; then \
+		apt-get update -qq && apt-get install -y -qq chromium openjdk-17-jdk-headless maven wdutch; \
 	fi
 
 python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,cluster]'
+
+# The project's Dutch word list, built from wdutch's into the user cache (else on first use).
+wordlist:
+	$(BIN)/python -m index.compounds
 
 # A real OpenSearch node from Maven Central (downloads ~80 MB into ~/.m2 the first time).
 test-node:

@@ -1,7 +1,8 @@
 """The query language, parsed once into a small tree that every backend translates.
 
     blauwe kaart            words are ANDed
-    "blauwe kaart"          a phrase, on the exact (unstemmed) words
+    "blauwe kaart"          a phrase, on the exact (unstemmed) words; "kaart": that exact word
+    wiskunde-onderwijs      the hyphenated words, or them written as one (wiskundeonderwijs)
     migratie OR asiel       either
     NOT asiel, -asiel       without
     financ*                 prefix
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from index.compounds import hyphen_pieces
 from parsers.model import ASPECT_LABELS, OVERIG, PARAGRAPH_LABELS, SECTION_KEYS
 
 SECTION_FILTER_VALUES = (*SECTION_KEYS, OVERIG)
@@ -208,9 +210,8 @@ class _Parser:
             return inner
         if token.startswith('"'):
             words = tuple(token.strip('"').split())
-            if not words:
-                return None
-            return Phrase(words) if len(words) > 1 else word_node(words[0])
+            # quotes mean the exact words, for one word as for several: no stemming, no parts
+            return Phrase(words) if words else None
         if match := _FILTER.match(token):
             self._add_filter(match.group(1).lower(), match.group(2))
             return None
@@ -256,7 +257,10 @@ def describe(node: Node | None) -> str:
     return "(" + " OR ".join(describe(n) for n in node.nodes) + ")"
 
 
-def word_node(word: str) -> Word | Phrase:
+def word_node(word: str) -> Word | Phrase | Or:
+    pieces = hyphen_pieces(word)
+    if pieces:  # wiskunde-onderwijs: that phrase, or the words written as one
+        return Or((Phrase(pieces), Word("".join(pieces))))
     return Phrase((word,)) if _SPLIT_WORD.search(word) else Word(word)
 
 

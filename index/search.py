@@ -34,6 +34,11 @@ KEYWORD_FIELDS = (
 )
 # Where a query word counts for relevance, and how much; both backends rank alike.
 TEXT_FIELDS = {"text": 1.0, "heading": 2.0, "title": 1.5}
+# The parts of the compounds in a section (index/compounds.py), searched beside TEXT_FIELDS with
+# this lower weight: a whole-word match ranks above a match on a part of a compound (a part
+# scores at most about 2, a whole word rarely below 2; see the relevance benchmark).
+PARTS_FIELD = "parts"
+PART_BOOST = 0.1
 SNIPPET_CHARS = 220
 
 
