@@ -23,7 +23,7 @@ from index.query import describe as describe_query
 from index.search import (
     FACET_FIELDS,
     KEYWORD_FIELDS,
-    PART_BOOST,
+    PART_SCORE,
     PARTS_FIELD,
     SNIPPET_CHARS,
     TEXT_FIELDS,
@@ -295,7 +295,7 @@ def node_query(node: Node) -> dict | None:
 
 
 def _word_query(word: str) -> dict:
-    """A word whole, as a part of a compound (weighing less), and for a compound as the phrase
+    """A word whole, as a part of a compound (a low constant), and for a compound as the phrase
     of its written pieces: the embedded backend's three ways, in the query DSL."""
     whole = {
         "multi_match": {
@@ -307,7 +307,8 @@ def _word_query(word: str) -> dict:
             "zero_terms_query": "all",
         }
     }
-    found = [whole, {"match": {PARTS_FIELD: {"query": word, "boost": PART_BOOST}}}]
+    part = {"constant_score": {"filter": {"match": {PARTS_FIELD: word}}, "boost": PART_SCORE}}
+    found = [whole, part]
     if (cut := decompounder().split(fold(word))) is not None:
         found.append(node_query(Phrase(tuple(cut.surface))))
     return {"bool": {"should": found, "minimum_should_match": 1}}

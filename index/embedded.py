@@ -36,7 +36,7 @@ from index.query import describe as describe_query
 from index.search import (
     FACET_FIELDS,
     KEYWORD_FIELDS,
-    PART_BOOST,
+    PART_SCORE,
     PARTS_FIELD,
     SNIPPET_CHARS,
     TEXT_FIELDS,
@@ -277,10 +277,10 @@ class EmbeddedBackend:
         return Query.boolean_query([(Occur.Should, q) for q in found])
 
     def _compound(self, word: str, token: str, whole: Query) -> list[Query]:
-        """The ways a word is found: whole, as a part of a compound (weighing less), and, for a
+        """The ways a word is found: whole, as a part of a compound (a low constant), and, for a
         compound, as the phrase of its written pieces (wiskunde-onderwijs, arbeids markt)."""
         part = Query.term_query(self.schema, PARTS_FIELD, token)
-        found = [whole, Query.boost_query(part, PART_BOOST)]
+        found = [whole, Query.const_score_query(part, PART_SCORE)]
         cut = self.decompounder.split(fold(word))
         if cut is not None and (pieces := self._phrase(cut.surface)) is not None:
             found.append(pieces)
