@@ -31,6 +31,7 @@ SHARED = next(p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").is
 SCALE_RECORDS = 3000
 JUDGED = Path(__file__).parent / "relevance"
 VARIANTS = {"today": False, "compounds": True}  # name -> compound parts indexed and searched
+DIFFERENCE_POOL = 5
 STRATA = ("single word", "compound part", "phrase", "identifier", "topic")
 
 
@@ -99,8 +100,10 @@ def build_indexes(archive: Archive, work: Path) -> dict[str, EmbeddedBackend]:
 
 
 def ranked(backend: EmbeddedBackend, text: str, limit: int) -> list[DocumentHit]:
+    """The hits, equal scores in document id order: which of two equally scored documents an
+    index lists first depends on its segment layout, and must not decide between variants."""
     request = SearchRequest(query=parse_query(text, Filters()), limit=limit)
-    return backend.search(request).hits
+    return sorted(backend.search(request).hits, key=lambda hit: (-round(hit.score, 4), hit.id))
 
 
 def ndcg(ids: list[str], grades: dict[str, int], k: int = 10) -> float:
@@ -143,12 +146,18 @@ def report(backends: dict[str, EmbeddedBackend], queries: list[JudgedQuery], gra
 
 
 def pool(backends: dict[str, EmbeddedBackend], queries: list[JudgedQuery], grades, depth: int):
-    """The top `depth` documents of every variant not judged yet, with title and snippet."""
+    """What a judge reads: per query, the top `depth` documents of every variant, and the first
+    DIFFERENCE_POOL of each variant's top 100 that another variant does not return in its top
+    100 (the documents a change adds or loses), minus those judged already."""
     for query in queries:
         judged = grades.get(query.text, {})
+        top = {name: ranked(b, query.text, 100) for name, b in backends.items()}
         seen: dict[str, DocumentHit] = {}
-        for backend in backends.values():
-            for hit in ranked(backend, query.text, depth):
+        for name, hits in top.items():
+            for hit in hits[:depth]:
+                seen.setdefault(hit.id, hit)
+            others = {h.id for other, hs in top.items() if other != name for h in hs}
+            for hit in [h for h in hits if h.id not in others][:DIFFERENCE_POOL]:
                 seen.setdefault(hit.id, hit)
         todo = [hit for doc_id, hit in seen.items() if doc_id not in judged]
         if not todo:

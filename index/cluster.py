@@ -24,6 +24,7 @@ from index.search import (
     FACET_FIELDS,
     KEYWORD_FIELDS,
     PART_SCORE,
+    PART_WEIGHT,
     PARTS_FIELD,
     SNIPPET_CHARS,
     TEXT_FIELDS,
@@ -307,11 +308,15 @@ def _word_query(word: str) -> dict:
             "zero_terms_query": "all",
         }
     }
-    part = {"constant_score": {"filter": {"match": {PARTS_FIELD: word}}, "boost": PART_SCORE}}
-    found = [whole, part]
+    as_part = [
+        {"constant_score": {"filter": {"match": {PARTS_FIELD: word}}, "boost": PART_SCORE}},
+        {"match": {PARTS_FIELD: {"query": word, "boost": PART_WEIGHT}}},
+    ]
+    found = [whole, {"bool": {"should": as_part}}]
     if (cut := decompounder().split(fold(word))) is not None:
         found.append(node_query(Phrase(tuple(cut.surface))))
-    return {"bool": {"should": found, "minimum_should_match": 1}}
+    # the best way it is found counts, not their sum (as in the embedded backend)
+    return {"dis_max": {"queries": found, "tie_breaker": 0.0}}
 
 
 def filter_clauses(parsed: ParsedQuery) -> list[dict]:

@@ -35,7 +35,11 @@ import platformdirs
 SOURCE = Path(os.environ.get("FICHE_DUTCH_WORDS", "/usr/share/dict/dutch"))
 LIST_VERSION = 1  # bump when the build rules below change: the cached list is rebuilt
 MIN_PART = 3
-MIN_COMPOUND = 6
+# A modifier of three letters is mostly chance in a list this large: nat + ionale, han +
+# delingen, ins + tellingen. A head of three letters needs a long modifier (mededinging + wet).
+MIN_MODIFIER = 4
+MIN_MODIFIER_BEFORE_SHORT_HEAD = 6
+MIN_COMPOUND = 7
 LINKS = ("", "s", "en", "e", "er")
 # A part inside a part (land + bouw inside landbouwbeleid) must be this long: shorter cuts of
 # a known word are mostly chance (wiskunde is no wis + kunde, houding no hou + ding).
@@ -83,6 +87,7 @@ NOT_MODIFIERS = frozenset(
         "tegen",
         "toe",
         "tot",
+        "terug",
         "tussen",
         "uit",
         "van",
@@ -119,6 +124,8 @@ NOT_HEADS = frozenset(
 )
 # Words long enough to be compounds. Latin-1 letters only: a Unicode class (\w) is three times
 # slower, and this scan runs over every indexed character, in Python.
+# Adjectives in -lijk are derived words (noodzakelijk is no nood + zakelijk), so not a head.
+_ADJECTIVE = re.compile(r"lijk(?:e|er|st|ste)?$")
 _LONG_WORD = re.compile(rf"[A-Za-zÀ-ÖØ-öø-ÿ]{{{MIN_COMPOUND},}}")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
@@ -216,27 +223,37 @@ class Decompounder:
         self._splits[word] = cut
         return cut
 
+    @staticmethod
+    def _fits(modifier: str, head: str) -> bool:
+        if len(head) < MIN_PART or _ADJECTIVE.search(head):
+            return False
+        return len(head) > MIN_PART or len(modifier) >= MIN_MODIFIER_BEFORE_SHORT_HEAD
+
     def _derived(self, word: str) -> bool:
         return any(word.startswith(p) and word[len(p) :] in self.words for p in PREFIXES)
 
     def _link_apart(self, cut: Split) -> Split:
-        """staats + steun -> staat + s + steun: the linking morpheme is no part of the word."""
+        """A modifier that ends in a linking morpheme: staats + steun -> staat + s + steun,
+        or the morpheme is the head's first letter: kamers + tukken -> kamer + stukken."""
         if cut.link:
             return cut
         for link in LINKS[1:]:
             stem = cut.modifier.removesuffix(link)
-            if stem != cut.modifier and len(stem) >= MIN_PART and self._modifier(stem):
-                return Split(stem, link, cut.head)
+            if stem == cut.modifier or len(stem) < MIN_MODIFIER or not self._modifier(stem):
+                continue
+            if self._head(link + cut.head):
+                return Split(stem, "", link + cut.head)
+            return Split(stem, link, cut.head)
         return cut
 
     def _cut(self, word: str, known_head: bool) -> Split | None:
-        for end in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        for end in range(len(word) - MIN_PART, MIN_MODIFIER - 1, -1):
             modifier = word[:end]
             if not self._modifier(modifier):
                 continue
             for link in LINKS:
                 head = word[end + len(link) :]
-                if len(head) < MIN_PART or not word.startswith(link, end):
+                if not self._fits(modifier, head) or not word.startswith(link, end):
                     continue
                 found = self._head(head) if known_head else self.split(head) is not None
                 if found:

@@ -37,6 +37,7 @@ from index.search import (
     FACET_FIELDS,
     KEYWORD_FIELDS,
     PART_SCORE,
+    PART_WEIGHT,
     PARTS_FIELD,
     SNIPPET_CHARS,
     TEXT_FIELDS,
@@ -274,13 +275,21 @@ class EmbeddedBackend:
         if self.decompounder is None:
             return whole
         found = self._compound(word, tokens[0], whole)
-        return Query.boolean_query([(Occur.Should, q) for q in found])
+        # the best way it is found counts, not their sum: a document saying the word keeps
+        # the score it had before compounds were split, whatever compounds it also holds
+        return Query.disjunction_max_query(found, tie_breaker=0.0)
 
     def _compound(self, word: str, token: str, whole: Query) -> list[Query]:
-        """The ways a word is found: whole, as a part of a compound (a low constant), and, for a
-        compound, as the phrase of its written pieces (wiskunde-onderwijs, arbeids markt)."""
+        """The ways a word is found: whole, as a part of a compound (a low constant, ordered by
+        BM25), and, for a compound, as the phrase of its written pieces (wiskunde-onderwijs)."""
         part = Query.term_query(self.schema, PARTS_FIELD, token)
-        found = [whole, Query.const_score_query(part, PART_SCORE)]
+        as_part = Query.boolean_query(
+            [
+                (Occur.Should, Query.const_score_query(part, PART_SCORE)),
+                (Occur.Should, Query.boost_query(part, PART_WEIGHT)),
+            ]
+        )
+        found = [whole, as_part]
         cut = self.decompounder.split(fold(word))
         if cut is not None and (pieces := self._phrase(cut.surface)) is not None:
             found.append(pieces)
