@@ -125,7 +125,7 @@ NOT_HEADS = frozenset(
 # Words long enough to be compounds. Latin-1 letters only: a Unicode class (\w) is three times
 # slower, and this scan runs over every indexed character, in Python.
 # Adjectives in -lijk are derived words (noodzakelijk is no nood + zakelijk), so not a head.
-_ADJECTIVE = re.compile(r"lijk(?:e|er|st|ste)?$")
+ADJECTIVE_ENDINGS = ("lijk", "lijke", "lijker", "lijkst", "lijkste")
 _LONG_WORD = re.compile(rf"[A-Za-zÀ-ÖØ-öø-ÿ]{{{MIN_COMPOUND},}}")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
@@ -200,6 +200,7 @@ class Decompounder:
         self._parts: dict[str, tuple[str, ...]] = {}
         self._splits: dict[str, Split | None] = {}
         self._parts_text: dict[str, str] = {}  # a token as written -> its parts, as words
+        self._seen: set[str] = set()  # the keys of _parts_text, for set differences
 
     def _modifier(self, word: str) -> bool:
         return word in self.words and word not in NOT_MODIFIERS
@@ -218,19 +219,30 @@ class Decompounder:
             return self._splits[word]
         cut = None
         if len(word) >= MIN_COMPOUND and word.isalpha() and not self._derived(word):
-            cut = self._cut(word, known_head=True) or self._cut(word, known_head=False)
-            cut = cut and self._link_apart(cut)
+            # the places a known modifier ends, longest first; most words have none
+            ends = [
+                end
+                for end in range(len(word) - MIN_PART, MIN_MODIFIER - 1, -1)
+                if self._modifier(word[:end])
+            ]
+            if ends:
+                cut = self._cut(word, ends, known_head=True)
+                cut = cut or self._cut(word, ends, known_head=False)
+                cut = cut and self._link_apart(cut)
         self._splits[word] = cut
         return cut
 
     @staticmethod
     def _fits(modifier: str, head: str) -> bool:
-        if len(head) < MIN_PART or _ADJECTIVE.search(head):
+        if len(head) < MIN_PART or head.endswith(ADJECTIVE_ENDINGS):
             return False
         return len(head) > MIN_PART or len(modifier) >= MIN_MODIFIER_BEFORE_SHORT_HEAD
 
     def _derived(self, word: str) -> bool:
-        return any(word.startswith(p) and word[len(p) :] in self.words for p in PREFIXES)
+        for prefix in PREFIXES:
+            if word.startswith(prefix) and word[len(prefix) :] in self.words:
+                return True
+        return False
 
     def _link_apart(self, cut: Split) -> Split:
         """A modifier that ends in a linking morpheme: staats + steun -> staat + s + steun,
@@ -246,16 +258,17 @@ class Decompounder:
             return Split(stem, link, cut.head)
         return cut
 
-    def _cut(self, word: str, known_head: bool) -> Split | None:
-        for end in range(len(word) - MIN_PART, MIN_MODIFIER - 1, -1):
+    def _cut(self, word: str, ends: list[int], known_head: bool) -> Split | None:
+        for end in ends:
             modifier = word[:end]
-            if not self._modifier(modifier):
-                continue
             for link in LINKS:
                 head = word[end + len(link) :]
                 if not self._fits(modifier, head) or not word.startswith(link, end):
                     continue
-                found = self._head(head) if known_head else self.split(head) is not None
+                if known_head:
+                    found = self._head(head)
+                else:  # a head that is a compound itself is at least that long
+                    found = len(head) >= MIN_COMPOUND and self.split(head) is not None
                 if found:
                     return Split(modifier, link, head)
         return None
@@ -289,20 +302,20 @@ class Decompounder:
         found: list[str] = []
         for text in texts:
             tokens = set(_LONG_WORD.findall(text))
-            known = list(map(self._parts_text.get, tokens))  # one C-level pass when all known
-            if None in known:
-                known = [self._token_parts(token) for token in tokens]
-            found.extend(known)
+            # set and dict operations run in C; only a token never seen goes through Python
+            for token in tokens - self._seen:
+                self._token_parts(token)
+            found.extend(map(self._parts_text.__getitem__, tokens))
         return " ".join(filter(None, found))
 
     def _token_parts(self, token: str) -> str:
         known = self._parts_text.get(token)
         if known is None:
             if len(self._parts_text) > 1_000_000:  # bounded memory on a long import
-                self._parts_text.clear()
-                self._splits.clear()
-                self._parts.clear()
+                for memo in (self._parts_text, self._seen, self._splits, self._parts):
+                    memo.clear()
             known = self._parts_text[token] = " ".join(self.parts(fold(token)))
+            self._seen.add(token)
         return known
 
 
