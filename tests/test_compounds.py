@@ -8,7 +8,8 @@ import json
 import re
 
 import pytest
-from conftest import SHARED
+from cli_helpers import run_cli
+from conftest import SEED, SHARED
 
 from index.compounds import Decompounder, decompounder, hyphen_pieces
 from index.embedded import EmbeddedBackend
@@ -144,3 +145,11 @@ def test_hyphen_variants_find_each_other(scale):
     joined = {i for i, t in texts.items() if "zuivelfabrieken" in _words(t)}
     assert joined
     assert joined <= set(_ids(backend, "zuivel-fabrieken"))
+
+
+def test_a_missing_word_list_is_one_clear_line_and_exit_1(tmp_path, monkeypatch):
+    monkeypatch.setenv("FICHE_DUTCH_WORDS", str(tmp_path / "no-such-list"))
+    result = run_cli("import", str(SEED), home=tmp_path / "home")
+    assert result.returncode == 1
+    assert "wdutch" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
