@@ -3,16 +3,19 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup system python test-node test lint bench
-setup: system python test-node
+.PHONY: setup system python wordlist test-node test lint bench
+setup: system python wordlist test-node
 
 # Debian packages: Chromium for the browser test, Java 17 + Maven for the OpenSearch test node,
-# DejaVu fonts to print the seed fiche as a PDF layout (benchmarks/layouts.py).
+# DejaVu fonts to print the seed fiche as a PDF layout (benchmarks/layouts.py),
+# wdutch for OpenTaal's Dutch word list (compound splitting; BSD or CC-BY 3.0).
 # Tesseract with its Dutch data for scanned PDFs, antiword and catdoc for legacy Word .doc.
 system:
 	@if ! command -v chromium >/dev/null || ! command -v mvn >/dev/null || ! command -v java >/dev/null \
-		|| [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf ]; then \
-		apt-get update -qq && apt-get install -y -qq chromium openjdk-17-jdk-headless maven fonts-dejavu-core fonts-dejavu-extra; \
+		|| [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf ] \
+		|| ! test -f /usr/share/dict/dutch; then \
+		apt-get update -qq && apt-get install -y -qq chromium openjdk-17-jdk-headless maven \
+			fonts-dejavu-core fonts-dejavu-extra wdutch; \
 	fi
 	@if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>&1 | grep -qx nld \
 		|| ! command -v antiword >/dev/null || ! command -v catdoc >/dev/null; then \
@@ -23,6 +26,10 @@ python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,cluster]'
+
+# The project's Dutch word list, built from wdutch's into the user cache (else on first use).
+wordlist:
+	$(BIN)/python -m index.compounds
 
 # A real OpenSearch node from Maven Central (downloads ~80 MB into ~/.m2 the first time).
 test-node:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from index.compounds import WordListMissing, decompounder
 from index.search import SearchBackend
 
 
@@ -17,6 +18,10 @@ def open_backend(
 ) -> SearchBackend:
     """`fresh`: the index is about to be rebuilt, so an embedded index that cannot be opened
     (built by an older version) is removed instead of refused."""
+    try:
+        decompounder()  # both backends split compounds with it: say so now if it is missing
+    except WordListMissing as error:
+        raise BackendUnavailable(str(error)) from None
     if name == "embedded":
         from index.embedded import EmbeddedBackend
 

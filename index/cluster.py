@@ -18,11 +18,15 @@ from collections.abc import Iterator
 
 from index.cluster_clients import ClusterClient
 from index.filters import describe_filters
+from index.compounds import decompounder, fold
 from index.query import Node, Not, Or, ParsedQuery, Phrase, Prefix, QueryError, Word
 from index.query import describe as describe_query
 from index.search import (
     FACET_FIELDS,
     KEYWORD_FIELDS,
+    PART_SCORE,
+    PART_WEIGHT,
+    PARTS_FIELD,
     SNIPPET_CHARS,
     TEXT_FIELDS,
     DocumentHit,
@@ -79,6 +83,9 @@ INDEX_BODY = {
                 }
                 for name in TEXT_FIELDS
             },
+            # the parts of the section's compounds, split by index/compounds.py from the same
+            # word list as the embedded backend (an OpenSearch decompounder would cut otherwise)
+            PARTS_FIELD: {"type": "text", "analyzer": "dutch_text"},
         },
     },
 }
@@ -248,6 +255,7 @@ def to_source(e: SectionEntry) -> dict:
         "title": e.title,
         "heading": e.heading,
         "text": e.text,
+        PARTS_FIELD: decompounder().parts_text(e.title, e.heading, e.text),
     }
     for name in ("ministerie", "raad", "year", "source"):
         if value := getattr(e, name):
@@ -266,16 +274,7 @@ def node_query(node: Node) -> dict | None:
     """Our query tree in the query DSL. Same semantics as the embedded backend: a word must
     occur (stemmed) in the best of text/heading/title; a phrase and a prefix use exact words."""
     if isinstance(node, Word):
-        return {
-            "multi_match": {
-                "query": node.text,
-                "type": "phrase",
-                "fields": list(_boosted_fields()),
-                "tie_breaker": 0.1,
-                # a stop word alone ("de") constrains nothing, as in the embedded backend
-                "zero_terms_query": "all",
-            }
-        }
+        return _word_query(node.text)
     if isinstance(node, Phrase | Prefix):
         text = " ".join(node.words) if isinstance(node, Phrase) else node.text
         return {
@@ -296,6 +295,30 @@ def node_query(node: Node) -> dict | None:
     if not must and not must_not:
         return None
     return {"bool": {"must": must or [{"match_all": {}}], "must_not": must_not}}
+
+
+def _word_query(word: str) -> dict:
+    """A word whole, as a part of a compound (a low constant), and for a compound as the phrase
+    of its written pieces: the embedded backend's three ways, in the query DSL."""
+    whole = {
+        "multi_match": {
+            "query": word,
+            "type": "phrase",
+            "fields": list(_boosted_fields()),
+            "tie_breaker": 0.1,
+            # a stop word alone ("de") constrains nothing, as in the embedded backend
+            "zero_terms_query": "all",
+        }
+    }
+    as_part = [
+        {"constant_score": {"filter": {"match": {PARTS_FIELD: word}}, "boost": PART_SCORE}},
+        {"match": {PARTS_FIELD: {"query": word, "boost": PART_WEIGHT}}},
+    ]
+    found = [whole, {"bool": {"should": as_part}}]
+    if (cut := decompounder().split(fold(word))) is not None:
+        found.append(node_query(Phrase(tuple(cut.surface))))
+    # the best way it is found counts, not their sum (as in the embedded backend)
+    return {"dis_max": {"queries": found, "tie_breaker": 0.0}}
 
 
 def filter_clauses(parsed: ParsedQuery) -> list[dict]:

@@ -2,7 +2,8 @@
 
 One Tantivy document per section, its document's metadata copied in (search.SectionEntry).
 Text is analysed the Dutch way (lowercase, accent folding, Dutch stop words, Snowball stemming)
-in `text`/`heading`/`title`; `exact` keeps the unstemmed words for "phrase" queries.
+in `text`/`heading`/`title`; `exact` keeps the unstemmed words for "phrase" queries; `parts`
+holds the parts of the section's compounds (index/compounds.py), analysed like the text.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import tantivy
 from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
 from index.filters import describe_filters
+from index.compounds import Decompounder, decompounder, fold
 from index.query import (
     And,
     Node,
@@ -35,6 +37,9 @@ from index.query import describe as describe_query
 from index.search import (
     FACET_FIELDS,
     KEYWORD_FIELDS,
+    PART_SCORE,
+    PART_WEIGHT,
+    PARTS_FIELD,
     SNIPPET_CHARS,
     TEXT_FIELDS,
     DocumentHit,
@@ -95,6 +100,9 @@ def build_schema() -> tantivy.Schema:
     for name in TEXT_FIELDS:
         builder.add_text_field(name, stored=True, tokenizer_name=DUTCH, index_option="freq")
     builder.add_text_field("exact", stored=False, tokenizer_name=EXACT)
+    # A new field changes the schema: an index built before compounds were split is refused
+    # with "reindex" (index/backends.py) instead of silently missing every part.
+    builder.add_text_field(PARTS_FIELD, stored=False, tokenizer_name=DUTCH, index_option="freq")
     builder.add_text_field("date_iso", stored=True, tokenizer_name="raw")
     return builder.build()
 
@@ -102,8 +110,11 @@ def build_schema() -> tantivy.Schema:
 class EmbeddedBackend:
     name = "embedded"
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, compounds: bool = True):
+        """`compounds=False`: no parts indexed or searched (the analysis before compounds were
+        split, kept for the relevance benchmark's comparison)."""
         self.folder = Path(folder)
+        self.decompounder: Decompounder | None = decompounder() if compounds else None
         self.folder.mkdir(parents=True, exist_ok=True)
         self.schema = build_schema()
         self.index = tantivy.Index(self.schema, path=str(self.folder))
@@ -169,6 +180,8 @@ class EmbeddedBackend:
         doc.add_text("heading", e.heading)
         doc.add_text("text", e.text)
         doc.add_text("exact", f"{e.title}\n{e.heading}\n{e.text}")
+        if self.decompounder is not None:
+            doc.add_text(PARTS_FIELD, self.decompounder.parts_text(e.title, e.heading, e.text))
         return doc
 
     def commit(self) -> None:
@@ -182,7 +195,7 @@ class EmbeddedBackend:
     def clear(self) -> None:
         self._writer = None
         shutil.rmtree(self.folder, ignore_errors=True)
-        self.__init__(self.folder)
+        self.__init__(self.folder, compounds=self.decompounder is not None)
 
     def close(self) -> None:
         if self._writer is None:
@@ -261,7 +274,29 @@ class EmbeddedBackend:
         for name, boost in TEXT_FIELDS.items():
             query = Query.term_query(self.schema, name, tokens[0])
             per_field.append(Query.boost_query(query, boost) if boost != 1.0 else query)
-        return Query.disjunction_max_query(per_field, tie_breaker=0.1)
+        whole = Query.disjunction_max_query(per_field, tie_breaker=0.1)
+        if self.decompounder is None:
+            return whole
+        found = self._compound(word, tokens[0], whole)
+        # the best way it is found counts, not their sum: a document saying the word keeps
+        # the score it had before compounds were split, whatever compounds it also holds
+        return Query.disjunction_max_query(found, tie_breaker=0.0)
+
+    def _compound(self, word: str, token: str, whole: Query) -> list[Query]:
+        """The ways a word is found: whole, as a part of a compound (a low constant, ordered by
+        BM25), and, for a compound, as the phrase of its written pieces (wiskunde-onderwijs)."""
+        part = Query.term_query(self.schema, PARTS_FIELD, token)
+        as_part = Query.boolean_query(
+            [
+                (Occur.Should, Query.const_score_query(part, PART_SCORE)),
+                (Occur.Should, Query.boost_query(part, PART_WEIGHT)),
+            ]
+        )
+        found = [whole, as_part]
+        cut = self.decompounder.split(fold(word))
+        if cut is not None and (pieces := self._phrase(cut.surface)) is not None:
+            found.append(pieces)
+        return found
 
     def _phrase(self, words: tuple[str, ...]) -> Query | None:
         tokens = self.exact.analyze(" ".join(words))

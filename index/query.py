@@ -1,7 +1,8 @@
 """The query language, parsed once into a small tree that every backend translates.
 
     blauwe kaart            words are ANDed
-    "blauwe kaart"          a phrase, on the exact (unstemmed) words
+    "blauwe kaart"          a phrase, on the exact (unstemmed) words; "kaart": that exact word
+    wiskunde-onderwijs      the hyphenated words, or them written as one (wiskundeonderwijs)
     migratie OR asiel       either
     NOT asiel, -asiel       without
     financ*                 prefix
@@ -19,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.compounds import hyphen_pieces
 from index.filters import (
     FILTER_BY_NAME,
     FILTER_NAMES,
@@ -205,9 +207,8 @@ class _Parser:
             return inner
         if token.startswith('"'):
             words = tuple(token.strip('"').split())
-            if not words:
-                return None
-            return self._term(Phrase(words) if len(words) > 1 else word_node(words[0]))
+            # quotes mean the exact words, for one word as for several: no stemming, no parts
+            return self._term(Phrase(words)) if words else None
         if (match := _FILTER.match(token)) and match.group(2).strip('" '):
             self.filters.add(FILTER_BY_NAME[match.group(1).lower()].name, match.group(2).strip('"'))
             return None
@@ -240,7 +241,10 @@ def describe(node: Node | None) -> str:
     return "(" + " OR ".join(describe(n) for n in node.nodes) + ")"
 
 
-def word_node(word: str) -> Word | Phrase:
+def word_node(word: str) -> Word | Phrase | Or:
+    pieces = hyphen_pieces(word)
+    if pieces:  # wiskunde-onderwijs: that phrase, or the words written as one
+        return Or((Phrase(pieces), Word("".join(pieces))))
     return Phrase((word,)) if _SPLIT_WORD.search(word) else Word(word)
 
 

@@ -39,6 +39,12 @@ TEXT_QUERIES = [
     '"blauwe kaart"',
     "talent -migratie",
     "kennismigrant*",
+    # compounds: a part, a compound, a hyphen variant, an exact word
+    "migranten",
+    "beleid",
+    "kennis-migranten",
+    "migratie",
+    '"migratie"',
 ]
 
 FILTERS = [
@@ -111,3 +117,23 @@ def test_stance_counts_through_aggregations_are_equal(backends, text, by):
     rows, cluster_documents = cluster.stance_counts(query, by)
     assert sorted(rows) == sorted(expected)
     assert cluster_documents == documents
+
+
+@pytest.mark.parametrize(
+    "part, compound",
+    [("migranten", "arbeidsmigranten"), ("kracht", "concurrentiekracht")],
+)
+def test_compound_parts_are_found_in_both_backends(backends, part, compound):
+    """A document that holds the part only inside the compound is found by the part, and the
+    hyphenated spelling finds the compound, in both backends alike."""
+    embedded, cluster = backends
+    with_compound = set(embedded.matching_documents(parse_query(compound, Filters())))
+    with_word = set(embedded.matching_documents(parse_query(f'"{part}"', Filters())))
+    only_inside = with_compound - with_word
+    assert only_inside, f"no document says {compound} without {part}"
+    for backend in (embedded, cluster):
+        assert only_inside <= set(backend.matching_documents(parse_query(part, Filters())))
+        hyphenated = compound.replace(part, f"-{part}")
+        assert only_inside <= set(backend.matching_documents(parse_query(hyphenated, Filters())))
+    quoted = parse_query(f'"{part}"', Filters())
+    assert set(cluster.matching_documents(quoted)) == with_word

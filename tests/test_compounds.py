@@ -1,0 +1,155 @@
+"""Compounds split into their parts (index/compounds.py) and searched in the embedded backend,
+on real EUR-Lex records from ../shared/scale: parts found, whole words ranked above parts,
+hyphen variants, and quotes meaning the exact word."""
+
+import gzip
+import itertools
+import json
+import re
+
+import pytest
+from cli_helpers import run_cli
+from conftest import SEED, SHARED
+
+from index.compounds import Decompounder, decompounder, hyphen_pieces
+from index.embedded import EmbeddedBackend
+from index.query import Filters, Or, Phrase, Word, parse_query
+from index.search import SearchRequest
+from parsers import parse_bytes
+
+SCALE_RECORDS = 1500
+
+
+@pytest.mark.parametrize(
+    "word, parts",
+    [
+        ("arbeidsmigratie", ("arbeid", "migratie")),
+        ("landbouwbeleid", ("landbouw", "land", "bouw", "beleid")),
+        ("arbeidsmarktbeleid", ("arbeidsmarkt", "arbeid", "markt", "beleid")),
+        ("staatssteun", ("staat", "steun")),  # the linking -s- is no part of the word
+        ("kinderopvang", ("kind", "opvang")),  # nor -er-
+        ("wiskundeonderwijs", ("wiskunde", "onderwijs")),  # wiskunde is no wis + kunde
+        ("binnenmarkt", ("binnen", "markt")),
+    ],
+)
+def test_compounds_split_into_their_parts(word, parts):
+    assert decompounder().parts(word) == parts
+
+
+@pytest.mark.parametrize(
+    "word",
+    # derivations, not compounds: a particle or prefix in front, a suffix behind
+    [
+        *("uitvoering", "samenwerking", "overeenkomst", "bestuur", "bestemming", "vriendschap"),
+        *("nationale", "handelingen", "instellingen", "noodzakelijk", "financien"),
+    ],
+)
+def test_derived_words_stay_whole(word):
+    assert decompounder().parts(word) == ()
+
+
+def test_parts_text_of_a_real_record_holds_the_parts_of_its_compounds():
+    record = _scale_records(1)[0]
+    parts = decompounder().parts_text(record["text"]).split()
+    assert "investering" in parts or parts  # the first record speaks of investeringen
+    assert all(p.isalpha() and p == p.lower() for p in parts)
+
+
+def test_a_small_word_list_splits_by_the_same_rules():
+    small = Decompounder(frozenset({"visserij", "beleid", "lid", "staten", "mededinging", "wet"}))
+    assert small.parts("visserijbeleid") == ("visserij", "beleid")
+    assert small.parts("mededingingswet") == ("mededinging", "wet")
+    assert small.parts("lidstaten") == ()  # a modifier of three letters is mostly chance
+    assert small.parts("onbekendbeleid") == ()
+
+
+def test_hyphenated_words_are_a_phrase_or_one_word():
+    assert hyphen_pieces("wiskunde-onderwijs") == ("wiskunde", "onderwijs")
+    assert hyphen_pieces("F-35") == ()
+    tree = parse_query("douane-entrepots", Filters()).text
+    assert tree == Or((Phrase(("douane", "entrepots")), Word("douaneentrepots")))
+
+
+def test_a_quoted_word_is_the_exact_word():
+    assert parse_query('"overeenkomst"', Filters()).text == Phrase(("overeenkomst",))
+
+
+# --- searching real records -------------------------------------------------------------------
+
+
+def _scale_records(count: int) -> list[dict]:
+    with gzip.open(SHARED / "scale" / "eurlex-nl.jsonl.gz", "rt") as lines:
+        return [json.loads(line) for line in itertools.islice(lines, count)]
+
+
+@pytest.fixture(scope="module")
+def scale(tmp_path_factory):
+    """The first records of the scale corpus: their texts by id, and an index of them."""
+    backend = EmbeddedBackend(tmp_path_factory.mktemp("compounds") / "tantivy")
+    texts = {}
+    for record in _scale_records(SCALE_RECORDS):
+        documents = parse_bytes(json.dumps(record).encode(), filename=f"{record['celex']}.json")
+        backend.add(documents)
+        for doc in documents:
+            sections = (f"{s.heading}\n{s.text}" for s in doc.sections)
+            texts[doc.id] = "\n".join([doc.title, *sections]).lower()
+    backend.close()
+    return texts, backend
+
+
+def _ids(backend, text: str, limit: int = 2000) -> list[str]:
+    request = SearchRequest(query=parse_query(text, Filters()), limit=limit)
+    return [hit.id for hit in backend.search(request).hits]
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_]+", text))
+
+
+def test_a_part_finds_documents_that_hold_it_only_inside_compounds(scale):
+    texts, backend = scale
+    only_inside = {
+        doc_id
+        for doc_id, text in texts.items()
+        if "landbouwbeleid" in _words(text) and "beleid" not in _words(text)
+    }
+    assert len(only_inside) >= 3
+    assert only_inside <= set(_ids(backend, "beleid"))
+
+
+def test_whole_words_rank_above_parts(scale):
+    texts, backend = scale
+    ranked = _ids(backend, "beleid", limit=400)
+    # whole: a word of the document stems to "beleid" (the stemmer also reads begeleidende so)
+    has_word = {d: "beleid" in backend.stemmed.analyze(texts[d]) for d in ranked}
+    whole = [i for i, doc_id in enumerate(ranked) if has_word[doc_id]]
+    parts_only = [i for i, doc_id in enumerate(ranked) if not has_word[doc_id]]
+    assert whole and parts_only
+    assert max(whole) < min(parts_only)
+
+
+def test_a_quoted_word_finds_only_documents_with_that_exact_word(scale):
+    texts, backend = scale
+    quoted = _ids(backend, '"overeenkomst"')
+    assert quoted
+    assert all("overeenkomst" in _words(texts[doc_id]) for doc_id in quoted)
+    # unquoted, the stemmed word also finds overeenkomsten (and more)
+    assert len(_ids(backend, "overeenkomst")) > len(quoted)
+
+
+def test_hyphen_variants_find_each_other(scale):
+    texts, backend = scale
+    hyphenated = {i for i, t in texts.items() if re.search(r"\bdouane-entrepot\b", t)}
+    assert hyphenated
+    assert hyphenated <= set(_ids(backend, "douaneentrepot"))
+    joined = {i for i, t in texts.items() if "zuivelfabrieken" in _words(t)}
+    assert joined
+    assert joined <= set(_ids(backend, "zuivel-fabrieken"))
+
+
+def test_a_missing_word_list_is_one_clear_line_and_exit_1(tmp_path, monkeypatch):
+    monkeypatch.setenv("FICHE_DUTCH_WORDS", str(tmp_path / "no-such-list"))
+    result = run_cli("import", str(SEED), home=tmp_path / "home")
+    assert result.returncode == 1
+    assert "wdutch" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
