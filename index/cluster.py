@@ -17,8 +17,8 @@ import time
 from collections.abc import Iterator
 
 from index.cluster_clients import ClusterClient
-from index.filters import describe_filters
 from index.compounds import decompounder, fold
+from index.filters import describe_filters
 from index.query import Node, Not, Or, ParsedQuery, Phrase, Prefix, QueryError, Word
 from index.query import describe as describe_query
 from index.search import (

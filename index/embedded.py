@@ -19,8 +19,8 @@ from pathlib import Path
 import tantivy
 from tantivy import Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
-from index.filters import describe_filters
 from index.compounds import Decompounder, decompounder, fold
+from index.filters import describe_filters
 from index.query import (
     And,
     Node,
