@@ -257,7 +257,7 @@ def to_source(e: SectionEntry) -> dict:
         "text": e.text,
         PARTS_FIELD: decompounder().parts_text(e.title, e.heading, e.text),
     }
-    for name in ("ministerie", "raad", "year", "source"):
+    for name in ("ministerie", "raad", "year", "source", "positie"):
         if value := getattr(e, name):
             source[name] = value
     if e.date:

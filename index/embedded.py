@@ -172,6 +172,8 @@ class EmbeddedBackend:
             doc.add_text("dossier", dossier)
         if e.year:
             doc.add_text("year", e.year)
+        if e.positie:
+            doc.add_text("positie", e.positie)
         if e.source:
             doc.add_text("source", e.source)
         doc.add_integer("date", _date_number(e.date))

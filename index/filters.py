@@ -42,6 +42,7 @@ class Filters:
     com: list[str] = field(default_factory=list)
     dossier: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    positie: list[str] = field(default_factory=list)
 
     def is_empty(self) -> bool:
         return not any(getattr(self, f.name) for f in fields(self))
@@ -172,6 +173,17 @@ FILTERS: tuple[FilterSpec, ...] = (
         "Only sections with this stance label: " + ", ".join(STANCE_FILTER_VALUES) + ".",
         _one_of(STANCE_FILTER_VALUES, "stance"),
         facet="Stance",
+        metavar="LABEL",
+    ),
+    FilterSpec(
+        "positie",
+        "positie",
+        "positie",
+        "Documents whose overall position (a fiche's grondhouding or opening judgement) is: "
+        + ", ".join(PARAGRAPH_LABELS)
+        + ".",
+        _one_of(PARAGRAPH_LABELS, "positie"),
+        facet="Overall position",
         metavar="LABEL",
     ),
     FilterSpec(

@@ -9,7 +9,7 @@ from typing import Protocol
 from index.filters import FACET_FIELDS, exact_filters
 from index.query import ParsedQuery
 from parsers import Document
-from parsers.model import TIMELINE_LABELS
+from parsers.model import OVERALL_POSITION, TIMELINE_LABELS
 
 __all__ = ["FACET_FIELDS", "exact_filters"]  # kept here too: both backends import them here
 
@@ -26,6 +26,7 @@ KEYWORD_FIELDS = (
     "dossier",
     "year",
     "source",
+    "positie",
 )
 # Where a query word counts for relevance, and how much; both backends rank alike.
 TEXT_FIELDS = {"text": 1.0, "heading": 2.0, "title": 1.5}
@@ -68,12 +69,14 @@ class SectionEntry:
     stances: list[str]  # the stance labels carried by this section
     # the document's grondhouding and overall position: "subsidiariteit:positief", "positie:steunt"
     aspect_stances: list[str]
+    positie: str = ""  # the fiche's overall position label (steunt, ...), "" when it has none
 
 
 def section_entries(doc: Document) -> list[SectionEntry]:
     com = list(doc.metadata.get("com_numbers") or [])
     com += [lk.value for lk in doc.links if lk.kind == "com" and lk.value not in com]
     aspects = sorted({f"{s.aspect}:{s.label}" for s in doc.stances if s.aspect in TIMELINE_LABELS})
+    positie = next((s.label for s in doc.stances if s.aspect == OVERALL_POSITION), "")
     labels_by_key: dict[str, set[str]] = {}
     for stance in doc.stances:
         labels_by_key.setdefault(stance.section_key, set()).add(stance.label)
@@ -100,6 +103,7 @@ def section_entries(doc: Document) -> list[SectionEntry]:
             text=section.text,
             stances=sorted(labels_by_key.get(section.key, ())),
             aspect_stances=aspects,
+            positie=positie,
         )
         for ord_, section in enumerate(doc.sections)
     ]

@@ -58,7 +58,7 @@ def web_total(home, params: dict, backend: str = "embedded", es_url: str = "") -
 
 
 def test_the_table_names_every_filter_the_design_asks_for():
-    wanted = "section stance type year since until ministerie raad com dossier source"
+    wanted = "section stance positie type year since until ministerie raad com dossier source"
     assert set(FILTER_NAMES) == set(wanted.split())
     assert set(FACET_FIELDS) <= set(FILTER_NAMES)
 
@@ -84,6 +84,7 @@ def test_every_surface_gives_the_same_total_on_both_backends(archive, opensearch
     [
         ("section", "subsidiarity", "sections are: algemeen"),
         ("stance", "negatif", "stances are: positief"),
+        ("positie", "positief", "posities are: steunt"),
         ("type", "fiche!", "a document type is a word"),
         ("year", "22", "four digits"),
         ("since", "2022-13-45", "no such date"),
