@@ -314,15 +314,17 @@ class EmbeddedBackend:
         searcher = self.index.searcher()
         wanted_docs = request.offset + request.limit
         # Two passes over the matches at the same time, on two cores: one aggregation for the
-        # facets and both totals, and the collection of the top sections.
+        # facets and both totals, and the collection of the top sections. The snippets are
+        # made before waiting for the aggregation: they cost as much as the facets of a
+        # common word (70 us per section shown), so the two overlap instead of adding up.
         aggregated = _AGGREGATIONS.submit(self._facets, searcher, query)
         groups = self._grouped(
             searcher, query, request, wanted_docs, lambda: aggregated.result()[2]
         )
-        facets, total_docs, total_sections = aggregated.result()
         page = list(groups.items())[request.offset : wanted_docs]
         snippets = self._snippet_generator(searcher, request)
         hits = [self._document_hit(searcher, found, snippets, request) for _, found in page]
+        facets, total_docs, total_sections = aggregated.result()
         return SearchResults(
             total=total_docs,
             total_sections=total_sections,
