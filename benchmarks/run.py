@@ -29,6 +29,8 @@ import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import orjson
+
 from benchmarks.fts5_baseline import Fts5Baseline
 from benchmarks.queries import QUERIES, BenchQuery
 from index.archive import Archive
@@ -37,7 +39,7 @@ from index.importer import index_pending
 from index.query import Filters, parse_query
 from index.search import SearchRequest, section_entries
 from parsers import ParseError, parse_file
-from parsers.readers.jsonrecord import PASSAGE_CHARS
+from parsers.readers.jsonrecord import passages
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = next(p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").is_dir())
@@ -123,13 +125,30 @@ def scale_slice(target_sections: int | None, folder: Path) -> tuple[Path, int]:
     with open(out, "wb") as sink:
         while sections < target_sections:
             with gzip.open(SCALE, "rb") as source:
-                for line in source:
+                for number, line in enumerate(source):
                     sink.write(_renumbered(line, repeat))
-                    sections += max(1, math.ceil(len(line) / PASSAGE_CHARS))
+                    sections += _passage_count(number, line)
                     if sections >= target_sections:
                         break
             repeat += 1
     return out, repeat - 1
+
+
+_PASSAGES: list[int] = []  # per record of the scale corpus, counted once per run
+
+
+def _passage_count(number: int, line: bytes) -> int:
+    """The sections the reader will cut this record into (so a size means what it says)."""
+    if number == len(_PASSAGES):
+        _PASSAGES.append(_passages_in(line))
+    return _PASSAGES[number]
+
+
+def _passages_in(line: bytes) -> int:
+    try:
+        return len(passages(orjson.loads(line)["text"].strip()))
+    except (orjson.JSONDecodeError, KeyError, AttributeError):
+        return 1
 
 
 _CELEX_FIELD = re.compile(rb'"celex":\s*"([^"]*)"')
@@ -306,7 +325,7 @@ def _folder_mb(folder: Path) -> float:
 # --- report ------------------------------------------------------------------------------
 
 
-def print_report(parse: dict | None, sizes: list[dict], limits: Limits) -> None:
+def print_report(parse: dict | None, sizes: list[dict]) -> None:
     print(
         f"machine: {os.cpu_count()} cores, {_memory_gb():.0f} GB; python {sys.version.split()[0]};"
         f" load average at the end {os.getloadavg()[0]:.1f}"
@@ -318,21 +337,24 @@ def print_report(parse: dict | None, sizes: list[dict], limits: Limits) -> None:
             f"({parse['markup_docs']} files); "
             f"the whole corpus ({parse['corpus_files']} files) in {parse['corpus_seconds']:.1f} s"
         )
-    for s in sizes:
-        print(f"\n== {s['sections']} sections ({s['documents']} documents, slice {s['size']})")
-        if s["repeats"]:
-            print(
-                f"input: the scale corpus's records repeated {s['repeats']} more times under"
-                " new CELEX numbers (same vocabulary, more postings and stored text)"
-            )
-        _print_import(s)
-        _print_latency(s)
-        if not s["fts5"]:
-            print(f"FTS5 not measured above {limits.fts5_max:,} sections (--fts5-max)")
-        if limits.cluster_url and not s["cluster"]:
-            print(f"OpenSearch not measured above {limits.cluster_max:,} sections (--cluster-max)")
     if len(sizes) > 1:
         _print_growth(sizes)
+
+
+def print_size(s: dict, limits: Limits, flush: bool = False) -> None:
+    print(f"\n== {s['sections']} sections ({s['documents']} documents, slice {s['size']})")
+    if s["repeats"]:
+        print(
+            f"input: the scale corpus's records repeated {s['repeats']} more times under"
+            " new CELEX numbers (same vocabulary, more postings and stored text)"
+        )
+    _print_import(s)
+    _print_latency(s)
+    if not s["fts5"]:
+        print(f"FTS5 not measured above {limits.fts5_max:,} sections (--fts5-max)")
+    if limits.cluster_url and not s["cluster"]:
+        print(f"OpenSearch not measured above {limits.cluster_max:,} sections (--cluster-max)")
+    print(f"load average now: {os.getloadavg()[0]:.1f}", flush=flush)
 
 
 def _print_import(s: dict) -> None:
@@ -430,11 +452,13 @@ def main() -> None:
         results.append(bench_size(size, work, limits))
         if not args.keep:
             shutil.rmtree(work / f"home-{size or 'all'}")
+        if not args.json:  # each size as soon as it is measured: the large ones take long
+            print_size(results[-1], limits, flush=True)
     if args.json:
         figures = {"parse": parse, "sizes": results, "load_average": os.getloadavg()[0]}
         print(json.dumps(figures, default=lambda o: asdict(o), indent=1))
         return
-    print_report(parse, results, limits)
+    print_report(parse, results)
     print(f"\nworking folder: {work}")
 
 

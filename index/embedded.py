@@ -393,14 +393,17 @@ class EmbeddedBackend:
         )
 
     def _facets(self, searcher, query) -> tuple[dict[str, dict[str, int]], int, int]:
+        # Documents are counted on the numeric doc_hash column, not the doc_id strings: a
+        # string cardinality has a cost that grows with the whole index, not with the matches
+        # (at 867k sections, `migratie`: 24 ms against 1.6 ms; all 32 queries: 3x at p50).
         aggs = {
             name: {
                 "terms": {"field": source, "size": 100},
-                "aggs": {"docs": {"cardinality": {"field": "doc_id"}}},
+                "aggs": {"docs": {"cardinality": {"field": "doc_hash"}}},
             }
             for name, source in FACET_FIELDS.items()
         }
-        aggs["total_docs"] = {"cardinality": {"field": "doc_id"}}
+        aggs["total_docs"] = {"cardinality": {"field": "doc_hash"}}
         aggs["total_sections"] = {"value_count": {"field": "doc_hash"}}
         result = searcher.aggregate(query, aggs)
         facets = {
