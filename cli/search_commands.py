@@ -72,7 +72,7 @@ def search_command(
     except QueryError as error:
         fail(f"bad query: {error}", code=2)
     archive = open_archive(home)
-    if archive.count("documents") == 0:
+    if archive.is_empty():
         click.echo(
             "The archive is empty. Fill it first:\n"
             "  fiche-search import PATH...   (files or folders, e.g. ../shared/corpus)\n"
