@@ -270,6 +270,7 @@ def bench_size(target: int | None, work: Path, limits: Limits) -> dict:
     text_mb = source_text_mb(archive)
     raw_mb, sqlite_mb = _folder_mb(home / "raw"), sum(_file_mb(p) for p in home.glob("*.sqlite*"))
     index_mb = _folder_mb(home / "index")
+    archive.close()
     return {
         "size": label,
         "repeats": repeats,
@@ -450,8 +451,8 @@ def main() -> None:
     results = []
     for size in sizes:
         results.append(bench_size(size, work, limits))
-        if not args.keep:
-            shutil.rmtree(work / f"home-{size or 'all'}")
+        if not args.keep:  # a failure to delete must not lose the figures measured
+            shutil.rmtree(work / f"home-{size or 'all'}", ignore_errors=True)
         if not args.json:  # each size as soon as it is measured: the large ones take long
             print_size(results[-1], limits, flush=True)
     if args.json:
