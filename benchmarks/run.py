@@ -1,8 +1,12 @@
-"""The benchmark suite: parse, import+index, query latency, at three archive sizes, against
+"""The benchmark suite: parse, import+index, query latency, at several archive sizes, against
 the SQLite FTS5 baseline measured in the same run (and the cluster backend when one is given).
 
     .venv/bin/python -m benchmarks.run                 # the full run (all of ../shared/scale)
     .venv/bin/python -m benchmarks.run --sizes 2000    # a quick slice
+    .venv/bin/python -m benchmarks.run --sizes all,1000000,2400000 --json   # growth
+
+Sizes beyond the scale corpus (242k sections) repeat its records under new CELEX numbers:
+the vocabulary stays that of the corpus, the postings, stored text and archive grow.
 
 Ratios are the result; absolute times depend on how busy the machine is.
 """
@@ -15,13 +19,17 @@ import gzip
 import json
 import math
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+
+import orjson
 
 from benchmarks.fts5_baseline import Fts5Baseline
 from benchmarks.queries import QUERIES, BenchQuery
@@ -31,7 +39,7 @@ from index.importer import index_pending
 from index.query import Filters, parse_query
 from index.search import SearchRequest, section_entries
 from parsers import ParseError, parse_file
-from parsers.readers.jsonrecord import PASSAGE_CHARS
+from parsers.readers.jsonrecord import passages
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = next(p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").is_dir())
@@ -106,19 +114,57 @@ def _pdf_pages(path: Path) -> int:
 # --- 2. import and index through the product's own path ------------------------------------
 
 
-def scale_slice(target_sections: int | None, folder: Path) -> Path:
-    """The first records of the scale corpus holding about `target_sections` passages."""
+def scale_slice(target_sections: int | None, folder: Path) -> tuple[Path, int]:
+    """About `target_sections` passages of the scale corpus, and how many times its records
+    were repeated to get there (0: a slice of it). Beyond the corpus, each repeat carries new
+    CELEX numbers, so every record is a new raw file and a new document."""
     if target_sections is None:
-        return SCALE
+        return SCALE, 0
     out = folder / f"scale-{target_sections}.jsonl"
-    sections = 0
-    with gzip.open(SCALE, "rb") as source, open(out, "wb") as sink:
-        for line in source:
-            sink.write(line)
-            sections += max(1, math.ceil(len(line) / PASSAGE_CHARS))
-            if sections >= target_sections:
-                break
-    return out
+    sections, repeat = 0, 0
+    with open(out, "wb") as sink:
+        while sections < target_sections:
+            with gzip.open(SCALE, "rb") as source:
+                for number, line in enumerate(source):
+                    sink.write(_renumbered(line, repeat))
+                    sections += _passage_count(number, line)
+                    if sections >= target_sections:
+                        break
+            repeat += 1
+    return out, repeat - 1
+
+
+_PASSAGES: list[int] = []  # per record of the scale corpus, counted once per run
+
+
+def _passage_count(number: int, line: bytes) -> int:
+    """The sections the reader will cut this record into (so a size means what it says)."""
+    if number == len(_PASSAGES):
+        _PASSAGES.append(_passages_in(line))
+    return _PASSAGES[number]
+
+
+def _passages_in(line: bytes) -> int:
+    try:
+        return len(passages(orjson.loads(line)["text"].strip()))
+    except (orjson.JSONDecodeError, KeyError, AttributeError):
+        return 1
+
+
+_CELEX_FIELD = re.compile(rb'"celex":\s*"([^"]*)"')
+
+
+def _renumbered(line: bytes, repeat: int) -> bytes:
+    """The record with a CELEX number of its own for this repeat: 31975R1009 -> 31975R1009_90001
+    (a CELEX variant suffix the reader accepts), 31958D1006_01 -> 31958D1006_9000101."""
+    if repeat == 0:
+        return line
+
+    def renumber(match: re.Match) -> bytes:
+        base, _, variant = match.group(1).partition(b"_")
+        return b'"celex": "%s_9%04d%s"' % (base, repeat, variant)
+
+    return _CELEX_FIELD.sub(renumber, line, count=1)
 
 
 def import_with_cli(path: Path, home: Path) -> tuple[float, float, dict]:
@@ -202,37 +248,66 @@ def bench_cluster(archive: Archive, url: str, label: str) -> dict:
     return {"sections_per_s": sections / seconds, "cold": cold, "warm": warm}
 
 
-def bench_size(target: int | None, work: Path, cluster_url: str = "") -> dict:
-    home = work / f"home-{target or 'all'}"
+def bench_size(target: int | None, work: Path, limits: Limits) -> dict:
+    label = str(target or "all")
+    home = work / f"home-{label}"
     if home.exists():  # importing into it again would measure files found unchanged
         raise SystemExit(f"{home} already holds an archive: give an empty --work folder")
-    source = scale_slice(target, work)
+    source, repeats = scale_slice(target, work)
     seconds, rss_mb, report = import_with_cli(source, home)
+    if source != SCALE:
+        source.unlink()  # the raw files in the archive hold the same bytes
     archive = Archive(home)
     sections = archive.section_count()
     backend = EmbeddedBackend(archive.index_dir / "tantivy")
     cold, warm = time_queries(lambda q: backend.search(embedded_request(q)))
-    fts, fts_sections, fts_seconds = build_fts5(archive, work / f"fts5-{target or 'all'}.sqlite")
-    fts_cold, fts_warm = time_queries(lambda q: fts.search(q.text, q.filters))
-    cluster = bench_cluster(archive, cluster_url, str(target or "all")) if cluster_url else None
+    fts = None
+    if sections <= limits.fts5_max:
+        fts = bench_fts5(archive, work / f"fts5-{label}.sqlite")
+    cluster = None
+    if limits.cluster_url and sections <= limits.cluster_max:
+        cluster = bench_cluster(archive, limits.cluster_url, label)
+    text_mb = source_text_mb(archive)
+    raw_mb, sqlite_mb = _folder_mb(home / "raw"), sum(_file_mb(p) for p in home.glob("*.sqlite*"))
+    index_mb = _folder_mb(home / "index")
+    archive.close()
     return {
-        "cluster": cluster,
-        "size": target or "all",
+        "size": label,
+        "repeats": repeats,
         "documents": report["documents"],
         "sections": sections,
         "import_seconds": seconds,
         "import_sections_per_s": sections / seconds,
+        "import_text_mb_per_s": text_mb / seconds,
         "import_peak_rss_mb": rss_mb,
-        "fts5_sections_per_s": fts_sections / fts_seconds,
         "embedded_cold": cold,
         "embedded_warm": warm,
-        "fts5_cold": fts_cold,
-        "fts5_warm": fts_warm,
-        "text_mb": source_text_mb(archive),
-        "raw_mb": _folder_mb(home / "raw"),
-        "sqlite_mb": sum(_file_mb(p) for p in home.glob("archive.sqlite*")),
-        "index_mb": _folder_mb(home / "index"),
+        "fts5": fts,
+        "cluster": cluster,
+        "text_mb": text_mb,
+        "raw_mb": raw_mb,
+        "sqlite_mb": sqlite_mb,
+        "index_mb": index_mb,
+        "index_vs_input": index_mb / text_mb,
+        "stored_vs_input": (raw_mb + sqlite_mb + index_mb) / text_mb,
     }
+
+
+@dataclass
+class Limits:
+    """Up to which size the slower baselines are measured (sections)."""
+
+    fts5_max: int
+    cluster_max: int
+    cluster_url: str
+
+
+def bench_fts5(archive: Archive, path: Path) -> dict:
+    fts, sections, seconds = build_fts5(archive, path)
+    cold, warm = time_queries(lambda q: fts.search(q.text, q.filters))
+    fts.db.close()
+    path.unlink()
+    return {"sections_per_s": sections / seconds, "cold": cold, "warm": warm}
 
 
 def source_text_mb(archive: Archive) -> float:
@@ -253,7 +328,8 @@ def _folder_mb(folder: Path) -> float:
 
 def print_report(parse: dict | None, sizes: list[dict]) -> None:
     print(
-        f"machine: {os.cpu_count()} cores, {_memory_gb():.0f} GB; python {sys.version.split()[0]}"
+        f"machine: {os.cpu_count()} cores, {_memory_gb():.0f} GB; python {sys.version.split()[0]};"
+        f" load average at the end {os.getloadavg()[0]:.1f}"
     )
     if parse:
         print(
@@ -262,39 +338,81 @@ def print_report(parse: dict | None, sizes: list[dict]) -> None:
             f"({parse['markup_docs']} files); "
             f"the whole corpus ({parse['corpus_files']} files) in {parse['corpus_seconds']:.1f} s"
         )
-    for s in sizes:
-        print(f"\n== {s['sections']} sections ({s['documents']} documents, slice {s['size']})")
+    if len(sizes) > 1:
+        _print_growth(sizes)
+
+
+def print_size(s: dict, limits: Limits, flush: bool = False) -> None:
+    print(f"\n== {s['sections']} sections ({s['documents']} documents, slice {s['size']})")
+    if s["repeats"]:
         print(
-            f"import+index: {s['import_sections_per_s']:,.0f} sections/s, "
-            f"{s['text_mb'] / s['import_seconds']:.1f} MB of text/s "
-            f"({s['import_seconds']:.1f} s, peak RSS {s['import_peak_rss_mb']:.0f} MB); "
-            f"FTS5 insert alone: {s['fts5_sections_per_s']:,.0f} sections/s "
-            f"(ratio {s['import_sections_per_s'] / s['fts5_sections_per_s']:.2f})"
+            f"input: the scale corpus's records repeated {s['repeats']} more times under"
+            " new CELEX numbers (same vocabulary, more postings and stored text)"
         )
+    _print_import(s)
+    _print_latency(s)
+    if not s["fts5"]:
+        print(f"FTS5 not measured above {limits.fts5_max:,} sections (--fts5-max)")
+    if limits.cluster_url and not s["cluster"]:
+        print(f"OpenSearch not measured above {limits.cluster_max:,} sections (--cluster-max)")
+    print(f"load average now: {os.getloadavg()[0]:.1f}", flush=flush)
+
+
+def _print_import(s: dict) -> None:
+    line = (
+        f"import+index: {s['import_sections_per_s']:,.0f} sections/s, "
+        f"{s['import_text_mb_per_s']:.1f} MB of text/s "
+        f"({s['import_seconds']:.1f} s, peak RSS {s['import_peak_rss_mb']:.0f} MB)"
+    )
+    if s["fts5"]:
+        fts_rate = s["fts5"]["sections_per_s"]
+        line += f"; FTS5 insert alone: {fts_rate:,.0f} sections/s"
+        line += f" (ratio {s['import_sections_per_s'] / fts_rate:.2f})"
+    print(line)
+    print(
+        f"sizes: input {s['text_mb']:.0f} MB; archive: raw files {s['raw_mb']:.0f} MB "
+        f"+ SQLite {s['sqlite_mb']:.0f} MB; Tantivy index {s['index_mb']:.0f} MB "
+        f"({s['index_vs_input']:.2f}x the input); archive + index {s['stored_vs_input']:.2f}x"
+        " the input"
+    )
+    if s["cluster"]:
+        c = s["cluster"]
+        ratio = s["import_sections_per_s"] / c["sections_per_s"]
         print(
-            f"sizes: input {s['text_mb']:.0f} MB; archive: raw files {s['raw_mb']:.0f} MB "
-            f"+ SQLite {s['sqlite_mb']:.0f} MB; Tantivy index {s['index_mb']:.0f} MB "
-            f"({s['index_mb'] / s['text_mb']:.2f}x the input)"
+            f"cluster (OpenSearch) bulk indexing: {c['sections_per_s']:,.0f} sections/s "
+            f"(embedded import+index is {ratio:.2f}x that)"
         )
+
+
+def _print_latency(s: dict) -> None:
+    print(f"{'latency ms':<22}{'p50':>8}{'p95':>8}{'p99':>8}   ratio to FTS5 (p50/p95)")
+    for name in ("cold", "warm"):
+        base = s["fts5"][name] if s["fts5"] else None
+        rows = [(f"embedded {name}", s[f"embedded_{name}"])]
+        if base:
+            rows.append((f"fts5 {name}", base))
         if s["cluster"]:
-            c = s["cluster"]
-            ratio = s["import_sections_per_s"] / c["sections_per_s"]
-            print(
-                f"cluster (OpenSearch) bulk indexing: {c['sections_per_s']:,.0f} sections/s "
-                f"(embedded import+index is {ratio:.2f}x that)"
-            )
-        print(f"{'latency ms':<22}{'p50':>8}{'p95':>8}{'p99':>8}   ratio to FTS5 (p50/p95)")
-        for name in ("cold", "warm"):
-            ours, base = s[f"embedded_{name}"], s[f"fts5_{name}"]
-            rows = [(f"embedded {name}", ours), (f"fts5 {name}", base)]
-            if s["cluster"]:
-                rows.append((f"opensearch {name}", s["cluster"][name]))
-            for label, lat in rows:
-                print(f"{label:<22}{lat.p50:>8.2f}{lat.p95:>8.2f}{lat.p99:>8.2f}", end="")
-                if label.startswith("fts5"):
-                    print()
-                    continue
-                print(f"   {base.p50 / lat.p50:.1f}x / {base.p95 / lat.p95:.1f}x faster")
+            rows.append((f"opensearch {name}", s["cluster"][name]))
+        for label, lat in rows:
+            print(f"{label:<22}{lat.p50:>8.2f}{lat.p95:>8.2f}{lat.p99:>8.2f}", end="")
+            if base is None or lat is base:
+                print()
+                continue
+            print(f"   {base.p50 / lat.p50:.1f}x / {base.p95 / lat.p95:.1f}x faster")
+
+
+def _print_growth(sizes: list[dict]) -> None:
+    """Each figure against the smallest size measured: flat growth keeps rates at 1.0x."""
+    first = sizes[0]
+    print(f"\ngrowth against {first['sections']:,} sections (x the data, then x each figure)")
+    for s in sizes[1:]:
+        print(
+            f"{s['sections'] / first['sections']:.1f}x the sections: import rate"
+            f" {s['import_sections_per_s'] / first['import_sections_per_s']:.2f}x,"
+            f" peak RSS {s['import_peak_rss_mb'] / first['import_peak_rss_mb']:.2f}x,"
+            f" warm p50 {s['embedded_warm'].p50 / first['embedded_warm'].p50:.2f}x,"
+            f" warm p95 {s['embedded_warm'].p95 / first['embedded_warm'].p95:.2f}x"
+        )
 
 
 def _memory_gb() -> float:
@@ -306,21 +424,41 @@ def main() -> None:
     parser.add_argument(
         "--sizes",
         default="10000,100000,all",
-        help="comma-separated section counts of the slices ('all' = the whole scale corpus)",
+        help="comma-separated section counts ('all' = the whole scale corpus, 242k sections;"
+        " larger counts repeat its records under new CELEX numbers)",
     )
     parser.add_argument("--no-parse", action="store_true", help="skip the corpus parse figures")
-    parser.add_argument("--work", default=None, help="keep the archives in this folder")
+    parser.add_argument("--work", default=None, help="the working folder (default: a new temp)")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep each size's archive in the working folder"
+    )
     parser.add_argument(
         "--cluster",
         default=os.environ.get("FICHE_ES_URL", ""),
         help="an OpenSearch URL: also measure the cluster backend (default: $FICHE_ES_URL)",
     )
+    parser.add_argument("--fts5-max", type=int, default=1_000_000, help="FTS5 up to this size")
+    parser.add_argument(
+        "--cluster-max", type=int, default=1_000_000, help="the cluster up to this size"
+    )
+    parser.add_argument("--json", action="store_true", help="print every figure as JSON")
     args = parser.parse_args()
     sizes = [None if s == "all" else int(s) for s in args.sizes.split(",")]
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="fiche-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    limits = Limits(args.fts5_max, args.cluster_max, args.cluster)
     parse = None if args.no_parse else bench_parse()
-    results = [bench_size(size, work, args.cluster) for size in sizes]
+    results = []
+    for size in sizes:
+        results.append(bench_size(size, work, limits))
+        if not args.keep:  # a failure to delete must not lose the figures measured
+            shutil.rmtree(work / f"home-{size or 'all'}", ignore_errors=True)
+        if not args.json:  # each size as soon as it is measured: the large ones take long
+            print_size(results[-1], limits, flush=True)
+    if args.json:
+        figures = {"parse": parse, "sizes": results, "load_average": os.getloadavg()[0]}
+        print(json.dumps(figures, default=lambda o: asdict(o), indent=1))
+        return
     print_report(parse, results)
     print(f"\nworking folder: {work}")
 

@@ -66,7 +66,7 @@ def search_command(
     except QueryError as error:
         api.close()
         fail(f"bad query: {error}", code=2)
-    if api.archive.count("documents") == 0:
+    if api.archive.is_empty():
         api.close()
         click.echo(
             "The archive is empty. Fill it first:\n"

@@ -515,6 +515,11 @@ class Archive:
     def count(self, table: str) -> int:
         return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
+    def is_empty(self) -> bool:
+        """No document archived yet. Not count() == 0: counting reads the whole table, 14-50 ms
+        at 59k documents, paid by every search."""
+        return self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0] == 1
+
     def section_count(self) -> int:
         return self.db.execute("SELECT COALESCE(SUM(section_count), 0) FROM documents").fetchone()[
             0

@@ -342,15 +342,17 @@ class EmbeddedBackend:
         searcher = self.index.searcher()
         wanted_docs = request.offset + request.limit
         # Two passes over the matches at the same time, on two cores: one aggregation for the
-        # facets and both totals, and the collection of the top sections.
+        # facets and both totals, and the collection of the top sections. The snippets are
+        # made before waiting for the aggregation: they cost as much as the facets of a
+        # common word (70 us per section shown), so the two overlap instead of adding up.
         aggregated = _AGGREGATIONS.submit(self._facets, searcher, query)
         groups = self._grouped(
             searcher, query, request, wanted_docs, lambda: aggregated.result()[2]
         )
-        facets, total_docs, total_sections = aggregated.result()
         page = list(groups.items())[request.offset : wanted_docs]
         snippets = self._snippet_generator(searcher, request)
         hits = [self._document_hit(searcher, found, snippets, request) for _, found in page]
+        facets, total_docs, total_sections = aggregated.result()
         return SearchResults(
             total=total_docs,
             total_sections=total_sections,
@@ -419,14 +421,17 @@ class EmbeddedBackend:
         )
 
     def _facets(self, searcher, query) -> tuple[dict[str, dict[str, int]], int, int]:
+        # Documents are counted on the numeric doc_hash column, not the doc_id strings: a
+        # string cardinality has a cost that grows with the whole index, not with the matches
+        # (at 867k sections, `migratie`: 24 ms against 1.6 ms; all 32 queries: 3x at p50).
         aggs = {
             name: {
                 "terms": {"field": source, "size": 100},
-                "aggs": {"docs": {"cardinality": {"field": "doc_id"}}},
+                "aggs": {"docs": {"cardinality": {"field": "doc_hash"}}},
             }
             for name, source in FACET_FIELDS.items()
         }
-        aggs["total_docs"] = {"cardinality": {"field": "doc_id"}}
+        aggs["total_docs"] = {"cardinality": {"field": "doc_hash"}}
         aggs["total_sections"] = {"value_count": {"field": "doc_hash"}}
         result = searcher.aggregate(query, aggs)
         facets = {

@@ -1,9 +1,14 @@
 """The benchmark suite runs (on a tiny slice), so it cannot rot. No timing is asserted."""
 
+import gzip
+import json
 import subprocess
 import sys
 
 from cli_helpers import ROOT
+
+from benchmarks.run import SCALE, _renumbered
+from parsers.readers.jsonrecord import read_eurlex_record
 
 
 def test_benchmark_runs_on_a_tiny_slice(tmp_path):
@@ -30,3 +35,30 @@ def test_benchmark_runs_on_a_tiny_slice(tmp_path):
     assert "import+index:" in out and "sections/s" in out
     assert "embedded warm" in out and "fts5 warm" in out
     assert "x the input" in out
+
+
+def test_json_prints_every_figure(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--sizes", "200", "--no-parse", "--json"]
+        + ["--cluster", "", "--work", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    size = json.loads(result.stdout)["sizes"][0]
+    assert size["repeats"] == 0 and 150 <= size["sections"] <= 250  # about the 200 asked
+    assert size["embedded_warm"]["p95"] >= size["embedded_warm"]["p50"] > 0
+    assert size["fts5"]["warm"]["p50"] > 0
+    assert size["stored_vs_input"] > size["index_vs_input"] > 0
+
+
+def test_a_repeated_record_is_a_new_document_with_the_same_text():
+    with gzip.open(SCALE, "rb") as records:
+        line = records.readline()
+    original, repeat = read_eurlex_record(line), read_eurlex_record(_renumbered(line, 3))
+    assert repeat.meta.identifier != original.meta.identifier
+    assert repeat.meta.identifier.startswith(original.meta.identifier.split("(")[0])
+    assert [b.text for b in repeat.blocks] == [b.text for b in original.blocks]
+    assert _renumbered(line, 3) != _renumbered(line, 4)
