@@ -66,9 +66,18 @@ def test_document_stances_and_stats(home):
         assert archive.document("no-such-id") is None
 
 
-def test_proposal_is_marked_as_coming(home):
-    with fiche_search.open(home) as archive, pytest.raises(NotImplementedError, match="12"):
-        archive.proposal("COM(2021) 726")
+def test_proposal_follows_one_proposal_in_any_spelling(home):
+    with fiche_search.open(home) as archive:
+        timeline = archive.proposal("COM/2021/726 final")
+        assert "COM(2021) 726" in timeline.com_numbers
+        fiches = [entry for entry in timeline.timeline if entry.doc_type == "fiche"]
+        assert fiches and all(entry.id.startswith(("kst-", "file-")) for entry in fiches)
+        assert set(timeline.position) >= {"subsidiariteit", "proportionaliteit"}
+        assert timeline.changes == []  # one fiche: nothing to compare with
+        with pytest.raises(fiche_search.MalformedRef, match="COM"):
+            archive.proposal("not a reference")
+        with pytest.raises(fiche_search.UnknownProposal, match="COM\\(2099\\) 1"):
+            archive.proposal("COM(2099) 1")
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
