@@ -18,6 +18,7 @@ from tests.crawl_helpers import FAST, expected_documents
 from tests.replay.server import ReplayServer
 
 SOURCES = ["officielebekendmakingen", "tweedekamer", "eurlex"]
+SCAN = "pdf/blg-1007826_beslisnota_nitraat.pdf"  # in the shared corpus
 
 # A fresh process per crawl (Scrapy's reactor starts once per process): run_crawl with a
 # callback that notes every call and whether it came on the thread that runs the reactor.
@@ -55,6 +56,9 @@ def fast_overrides() -> dict[str, str]:
 
 
 def test_progress_counts_rise_to_the_totals_on_the_reactor_thread(replay, tmp_path):
+    # One Tweede Kamer document is the corpus's scanned beslisnota (2 pages): OCR is read on
+    # worker threads, and its progress must still reach the callback on the reactor thread.
+    replay.replay.catalogue["tk"][3]["file"] = SCAN
     result = subprocess.run(
         [
             sys.executable,
@@ -90,6 +94,7 @@ def test_progress_counts_rise_to_the_totals_on_the_reactor_thread(replay, tmp_pa
             assert all(done <= total for done, total in calls), (stage, calls)
             assert calls[-1] == (final, final), (stage, calls)
             assert len(set(dones)) > 1, f"{stage} never advanced: {calls}"
+    assert stages["OCR pages"][-1] == (2, 2)
     assert [summaries[s]["listed"] for s in SOURCES] == [3, 4, 6]
     # Every file the replay lists was counted once: stored, unchanged or failed.
     files = sum(stages[f"{source} files"][-1][1] for source in SOURCES)
