@@ -28,9 +28,11 @@ from index.output import archive_summary, ocr_summary
 
 class StageBars:
     """The API's progress(stage, done, total) as one rich bar per stage; "importing" counts
-    bytes (one JSON Lines file can hold a whole corpus), the other stages count items."""
+    bytes (one JSON Lines file can hold a whole corpus), the other stages count items. Off
+    unless the console is a terminal and `visible`."""
 
-    def __init__(self, console: Console):
+    def __init__(self, console: Console, visible: bool = True):
+        hidden = not (visible and console.is_terminal)
         self.bars = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -39,7 +41,7 @@ class StageBars:
             TimeRemainingColumn(),
             console=console,
             transient=True,
-            disable=not console.is_terminal,
+            disable=hidden,
         )
         self.bytes = Progress(
             TextColumn("{task.description}"),
@@ -49,7 +51,7 @@ class StageBars:
             TimeRemainingColumn(),
             console=console,
             transient=True,
-            disable=not console.is_terminal,
+            disable=hidden,
         )
         self.tasks: dict[str, tuple[Progress, TaskID]] = {}
 

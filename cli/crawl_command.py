@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
 from datetime import UTC, date, datetime, timedelta
 
 import click
+from rich.console import Console
 
+from cli.archive_commands import StageBars
 from cli.context import backend_options, fail, home_option, open_api
 from index.archive import Archive
 from index.importer import Importer
@@ -67,12 +70,16 @@ def crawl_command(sources, since, base_url, dossier, overrides, as_json, home, b
     chosen = list(dict.fromkeys(sources)) or list(SOURCE_NAMES)
     since = since or first_crawl_window(archive, chosen)
     say_plan(archive, chosen, since, dossier or "22112", base_url)
-    importer = Importer(archive, api.backend)
-    try:
-        summaries = run_crawl(archive, chosen, since, base_url, dossier, overrides, importer)
-    except Exception as error:  # a broken setting or a reactor that will not start
-        fail(f"the crawl could not run: {type(error).__name__}: {error}")
-    indexed = importer.finish().indexed
+    # Bars on stderr, only when a person watches: output read by a program stays as it was.
+    with StageBars(Console(stderr=True), visible=sys.stdout.isatty()) as progress:
+        importer = Importer(archive, api.backend, progress)
+        try:
+            summaries = run_crawl(
+                archive, chosen, since, base_url, dossier, overrides, importer, progress
+            )
+        except Exception as error:  # a broken setting or a reactor that will not start
+            fail(f"the crawl could not run: {type(error).__name__}: {error}")
+        indexed = importer.finish().indexed
     report = [summary.as_json() for summary in summaries]
     for entry in report:
         entry["open_failures"] = [

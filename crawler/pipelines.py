@@ -91,7 +91,7 @@ class ArchivePipeline:
             document.source,
             document.url,
             sidecars,
-            ocr_settings(archive),
+            ocr_settings(archive, self._ocr_page),
             *archive.listed_identity(sha),
         )
 
@@ -105,6 +105,10 @@ class ArchivePipeline:
             return result
 
         return deferred.addCallback(store).addBoth(release_waiters)
+
+    def _ocr_page(self, done: int, total: int) -> None:
+        """Called on the parser's threads: the progress bar hears it on the reactor thread."""
+        reactor.callFromThread(self.crawler.spider.report_progress, "OCR pages", done, total)
 
     def _done(self, item: FetchedFile, stored: list):
         spider = self.crawler.spider

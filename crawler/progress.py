@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from index.archive import Archive, now
+from index.importer import Progress, no_progress
 
 
 @dataclass
@@ -38,10 +39,18 @@ class SourceSummary:
 
 
 class CrawlProgress:
-    def __init__(self, archive: Archive, source: str):
+    """Also tells `report(stage, done, total)` (a progress bar) how far the source is:
+    "<source> records" (settled of listed) and "<source> files" (stored, unchanged or failed
+    of requested). Both totals grow while the listing is read. Every call comes from the
+    reactor thread, as every method here is called there."""
+
+    def __init__(self, archive: Archive, source: str, report: Progress | None = None):
         self.archive = archive
         self.source = source
+        self.report = report or no_progress
         self.summary = SourceSummary(source)
+        self.files_requested = 0
+        self.files_settled = 0
         self.seen = archive.crawl_values(source, "seen:")
         self.records: dict[str, RecordProgress] = {}
         self.newest_listed = ""
@@ -57,11 +66,26 @@ class CrawlProgress:
         self.newest_listed = max(self.newest_listed, listed_on)
         if self.seen.get(key) == version:
             self.summary.skipped += 1
+            self._report_records()
             return False
         return True
 
     def expect(self, key: str, version: str, listed_on: str, urls: list[str]) -> None:
+        replaced = self.records.get(key)
+        if replaced is not None:  # listed twice: its files are requested anew
+            self.files_requested -= len(replaced.pending)
         self.records[key] = RecordProgress(version, listed_on, pending=set(urls))
+        self.files_requested += len(self.records[key].pending)
+        self._report_records()
+        self._report_files()
+
+    def _report_records(self) -> None:
+        # Records in flight are those expected and not settled; the rest of the listed are done.
+        listed = self.summary.listed
+        self.report(f"{self.source} records", listed - len(self.records), listed)
+
+    def _report_files(self) -> None:
+        self.report(f"{self.source} files", self.files_settled, self.files_requested)
 
     def file_done(self, key: str, url: str, stored: bool = True) -> None:
         """A file of a record is in the archive (stored=True) or unchanged (304)."""
@@ -84,10 +108,14 @@ class CrawlProgress:
         record = self.records.get(key)
         if record is None:
             return
-        record.pending.discard(url)
+        if url in record.pending:
+            record.pending.discard(url)
+            self.files_settled += 1
+            self._report_files()
         if record.pending:
             return
         del self.records[key]
+        self._report_records()
         if record.failed:
             self.oldest_failed = min(filter(None, (self.oldest_failed, record.listed_on)))
             return

@@ -18,7 +18,7 @@ from crawler.spiders.eurlex import EurLexSpider
 from crawler.spiders.officielebekendmakingen import OfficieleBekendmakingenSpider
 from crawler.spiders.tweedekamer import TweedeKamerSpider
 from index.archive import Archive
-from index.importer import Importer
+from index.importer import Importer, Progress
 
 SPIDERS = {
     spider.name: spider
@@ -56,7 +56,10 @@ def run_crawl(
     dossier: str = "",
     overrides: dict[str, str] | None = None,
     importer: Importer | None = None,
+    progress: Progress | None = None,
 ) -> list[SourceSummary]:
+    """`progress(stage, done, total)` hears "<source> records", "<source> files" and "OCR
+    pages" as they advance, always on the reactor thread (the caller's thread)."""
     settings = crawl_settings(overrides or {}, sources, base_url)
     process = AsyncCrawlerProcess(settings)
     # Scrapy's log setup passes every library's messages through; spaCy announces each
@@ -65,7 +68,14 @@ def run_crawl(
     crawlers = []
     for source in sources:
         crawler = process.create_crawler(SPIDERS[source])
-        process.crawl(crawler, archive=archive, since=since, dossier=dossier, importer=importer)
+        process.crawl(
+            crawler,
+            archive=archive,
+            since=since,
+            dossier=dossier,
+            importer=importer,
+            report_progress=progress,
+        )
         crawlers.append((source, crawler))
     process.start()
     return [summary_of(source, crawler) for source, crawler in crawlers]

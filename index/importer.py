@@ -311,11 +311,12 @@ def index_pending(
 
 
 # (stage, done, total): "importing" counts bytes of the files given, "re-parsing" raw files,
-# "indexing" documents.
+# "indexing" documents, "OCR pages" the pages of a scan; a crawl adds "<source> records" and
+# "<source> files" (crawler/progress.py).
 Progress = Callable[[str, int, int], None]
 
 
-def _no_progress(stage: str, done: int, total: int) -> None:
+def no_progress(stage: str, done: int, total: int) -> None:
     pass
 
 
@@ -333,7 +334,7 @@ class Importer:
     def __init__(self, archive: Archive, backend: SearchBackend, progress: Progress | None = None):
         self.archive = archive
         self.backend = backend
-        self.progress = progress or _no_progress
+        self.progress = progress or no_progress
         self.feed = IndexFeed(archive, backend)
         self.report = ImportReport()
         self._unsynced = 0

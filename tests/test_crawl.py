@@ -48,6 +48,7 @@ def test_first_crawl_archives_every_listed_file(replay, home):
     code, report, stderr = run_crawl(replay.url, home, *SINCE)
     assert code == 0, stderr
     assert "Traceback" not in stderr
+    assert "━" not in stderr  # no progress bar when the output is read by a program
     sources = by_source(report)
     assert sources["officielebekendmakingen"]["listed"] == 3
     assert sources["tweedekamer"]["listed"] == 4  # two OData pages, via @odata.nextLink

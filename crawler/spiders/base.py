@@ -16,7 +16,7 @@ from crawler.items import FetchedFile
 from crawler.progress import CrawlProgress
 from crawler.sources import SOURCES, host_of
 from index.archive import Archive
-from index.importer import Importer
+from index.importer import Importer, Progress, no_progress
 
 
 class SourceSpider(scrapy.Spider):
@@ -28,6 +28,7 @@ class SourceSpider(scrapy.Spider):
         since: str = "",
         dossier: str = "",
         importer: Importer | None = None,
+        report_progress: Progress | None = None,
         **kwargs,
     ):
         super().__init__(**kwargs)
@@ -36,7 +37,9 @@ class SourceSpider(scrapy.Spider):
         self.importer = importer
         self.since = since
         self.dossier_option = dossier
-        self.progress = CrawlProgress(archive, self.name)
+        # A progress bar's (stage, done, total), called on the reactor thread only.
+        self.report_progress = report_progress or no_progress
+        self.progress = CrawlProgress(archive, self.name, self.report_progress)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
