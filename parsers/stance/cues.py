@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from parsers.model import PARAGRAPH_LABELS
+
 Token = dict[str, Any]
 Pattern = list[Token]
 
@@ -233,14 +235,8 @@ def cue(wording, label, holder, *patterns, negated=None, verb=False) -> Cue:
     return Cue(wording, label, holder, tuple(patterns), negated, verb)
 
 
-S, V, T, K, R, N = (
-    "steunt",
-    "steunt_onder_voorwaarden",
-    "terughoudend",
-    "kritisch",
-    "verwerpt",
-    "neutraal",
-)
+# The position labels, short, so the cue table below reads as a table.
+S, V, T, K, R, N = PARAGRAPH_LABELS
 ASPECT_OBJECTS = lower("opvatting", "ambitie", "doel", "doelstelling", "analyse", "mening", "visie")
 CONDITION_NOUNS = lower("kanttekening", "kanttekeningen", "voorbehoud", "voorbehouden")
 ATTENTION = lower("aandacht")

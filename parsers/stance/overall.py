@@ -10,10 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from parsers.model import Section, Stance
-from parsers.stance.aspects import resolve_label, spans_within
+from parsers.stance.aspects import make_stance, resolve_label, spans_within
 from parsers.stance.cues import PROPOSAL_WORDS
 from parsers.stance.holder import speaks_for_others
-from parsers.stance.nlp import evidence_bounds
 
 OVERALL = "positie"
 OPENING_SECTION = "positie.beoordeling"
@@ -65,12 +64,4 @@ def is_grondhouding(frame: Span) -> bool:
 
 
 def overall(section: Section, sentence: Span, label: str) -> Stance:
-    start, end = evidence_bounds(sentence)
-    return Stance(
-        aspect=OVERALL,
-        label=label,
-        evidence=section.text[start:end],
-        section_key=section.key,
-        start=start,
-        end=end,
-    )
+    return make_stance(section, sentence, OVERALL, label)
