@@ -26,6 +26,20 @@ from index.importer import ImportReport
 from index.output import archive_summary, ocr_summary
 
 
+def _progress(console: Console, counter, hidden: bool) -> Progress:
+    """A transient rich bar: description, bar, `counter` (items or bytes), time spent and left."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        counter,
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=hidden,
+    )
+
+
 class StageBars:
     """The API's progress(stage, done, total) as one rich bar per stage; "importing" counts
     bytes (one JSON Lines file can hold a whole corpus), the other stages count items. Off
@@ -33,26 +47,8 @@ class StageBars:
 
     def __init__(self, console: Console, visible: bool = True):
         hidden = not (visible and console.is_terminal)
-        self.bars = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            TimeRemainingColumn(),
-            console=console,
-            transient=True,
-            disable=hidden,
-        )
-        self.bytes = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            DownloadColumn(),
-            TimeElapsedColumn(),
-            TimeRemainingColumn(),
-            console=console,
-            transient=True,
-            disable=hidden,
-        )
+        self.bars = _progress(console, MofNCompleteColumn(), hidden)
+        self.bytes = _progress(console, DownloadColumn(), hidden)
         self.tasks: dict[str, tuple[Progress, TaskID]] = {}
 
     def __call__(self, stage: str, done: int, total: int) -> None:

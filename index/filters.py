@@ -66,12 +66,6 @@ class Filters:
             return list(value)
         return [value] if value else []
 
-    def items(self) -> Iterator[tuple[str, str]]:
-        """(filter name, value) pairs, in table order: what a URL or a description shows."""
-        for spec in FILTERS:
-            for value in self.values(spec):
-                yield spec.name, str(value)
-
 
 # --- checks: value as typed -> value as indexed, or QueryError naming the valid form -------
 

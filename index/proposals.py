@@ -15,9 +15,10 @@ from dataclasses import asdict, dataclass, field
 from index.archive import Archive
 from parsers import Document
 from parsers.links import find_references
+from parsers.model import TIMELINE_LABELS
 from parsers.procedure import Procedure, procedure_id, procedure_of
 
-POSITION_ASPECTS = ("bevoegdheid", "subsidiariteit", "proportionaliteit", "positie")
+POSITION_ASPECTS = tuple(TIMELINE_LABELS)  # the three aspects and the overall positie
 ACCEPTED_FORMS = (
     "a COM number ('COM(2021) 206', 'COM/2021/206 final'), a CELEX number ('52021PC0206'),"
     " a procedure reference ('2021/0106(COD)') or a document id ('kst-22112-3100')"
@@ -86,11 +87,6 @@ class ProposalTimeline:
     timeline: list[TimelineEntry]
     position: dict[str, Position]  # aspect -> latest label
     changes: list[PositionChange]
-
-    @property
-    def document_ids(self) -> list[str]:
-        """Every archived document that belongs to the proposal, once each."""
-        return list(dict.fromkeys(e.id for e in self.timeline if e.kind == "document"))
 
     def to_json(self) -> dict:
         """The `proposal --json` shape of DESIGN.md."""

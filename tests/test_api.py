@@ -23,7 +23,7 @@ def home(tmp_path_factory):
             progress=lambda stage, done, total: seen.append((stage, done, total)),
         )
     assert report.documents >= 8
-    assert all(location.endswith(".doc") for location, _ in report.failures)  # legacy Word
+    assert report.failures == []  # legacy Word .doc too (antiword, installed by make setup)
     assert {stage for stage, _, _ in seen} == {"importing"}  # indexed as they are archived
     assert all(done <= total for _, done, total in seen)
     assert seen[-1][1] == seen[-1][2] > 0

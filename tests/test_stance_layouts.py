@@ -32,6 +32,7 @@ def parsed():
 def test_every_layout_gives_the_same_stances_as_clean_paragraphs(parsed, fiche, name):
     doc, clean = parsed[(fiche, name)], parsed[(fiche, "clean")]
     assert doc.doc_type == "fiche"
+    assert stance_keys(clean), "the clean layout itself gives no stances"
     assert stance_keys(doc) == stance_keys(clean)
     positions = [s.key for s in doc.sections if s.key in POSITION_SECTIONS]
     assert positions == [s.key for s in clean.sections if s.key in POSITION_SECTIONS]

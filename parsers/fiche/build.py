@@ -1,5 +1,5 @@
 """Fiche structure: find every BNC-fiche in a part and build its Document: canonical sections
-(fiche_sections), section-1 metadata (fiche_metadata), title, date and links."""
+(fiche/sections.py), section-1 metadata (fiche/metadata.py), title, date and links."""
 
 from __future__ import annotations
 

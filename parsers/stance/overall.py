@@ -7,6 +7,8 @@ cabinet's opening judgement: the first position stance of "Beoordeling + inzet".
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from parsers.model import Section, Stance
@@ -35,16 +37,7 @@ def overall_stance(analysed: list[tuple[Section, Doc]], positions: list[Stance])
     opening = next((s for s in positions if s.section_key == OPENING_SECTION), None)
     if opening is None:
         return []
-    return [
-        Stance(
-            aspect=OVERALL,
-            label=opening.label,
-            evidence=opening.evidence,
-            section_key=opening.section_key,
-            start=opening.start,
-            end=opening.end,
-        )
-    ]
+    return [replace(opening, aspect=OVERALL)]
 
 
 def grondhouding_label(sentence: Span) -> str | None:
