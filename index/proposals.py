@@ -13,6 +13,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from index.archive import Archive
+from index.references import celex_of_com, com_of_celex
 from parsers import Document
 from parsers.links import find_references
 from parsers.model import TIMELINE_LABELS
@@ -196,25 +197,6 @@ def _add_identifiers_of(ids: _Identifiers, doc: Document) -> None:
         ids.procedure.update(lk.value for lk in doc.links if lk.kind == "procedure")
 
 
-def _celex_of_com(com: str) -> list[str]:
-    """COM(2021) 206 -> 52021PC0206 (a proposal) and 52021DC0206 (another COM document);
-    JOIN(2020) 5 -> 52020JC0005."""
-    match = re.fullmatch(r"(COM|JOIN)\((\d{4})\) (\d+)", com)
-    if not match:
-        return []
-    kind, year, number = match.groups()
-    letters = ("PC", "DC") if kind == "COM" else ("JC",)
-    return [f"5{year}{letter}{int(number):04d}" for letter in letters]
-
-
-def _com_of_celex(celex: str) -> str:
-    match = re.fullmatch(r"5(\d{4})(PC|DC|JC)(\d{4})", celex)
-    if not match:
-        return ""
-    year, kind, number = match.groups()
-    return f"{'JOIN' if kind == 'JC' else 'COM'}({year}) {int(number)}"
-
-
 def _expand(archive: Archive, ids: _Identifiers) -> dict[str, Document]:
     """Every document naming one of the identifiers; fiches and procedures add theirs (the
     MiFIR fiche names COM(2021) 726 and 727, a procedure its proposal), a few rounds deep."""
@@ -222,10 +204,10 @@ def _expand(archive: Archive, ids: _Identifiers) -> dict[str, Document]:
     for _ in range(_EXPANSION_ROUNDS):
         before = ids.size()
         for celex in list(ids.celex):
-            if com := _com_of_celex(celex):
+            if com := com_of_celex(celex):
                 ids.com.add(com)
         for com in list(ids.com):
-            ids.celex.update(_celex_of_com(com))
+            ids.celex.update(celex_of_com(com))
         found = archive.ids_with_links(ids.pairs())
         found += [f"celex-{c}" for c in sorted(ids.celex)]
         for doc in archive.documents(i for i in dict.fromkeys(found) if i not in documents):
@@ -391,7 +373,7 @@ def proposal_refs(archive: Archive, doc: Document, limit: int = 10) -> list[str]
         return [procedure.reference]
     refs = [str(n) for n in doc.metadata.get("com_numbers") or []]
     if doc.id.startswith("celex-"):
-        refs.append(_com_of_celex(doc.id.removeprefix("celex-")))
+        refs.append(com_of_celex(doc.id.removeprefix("celex-")))
     parts = [lk.value for lk in doc.links if lk.kind == "part"]
     for part in archive.documents(parts):
         if part.doc_type == "fiche":

@@ -10,8 +10,6 @@ from index.archive import Archive
 from parsers import Document, Link
 from parsers.procedure import procedure_id, procedure_of
 
-_COM = re.compile(r"(COM|JOIN)\((\d{4})\) (\d+)")
-
 
 @dataclass
 class Citation:
@@ -36,13 +34,28 @@ def target_ids(link: Link) -> list[str]:
     if link.kind == "procedure":
         return [procedure_id(link.value)]
     if link.kind == "com":
-        match = _COM.fullmatch(link.value)
-        if not match:
-            return []
-        kind, year, number = match.groups()
-        letters = ("PC", "DC") if kind == "COM" else ("JC",)
-        return [f"celex-5{year}{letter}{int(number):04d}" for letter in letters]
+        return [f"celex-{celex}" for celex in celex_of_com(link.value)]
     return []
+
+
+def celex_of_com(com: str) -> list[str]:
+    """COM(2021) 206 -> 52021PC0206 (a proposal) and 52021DC0206 (another COM document);
+    JOIN(2020) 5 -> 52020JC0005."""
+    match = re.fullmatch(r"(COM|JOIN)\((\d{4})\) (\d+)", com)
+    if not match:
+        return []
+    kind, year, number = match.groups()
+    letters = ("PC", "DC") if kind == "COM" else ("JC",)
+    return [f"5{year}{letter}{int(number):04d}" for letter in letters]
+
+
+def com_of_celex(celex: str) -> str:
+    """52021PC0206 -> COM(2021) 206, 52020JC0005 -> JOIN(2020) 5; "" for any other CELEX."""
+    match = re.fullmatch(r"5(\d{4})(PC|DC|JC)(\d{4})", celex)
+    if not match:
+        return ""
+    year, kind, number = match.groups()
+    return f"{'JOIN' if kind == 'JC' else 'COM'}({year}) {int(number)}"
 
 
 def identifiers(doc: Document) -> list[tuple[str, str]]:
@@ -52,10 +65,8 @@ def identifiers(doc: Document) -> list[tuple[str, str]]:
     if doc.id.startswith("celex-"):
         celex = doc.id.removeprefix("celex-")
         pairs.append(("celex", celex))
-        match = re.fullmatch(r"5(\d{4})(PC|DC|JC)(\d{4})", celex)
-        if match:
-            year, letters, number = match.groups()
-            pairs.append(("com", f"{'JOIN' if letters == 'JC' else 'COM'}({year}) {int(number)}"))
+        if com := com_of_celex(celex):
+            pairs.append(("com", com))
     procedure = procedure_of(doc)
     if procedure is not None:
         pairs.append(("procedure", procedure.reference))
