@@ -144,14 +144,17 @@ def eurlex_urls(text: str) -> list[str]:
 
 
 def find_links(doc: Document, footnotes: Sequence[str] = (), eu_text: bool = False) -> list[Link]:
-    """Every reference in the document's sections and footnotes (where fiches cite), in order
-    of appearance, each with its sentence. `eu_text`: an EU publication, which never numbers
+    """Every reference in the document's sections and footnotes (where fiches cite), once, in order
+    of first appearance, each with its sentence. `eu_text`: an EU publication, which never numbers
     Kamerstukken the Tweede Kamer's way ("30569-8"): those forms are not looked for."""
     text = "\n\n".join([s.text for s in doc.sections] + list(footnotes))
-    return [
-        Link(kind=kind, value=value, sentence=sentence_around(text, start, end))
-        for kind, value, start, end in find_references(text, parliamentary=not eu_text)
-    ]
+    # Each (kind, value) once, with the sentence of its first mention: the archive keeps no
+    # more, and an act cited forty times would otherwise have its sentence cut forty times.
+    links: dict[tuple[str, str], Link] = {}
+    for kind, value, start, end in find_references(text, parliamentary=not eu_text):
+        if (kind, value) not in links:
+            links[kind, value] = Link(kind, value, sentence=sentence_around(text, start, end))
+    return list(links.values())
 
 
 def find_references(text: str, parliamentary: bool = True) -> list[tuple[str, str, int, int]]:
