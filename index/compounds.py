@@ -201,6 +201,8 @@ class Decompounder:
         self._splits: dict[str, Split | None] = {}
         self._parts_text: dict[str, str] = {}  # a token as written -> its parts, as words
         self._seen: set[str] = set()  # the keys of _parts_text, for set differences
+        self._compounds: set[str] = set()  # the keys of _parts_text that have parts
+        self._recent: dict[str, str] = {}  # the last texts seen -> their parts, as words
 
     def _modifier(self, word: str) -> bool:
         return word in self.words and word not in NOT_MODIFIERS
@@ -299,23 +301,35 @@ class Decompounder:
     def parts_text(self, *texts: str) -> str:
         """The parts of the compounds in these texts, as words for the `parts` field: once per
         compound and text (counting repeats costs a fifth more import time, for little)."""
-        found: list[str] = []
-        for text in texts:
-            tokens = set(_LONG_WORD.findall(text))
-            # set and dict operations run in C; only a token never seen goes through Python
-            for token in tokens - self._seen:
-                self._token_parts(token)
-            found.extend(map(self._parts_text.__getitem__, tokens))
-        return " ".join(filter(None, found))
+        return " ".join(filter(None, map(self._text_parts, texts)))
+
+    def _text_parts(self, text: str) -> str:
+        # A document's title stands above every one of its sections: seen again, it is not
+        # scanned again.
+        known = self._recent.get(text)
+        if known is not None:
+            return known
+        tokens = set(_LONG_WORD.findall(text))
+        # set operations run in C; only a token never seen goes through Python
+        for token in tokens - self._seen:
+            self._token_parts(token)
+        found = " ".join(map(self._parts_text.__getitem__, tokens & self._compounds))
+        if len(self._recent) > 16:
+            self._recent.clear()
+        self._recent[text] = found
+        return found
 
     def _token_parts(self, token: str) -> str:
         known = self._parts_text.get(token)
         if known is None:
             if len(self._parts_text) > 1_000_000:  # bounded memory on a long import
-                for memo in (self._parts_text, self._seen, self._splits, self._parts):
+                memos = (self._parts_text, self._seen, self._compounds, self._splits, self._parts)
+                for memo in memos:
                     memo.clear()
             known = self._parts_text[token] = " ".join(self.parts(fold(token)))
             self._seen.add(token)
+            if known:
+                self._compounds.add(token)
         return known
 
 
