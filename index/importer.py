@@ -123,7 +123,7 @@ def import_file(
     A JSON Lines file holds one record per line; each record is archived on its own, and
     `on_read` hears how far into the file the import is."""
     if is_json_lines(path):
-        import_json_lines(archive, path, report, on_stored, on_read)
+        import_json_lines(archive, path, report, on_stored, on_read, ocr)
         return
     report.files += 1
     try:
@@ -153,14 +153,17 @@ def import_json_lines(
     report: ImportReport,
     on_stored: Callable[[list[Document]], None],
     on_read: Callable[[int], None] = lambda position: None,
+    ocr: OcrSettings | None = None,
 ) -> None:
     location = str(path.resolve())
+    ocr = ocr or ocr_settings(archive)  # once, not per record
     with archive.batch():
         try:
             for number, record in json_lines(path, on_read):
                 report.files += 1
                 name = f"{location}#L{number}"
-                on_stored(import_bytes(archive, record, name, report, "eurlex", filename=name))
+                stored = import_bytes(archive, record, name, report, "eurlex", name, ocr=ocr)
+                on_stored(stored)
                 if number % RECORDS_PER_COMMIT == 0:
                     archive.commit_batch()
         except (OSError, EOFError) as error:  # a truncated .gz: what was read so far is kept
