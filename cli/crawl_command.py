@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 
 import click
 from rich.console import Console
 
 from cli.archive_commands import StageBars
 from cli.context import backend_options, fail, home_option, open_api
+from crawler.progress import first_crawl_start
+from crawler.settings import FICHE_FIRST_CRAWL_DAYS
 from index.archive import Archive
 from index.importer import Importer
 
 SOURCE_NAMES = ("officielebekendmakingen", "tweedekamer", "eurlex")
-FIRST_CRAWL_DAYS = 365  # a first crawl without --since fetches this window, not everything
 WHAT = {
     "officielebekendmakingen": "Kamerstukken of dossier {dossier} (officielebekendmakingen.nl)",
     "tweedekamer": "documents of dossier {dossier} (Tweede Kamer open data)",
@@ -68,8 +69,8 @@ def crawl_command(sources, since, base_url, dossier, overrides, as_json, home, b
     api = open_api(home, backend, es_url)
     archive = api.archive
     chosen = list(dict.fromkeys(sources)) or list(SOURCE_NAMES)
-    since = since or first_crawl_window(archive, chosen)
-    say_plan(archive, chosen, since, dossier or "22112", base_url)
+    first_days = first_crawl_days(overrides)
+    say_plan(archive, chosen, since, first_days, dossier or "22112", base_url)
     # Bars on stderr, only when a person watches: output read by a program stays as it was.
     with StageBars(Console(stderr=True), visible=sys.stdout.isatty()) as progress:
         importer = Importer(archive, api.backend, progress)
@@ -92,20 +93,28 @@ def crawl_command(sources, since, base_url, dossier, overrides, as_json, home, b
         raise SystemExit(1)
 
 
-def first_crawl_window(archive: Archive, sources: list[str]) -> str:
-    """Without --since, each source goes on from its last crawl; when none of them was
-    crawled before, the last FIRST_CRAWL_DAYS days, not the sources' whole history."""
-    if any(archive.crawl_value(source, "watermark") for source in sources):
-        return ""
-    return (datetime.now(UTC) - timedelta(days=FIRST_CRAWL_DAYS)).date().isoformat()
+def first_crawl_days(overrides: dict[str, str]) -> int:
+    value = overrides.get("FICHE_FIRST_CRAWL_DAYS", FICHE_FIRST_CRAWL_DAYS)
+    try:
+        return int(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"FICHE_FIRST_CRAWL_DAYS={value!r}: expected a number of days", param_hint="--set"
+        ) from None
 
 
-def say_plan(archive: Archive, sources: list[str], since: str, dossier: str, base_url: str):
-    """What the crawl will fetch, before it starts (on stderr: --json output stays clean)."""
+def say_plan(
+    archive: Archive, sources: list[str], since: str, first_days: int, dossier: str, base_url: str
+):
+    """What the crawl will fetch, before it starts (on stderr: --json output stays clean).
+    Without --since, each source goes on from its own last crawl; one never crawled before
+    starts first_days back (FICHE_FIRST_CRAWL_DAYS), not at the beginning of its history."""
     where = f" from {base_url}" if base_url else ""
     click.echo(f"Crawling{where}:", err=True)
+    first_start = first_crawl_start(first_days)
+    first = f"{first_start} (first crawl: the last {first_days} days)" if first_start else ""
     for source in sources:
-        start = since or archive.crawl_value(source, "watermark") or "the beginning"
+        start = since or archive.crawl_value(source, "watermark") or first or "the beginning"
         what = WHAT[source].format(dossier=dossier)
         click.echo(f"  {source}: {what}, changed since {start}", err=True)
     click.echo(

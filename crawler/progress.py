@@ -8,9 +8,17 @@ the watermark never moves past a record that failed, so the next listing include
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 from index.archive import Archive, now
 from index.importer import Progress, no_progress
+
+
+def first_crawl_start(days: int) -> str:
+    """Where a source's first listing starts: `days` back from today, "" (everything) for 0."""
+    if days <= 0:
+        return ""
+    return (datetime.now(UTC) - timedelta(days=days)).date().isoformat()
 
 
 @dataclass

@@ -51,7 +51,9 @@ FICHE_CELLAR_SPARQL_URL = "https://publications.europa.eu/webapi/rdf/sparql"
 FICHE_CELLAR_RESOURCE_URL = "https://publications.europa.eu/resource"
 FICHE_EURLEX_PROCEDURES = True
 FICHE_EURLEX_BATCH = 50  # CELEX numbers per SPARQL query
-FICHE_EURLEX_FIRST_DAYS = 365  # a first eurlex crawl without --since lists this far back
+# A source crawled for the first time without --since lists this many days back, not its
+# whole history (0: everything). Later crawls go on from the source's own watermark.
+FICHE_FIRST_CRAWL_DAYS = 365
 FICHE_DOSSIER = "22112"
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from datetime import date
 
 import pytest
 
@@ -81,6 +82,26 @@ def test_second_run_with_nothing_new_makes_only_listing_requests(replay, home):
         expected = entry["listed"] if entry["source"] == "eurlex" else 1
         assert entry["listed"] == entry["skipped"] == expected, entry
         assert entry["fetched"] == entry["failed"] == 0
+
+
+def test_a_source_crawled_for_the_first_time_lists_its_first_window_only(replay, home):
+    # Kamerstukken of the Tweede Kamer were crawled before; officielebekendmakingen never was.
+    # Its first listing starts FICHE_FIRST_CRAWL_DAYS back, not at the beginning of its history,
+    # whatever the other sources' watermarks say.
+    assert run_crawl(replay.url, home, "tweedekamer", *SINCE)[0] == 0
+    days = (date.today() - date(2021, 7, 15)).days  # SRU records: 2021-07-09, -07-22, 2022
+    window = ("-s", f"FICHE_FIRST_CRAWL_DAYS={days}")
+    code, report, stderr = run_crawl(replay.url, home, "officielebekendmakingen", *window)
+    assert code == 0, stderr
+    assert f"first crawl: the last {days} days" in stderr
+    assert by_source(report)["officielebekendmakingen"]["listed"] == 2
+
+
+def test_a_first_crawl_window_that_is_no_number_is_refused(replay, home):
+    code, _, stderr = run_crawl(replay.url, home, "-s", "FICHE_FIRST_CRAWL_DAYS=a year")
+    assert code == 2
+    assert "expected a number of days" in stderr
+    assert "Traceback" not in stderr
 
 
 def test_a_new_document_is_the_only_one_fetched(replay, home):

@@ -13,7 +13,7 @@ from twisted.python.failure import Failure
 
 from crawler.errorpages import error_page_reason
 from crawler.items import FetchedFile
-from crawler.progress import CrawlProgress
+from crawler.progress import CrawlProgress, first_crawl_start
 from crawler.sources import SOURCES, host_of
 from index.archive import Archive
 from index.importer import Importer, Progress, no_progress
@@ -59,8 +59,11 @@ class SourceSpider(scrapy.Spider):
         return self.dossier_option or self.settings.get("FICHE_DOSSIER")
 
     def lower_bound(self) -> str:
-        """Where the listing starts: --since, else the watermark of the last complete crawl."""
-        return self.since or self.progress.watermark
+        """Where the listing starts: --since, else the watermark of this source's last complete
+        crawl, else (its first crawl) FICHE_FIRST_CRAWL_DAYS back."""
+        if self.since or self.progress.watermark:
+            return self.since or self.progress.watermark
+        return first_crawl_start(self.settings.getint("FICHE_FIRST_CRAWL_DAYS"))
 
     # --- listings --------------------------------------------------------------------------
 

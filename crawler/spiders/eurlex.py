@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 from crawler.spiders.base import SourceSpider
@@ -108,10 +108,7 @@ class EurLexSpider(SourceSpider):
         return citing
 
     def since_date(self) -> str:
-        if self.lower_bound():
-            return self.lower_bound()[:10]
-        days = self.settings.getint("FICHE_EURLEX_FIRST_DAYS")
-        return (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%d")
+        return self.lower_bound()[:10] or "1950-01-01"  # FICHE_FIRST_CRAWL_DAYS=0: all
 
     def sparql_request(self, query: str, cited: bool):
         params = {"query": query, "format": "application/sparql-results+json"}
