@@ -62,3 +62,19 @@ def test_a_repeated_record_is_a_new_document_with_the_same_text():
     assert repeat.meta.identifier.startswith(original.meta.identifier.split("(")[0])
     assert [b.text for b in repeat.blocks] == [b.text for b in original.blocks]
     assert _renumbered(line, 3) != _renumbered(line, 4)
+
+
+def test_compound_cost_compares_the_same_import_with_and_without_parts():
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.compound_cost", "--records", "40", "--rounds", "1"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    without, with_parts = (
+        line for line in result.stdout.splitlines() if "parts" in line and "sections/s" in line
+    )
+    assert without.strip().startswith("without parts") and with_parts.strip().startswith("with")
+    assert "median with / without over 1 rounds" in result.stdout
