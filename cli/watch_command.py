@@ -9,6 +9,7 @@ import click
 
 from cli.context import backend_for, backend_options, fail, home_option, open_archive
 from cli.search_commands import build_filters, filter_options
+from index.filters import Filters
 from index.query import QueryError
 from index.watches import Watch, WatchError, WatchStore
 
@@ -42,9 +43,10 @@ def add_command(name, query, proposal_ref, include_existing, home, backend, es_u
     follow one proposal."""
     if bool(query) == bool(proposal_ref):
         fail("give a QUERY or --proposal REF (one of the two)", code=2)
-    watch = Watch(
-        name=name, query=" ".join(query), filters=build_filters(**filters), proposal=proposal_ref
-    )
+    chosen = build_filters(**filters)
+    if proposal_ref and chosen != Filters():
+        fail("filters narrow a QUERY; --proposal follows every document of the proposal", code=2)
+    watch = Watch(name=name, query=" ".join(query), filters=chosen, proposal=proposal_ref)
     archive = open_archive(home)
     store = WatchStore(archive)
     search = backend_for(archive, backend, es_url)

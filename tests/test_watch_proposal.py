@@ -71,3 +71,9 @@ def test_bad_usage(tmp_path):
     assert both.returncode == 2 and "one of the two" in both.stderr
     neither = run_cli("watch", "add", "x", home=home)
     assert neither.returncode == 2
+    # A filter would be ignored by a proposal watch: it is refused, not silently dropped.
+    narrowed = run_cli(
+        "watch", "add", "x", "--proposal", "COM(2026) 462", "--type", "fiche", home=home
+    )
+    assert narrowed.returncode == 2 and "filters narrow a QUERY" in narrowed.stderr
+    assert "Traceback" not in narrowed.stderr
