@@ -120,8 +120,9 @@ def print_results(text: str, results: SearchResults) -> None:
     first = results.offset + 1
     last = results.offset + len(results.hits)
     more = " (more with --page)" if results.has_more else ""
+    about = "about " if results.estimated else ""
     console.print(
-        f"[bold]{results.total}[/] documents ({results.total_sections} sections) match "
+        f"{about}[bold]{results.total}[/] documents ({results.total_sections} sections) match "
         f"{escape(text)!r}; showing {first}-{last}{more}"
     )
     table = Table(show_lines=True, expand=True)

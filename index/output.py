@@ -19,6 +19,7 @@ def results_json(results: SearchResults) -> dict:
     return {
         "total": results.total,
         "total_sections": results.total_sections,
+        "estimated": results.estimated,  # totals and facets from a sample (a broad query)
         "shown": len(results.hits),
         "offset": results.offset,
         "has_more": results.has_more,

@@ -184,6 +184,9 @@ class SearchResults:
     facets: dict[str, dict[str, int]]  # field -> value -> matching documents
     offset: int = 0
     explain: str = ""
+    # True when the totals and facet counts are estimated from a sample of the matching
+    # documents (a query matching very many sections): shown as "about N".
+    estimated: bool = False
 
     @property
     def has_more(self) -> bool:

@@ -1,0 +1,66 @@
+"""Facets and totals of a broad query estimated from a sample of the documents (the embedded
+backend's FacetSampling), on real records: EUR-Lex texts from ../shared/scale and the two
+real fiches, whose stances and ministries must never be sampled away."""
+
+import gzip
+import itertools
+
+import pytest
+from conftest import FICHE_PDF, SEED, SHARED
+
+from index.embedded import SPARSE_FACETS, EmbeddedBackend, FacetSampling
+from index.query import Filters, parse_query
+from index.search import SearchRequest
+from parsers import parse_bytes, parse_file
+
+SCALE_RECORDS = 800
+EXACT = FacetSampling(exact_below=10**12)
+# thresholds scaled down to this small collection, as the defaults are to millions of sections
+SAMPLED = FacetSampling(exact_below=100, sample_sections=100)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("sampling") / "tantivy"
+    backend = EmbeddedBackend(folder)
+    with gzip.open(SHARED / "scale" / "eurlex-nl.jsonl.gz", "rb") as lines:
+        for number, line in enumerate(itertools.islice(lines, SCALE_RECORDS)):
+            backend.add(parse_bytes(line, filename=f"record-{number}.json"))
+    backend.add(parse_file(SEED) + parse_file(FICHE_PDF))
+    backend.close()
+    return folder
+
+
+def search(folder, sampling: FacetSampling, text: str):
+    backend = EmbeddedBackend(folder, sampling=sampling)
+    return backend.search(SearchRequest(query=parse_query(text, Filters()), limit=10))
+
+
+def test_a_broad_query_is_estimated_close_to_the_exact_counts(folder):
+    exact = search(folder, EXACT, "verordening")
+    sampled = search(folder, SAMPLED, "verordening")
+    assert not exact.estimated and sampled.estimated
+    assert exact.total_sections > 2 * SAMPLED.exact_below  # broad enough to be sampled
+    assert sampled.total == pytest.approx(exact.total, rel=0.25)
+    assert sampled.total_sections == pytest.approx(exact.total_sections, rel=0.25)
+    # the hits are the same: only the counting is sampled
+    assert [h.id for h in sampled.hits] == [h.id for h in exact.hits]
+    biggest_year, count = max(exact.facets["year"].items(), key=lambda item: item[1])
+    assert sampled.facets["year"].get(biggest_year, 0) == pytest.approx(count, rel=0.5)
+
+
+def test_the_fiches_facets_are_counted_exactly_in_a_sampled_query(folder):
+    exact = search(folder, EXACT, "verordening")
+    sampled = search(folder, SAMPLED, "verordening")
+    assert sampled.estimated
+    assert exact.facets["ministerie"] and exact.facets["stance"]  # the fiches match
+    for name in SPARSE_FACETS:
+        assert sampled.facets[name] == exact.facets[name], name
+
+
+def test_a_narrow_query_is_counted_exactly(folder):
+    exact = search(folder, EXACT, "blauwe kaart")
+    sampled = search(folder, SAMPLED, "blauwe kaart")
+    assert exact.total > 0
+    assert not sampled.estimated
+    assert (sampled.total, sampled.facets) == (exact.total, exact.facets)
