@@ -162,14 +162,11 @@ INFLECTIONS = ("s", "en", "n", "e", "d", "de")
 # (heden), the present participle (-end, -ende), -jarig, -sten (overeenkom + sten).
 SUFFIX_HEADS = frozenset(["eit", "end", "ende", "enden", "heden", "jarig", "jarige", "sten"])
 ING_ENDINGS = frozenset(["ing", "ingen", "ings"])  # for "ing_heads", after one consonant
-# Latin and Greek prefixes that are words too (trans, super, micro), for "bound_prefixes".
-# Opper and weder are the Dutch ones: oppervlakte, wederuitvoer (re-export).
-BOUND_PREFIXES = frozenset(
-    [
-        *("anti", "extra", "hyper", "infra", "macro", "mega", "micro", "mono", "opper"),
-        *("para", "poly", "quasi", "super", "tetra", "trans", "ultra", "weder"),
-    ]
-)
+# Prefixes that are words too and make a word whose meaning is not the rest's, for
+# "bound_prefixes": transacties is not about acties, infrarood not about rood; weder- is her-
+# (wederuitvoer is re-export, as herindeling is no indeling). Prefixes whose word is about the
+# rest stay modifiers: anti + dumping, micro + poeder, super + markt.
+BOUND_PREFIXES = frozenset(["infra", "mono", "opper", "para", "poly", "tetra", "trans", "weder"])
 # Articles, pronouns, conjunctions and adverbs: short words that are never the head.
 FUNCTION_WORDS = frozenset(
     [
