@@ -13,10 +13,16 @@ accents folded, sorted, one per line, in the user cache directory. The same sour
 list, byte for byte.
 
 The method is the published dictionary one (longest known modifier first, an optional linking
-morpheme -s-, -en-, -e-, then a known or itself splittable head), with two guards against the
-splits that make search worse: a modifier is never a particle or prefix (uitvoering is not
-uit + voering, samenwerking not samen + werking), and a head is never a suffix that happens to
-be a word (vriendschap is not vriend + schap).
+morpheme -s-, -en-, -er-, then a known or itself splittable head), with guards against the
+splits that make search worse, because the list holds suffixes, endings and chance letter runs
+as words: a modifier is never a particle or prefix (uitvoering is not uit + voering,
+samenwerking not samen + werking), a head is never a suffix that happens to be a word
+(vriendschap is not vriend + schap), and the RULES below (autoriteit is not autorit + eit,
+houdende not houd + ende). `python -m benchmarks.compound_splits` measures each guard against
+hand-judged gold (benchmarks/compounds/).
+
+The parts are computed when a document is indexed: an index built before a change of these
+rules keeps its old parts until `fiche-search reindex`.
 """
 
 from __future__ import annotations
@@ -55,6 +61,7 @@ NOT_MODIFIERS = frozenset(
         "af",
         "al",
         "bij",
+        "bijeen",
         "door",
         "een",
         "eraan",
@@ -85,6 +92,7 @@ NOT_MODIFIERS = frozenset(
         "ten",
         "ter",
         "tegen",
+        "tegemoet",
         "toe",
         "tot",
         "terug",
@@ -120,6 +128,51 @@ NOT_HEADS = frozenset(
         "tal",
         "tje",
         "tjes",
+    ]
+)
+# The guards against false splits, each measured on the hand-judged gold by
+# `python -m benchmarks.compound_splits` (a Decompounder without them splits as before they
+# were added). Each is a rule of Dutch morphology, not a list of words that went wrong:
+RULES = frozenset(
+    [
+        # an inflected form of a known word that is no compound is none either: uittreksels
+        # (uittreksel + s, not uittrek + s + els), managers, kwekerijen, uitvoerend(e)
+        "inflected",
+        # a derivational or inflectional ending that is also a word is never a head:
+        # autoriteit is no autorit + eit, houdende no houd + ende, werkzaamheden no
+        # werkzaam + heden, meerjarige no meer + jarige
+        "suffix_heads",
+        # one consonant and -ing(en) is the suffix -ing after a verb stem, not a word:
+        # terugtrekking is no terugtrek + king, legeringen no lege + ringen
+        "ing_heads",
+        # a learned prefix that is also a word, before a word that is no compound, makes a
+        # derived word: transmissie is no trans + missie, oppervlakte no opper + vlakte
+        "bound_prefixes",
+        # a function word is never a head: halogeen is no halo + geen, schroeven no schro + even
+        "function_heads",
+        # no modern compound links with -e- (opnamesnelheid is opname + snelheid, not
+        # opnam + e + snelheid; kwekerijen no kwek + e + rijen); a modifier that is a word in
+        # -e or -er keeps it (indringer + detectie, not indring + er)
+        "word_links",
+    ]
+)
+# The endings of inflected forms (plural, adjective, present participle), for "inflected".
+INFLECTIONS = ("s", "en", "n", "e", "d", "de")
+# Words that are also suffixes or inflected endings, for "suffix_heads": -iteit, -heid
+# (heden), the present participle (-end, -ende), -jarig, -sten (overeenkom + sten).
+SUFFIX_HEADS = frozenset(["eit", "end", "ende", "enden", "heden", "jarig", "jarige", "sten"])
+ING_ENDINGS = frozenset(["ing", "ingen", "ings"])  # for "ing_heads", after one consonant
+# Prefixes that are words too and make a word whose meaning is not the rest's, for
+# "bound_prefixes": transacties is not about acties, infrarood not about rood; weder- is her-
+# (wederuitvoer is re-export, as herindeling is no indeling). Prefixes whose word is about the
+# rest stay modifiers: anti + dumping, micro + poeder, super + markt.
+BOUND_PREFIXES = frozenset(["infra", "mono", "opper", "para", "poly", "tetra", "trans", "weder"])
+# Articles, pronouns, conjunctions and adverbs: short words that are never the head.
+FUNCTION_WORDS = frozenset(
+    [
+        *("alle", "als", "dan", "dat", "deze", "die", "dit", "elk", "geen", "hun", "iets"),
+        *("daar", "eens", "even", "hier", "maar", "niet", "niets", "nog", "ook", "toch"),
+        *("want", "wat", "wel", "wie", "zelf", "zich"),
     ]
 )
 # Words long enough to be compounds. Latin-1 letters only: a Unicode class (\w) is three times
@@ -195,8 +248,12 @@ def installed_word_list(source: Path = SOURCE) -> Path:
 
 
 class Decompounder:
-    def __init__(self, words: frozenset[str]):
+    def __init__(self, words: frozenset[str], rules: frozenset[str] = RULES):
         self.words = words
+        self.rules = rules
+        word_links = "word_links" in rules
+        self._links = tuple(k for k in LINKS if k != "e") if word_links else LINKS
+        self._modifier_links = ("s", "en") if word_links else LINKS[1:]  # for _link_apart
         self._parts: dict[str, tuple[str, ...]] = {}
         self._splits: dict[str, Split | None] = {}
         self._parts_text: dict[str, str] = {}  # a token as written -> its parts, as words
@@ -208,7 +265,13 @@ class Decompounder:
         return word in self.words and word not in NOT_MODIFIERS
 
     def _head(self, word: str) -> bool:
-        return word in self.words and word not in NOT_HEADS and word not in NOT_MODIFIERS
+        if word not in self.words or word in NOT_HEADS or word in NOT_MODIFIERS:
+            return False
+        if "suffix_heads" in self.rules and word in SUFFIX_HEADS:
+            return False
+        if "ing_heads" in self.rules and word[1:] in ING_ENDINGS and word[0] not in "aeiouy":
+            return False
+        return "function_heads" not in self.rules or word not in FUNCTION_WORDS
 
     @classmethod
     def from_file(cls, path: Path) -> Decompounder:
@@ -220,14 +283,19 @@ class Decompounder:
         if word in self._splits:
             return self._splits[word]
         cut = None
-        if len(word) >= MIN_COMPOUND and word.isalpha() and not self._derived(word):
+        if (
+            len(word) >= MIN_COMPOUND
+            and word.isalpha()
+            and not self._derived(word)
+            and not self._inflected(word)
+        ):
             # the places a known modifier ends, longest first; most words have none
             ends = [
                 end
                 for end in range(len(word) - MIN_PART, MIN_MODIFIER - 1, -1)
                 if self._modifier(word[:end])
             ]
-            if ends:
+            if ends and not self._prefixed(word, ends[0]):
                 cut = self._cut(word, ends, known_head=True)
                 cut = cut or self._cut(word, ends, known_head=False)
                 cut = cut and self._link_apart(cut)
@@ -246,12 +314,37 @@ class Decompounder:
                 return True
         return False
 
+    def _prefixed(self, word: str, longest_modifier: int) -> bool:
+        """A learned prefix on a known word that is no compound, and no known modifier
+        reaches past the prefix: transmissie, wederuitvoer. Before a compound the prefix is
+        cut off, so the compound's parts are found (weder + aanpassingssteun), and a longer
+        modifier is cut as usual (supermarkt + keten)."""
+        if "bound_prefixes" not in self.rules:
+            return False
+        for prefix in BOUND_PREFIXES:
+            if len(prefix) < longest_modifier or not word.startswith(prefix):
+                continue
+            rest = word[len(prefix) :]
+            if rest in self.words and self.split(rest) is None:
+                return True
+        return False
+
+    def _inflected(self, word: str) -> bool:
+        """An inflected form of a known word that is no compound: uittreksels, uitvoerende."""
+        if "inflected" not in self.rules:
+            return False
+        for ending in INFLECTIONS:
+            base = word.removesuffix(ending)
+            if base != word and base in self.words and self.split(base) is None:
+                return True
+        return False
+
     def _link_apart(self, cut: Split) -> Split:
         """A modifier that ends in a linking morpheme: staats + steun -> staat + s + steun,
         or the morpheme is the head's first letter: kamers + tukken -> kamer + stukken."""
         if cut.link:
             return cut
-        for link in LINKS[1:]:
+        for link in self._modifier_links:
             stem = cut.modifier.removesuffix(link)
             if stem == cut.modifier or len(stem) < MIN_MODIFIER or not self._modifier(stem):
                 continue
@@ -263,7 +356,7 @@ class Decompounder:
     def _cut(self, word: str, ends: list[int], known_head: bool) -> Split | None:
         for end in ends:
             modifier = word[:end]
-            for link in LINKS:
+            for link in self._links:
                 head = word[end + len(link) :]
                 if not self._fits(modifier, head) or not word.startswith(link, end):
                     continue
