@@ -78,3 +78,28 @@ def test_compound_cost_compares_the_same_import_with_and_without_parts():
     )
     assert without.strip().startswith("without parts") and with_parts.strip().startswith("with")
     assert "median with / without over 1 rounds" in result.stdout
+
+
+def test_facet_sampling_compares_exact_and_estimated_facets_on_an_archive(tmp_path):
+    records = tmp_path / "records.jsonl"
+    with gzip.open(SCALE, "rb") as lines:
+        records.write_bytes(b"".join(line for _, line in zip(range(40), lines, strict=False)))
+    home = tmp_path / "home"
+    imported = subprocess.run(
+        [sys.executable, "-m", "cli.main", "import", str(records), "--home", str(home)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert imported.returncode == 0, imported.stderr
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.facet_sampling", str(home), "--rounds", "1"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "sampled / exact: p50" in result.stdout
+    assert "of 32 queries estimated" in result.stdout
