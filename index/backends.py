@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from index.compounds import WordListMissing, decompounder
-from index.search import SearchBackend
+from index.search import IndexOutdated, SearchBackend
 
 
 class BackendUnavailable(RuntimeError):
@@ -30,6 +30,8 @@ def open_backend(
             shutil.rmtree(folder, ignore_errors=True)
         try:
             return EmbeddedBackend(folder)
+        except IndexOutdated as error:
+            raise BackendUnavailable(str(error)) from None
         except ValueError as error:
             if "schema does not match" in str(error):
                 raise BackendUnavailable(

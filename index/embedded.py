@@ -21,7 +21,7 @@ from pathlib import Path
 import tantivy
 from tantivy import FieldType, Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
-from index.compounds import Decompounder, decompounder, fold
+from index.compounds import SPLITS_VERSION, Decompounder, decompounder, fold
 from index.filters import describe_filters
 from index.query import (
     And,
@@ -46,6 +46,7 @@ from index.search import (
     TEXT_FIELDS,
     DocumentHit,
     IndexBusy,
+    IndexOutdated,
     SearchRequest,
     SearchResults,
     SectionEntry,
@@ -60,6 +61,7 @@ from parsers import Document
 DUTCH = "dutch_stemmed"
 EXACT = "dutch_exact"
 MAX_GROUPING_SECTIONS = 5000
+ANALYSIS_FILE = "fiche-analysis"  # in the index folder: the analysis the index was built with
 SAMPLE_BUCKETS = 256  # every document is in one, by its doc_hash
 PROBE_BUCKETS = 4  # a query's matches are first counted in these (1/64 of the documents)
 # Facets only fiches and Kamerstukken carry: a few among many EU texts, so a sample would
@@ -156,12 +158,28 @@ class EmbeddedBackend:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.schema = build_schema()
         self.index = tantivy.Index(self.schema, path=str(self.folder))
+        if compounds:
+            self._check_analysis()
         self.stemmed = dutch_analyzer()
         self.exact = exact_analyzer()
         self.index.register_tokenizer(DUTCH, self.stemmed)
         self.index.register_tokenizer(EXACT, self.exact)
         self._writer: tantivy.IndexWriter | None = None
         self.rejected: list[tuple[str, str]] = []  # Tantivy has no mapping to violate
+
+    def _check_analysis(self) -> None:
+        """An index remembers the compound splits it was built with (a file beside it): the
+        parts of an older split are refused, not searched as if they were today's."""
+        stamp = self.folder / ANALYSIS_FILE
+        current = f"compound splits {SPLITS_VERSION}\n"
+        if stamp.is_file() and stamp.read_text(encoding="utf-8") == current:
+            return
+        if stamp.is_file() or self.index.searcher().num_docs > 0:
+            raise IndexOutdated(
+                "the search index holds the compound parts of an older fiche-search; rebuild"
+                " it from the archive with `fiche-search reindex`"
+            )
+        stamp.write_text(current, encoding="utf-8")
 
     # --- writing -------------------------------------------------------------------------
 

@@ -47,6 +47,10 @@ class IndexBusy(RuntimeError):
     """Another process is writing this index; the message says what to do."""
 
 
+class IndexOutdated(RuntimeError):
+    """The index was built by an older analysis (compound splits): it must be rebuilt."""
+
+
 @dataclass
 class SectionEntry:
     """One unit of indexing: a section with its document's metadata copied in."""

@@ -12,7 +12,7 @@ from cli_helpers import run_cli
 from conftest import SEED, SHARED
 
 from benchmarks.compound_splits import read_gold, score
-from index.compounds import RULES, Decompounder, decompounder, hyphen_pieces
+from index.compounds import RULES, SPLITS_VERSION, Decompounder, decompounder, hyphen_pieces
 from index.embedded import EmbeddedBackend
 from index.query import Filters, Or, Phrase, Word, parse_query
 from index.search import SearchRequest
@@ -221,3 +221,17 @@ def test_a_missing_word_list_is_one_clear_line_and_exit_1(tmp_path, monkeypatch)
     assert result.returncode == 1
     assert "wdutch" in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_index_of_older_compound_splits_is_refused_until_it_is_rebuilt(tmp_path):
+    home = tmp_path / "home"
+    assert run_cli("import", str(SEED), home=home).returncode == 0
+    stamp = home / "index" / "tantivy" / "fiche-analysis"
+    assert stamp.read_text() == f"compound splits {SPLITS_VERSION}\n"
+    stamp.write_text(f"compound splits {SPLITS_VERSION - 1}\n")  # as an older release left it
+    refused = run_cli("blauwe kaart", home=home)
+    assert refused.returncode == 1, refused.stderr
+    assert "fiche-search reindex" in refused.stderr and "Traceback" not in refused.stderr
+    assert run_cli("reindex", home=home).returncode == 0
+    found = run_cli("blauwe kaart", home=home)
+    assert found.returncode == 0 and "documents" in found.stdout
