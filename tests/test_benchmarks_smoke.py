@@ -62,3 +62,16 @@ def test_a_repeated_record_is_a_new_document_with_the_same_text():
     assert repeat.meta.identifier.startswith(original.meta.identifier.split("(")[0])
     assert [b.text for b in repeat.blocks] == [b.text for b in original.blocks]
     assert _renumbered(line, 3) != _renumbered(line, 4)
+
+
+def test_store_benchmark_runs_on_a_few_records():
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.store_bench", "--records", "20"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("(used)") == 2  # raw files and document bodies
+    assert "plain write" in result.stdout and ".pdf" in result.stdout
