@@ -6,8 +6,8 @@ are read as they are, and a `put` of the same bytes keeps them.
 A file is written straight under its final name. A process killed while writing leaves it
 shorter than the compressed bytes its name stands for; the next `put` of those bytes
 compresses them again, sees the size is wrong and replaces the file whole. (Compressing the
-same bytes at the same level gives the same length; a newer zstd that gives another length
-only makes a `put` rewrite a sound file.) The archive records a raw file only after `put`
+same bytes at the same level gives the same length; another level or a newer zstd that gives
+another length only makes a `put` rewrite a sound file.) The archive records a raw file only after `put`
 returned, so no record ever points at a half-written file. (Writing to a temporary name and
 renaming would give the same safety, but a rename costs about 0.35 ms on this kind of disk:
 more than parsing a JSON Lines record.)
