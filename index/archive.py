@@ -16,6 +16,7 @@ from pathlib import Path
 
 import orjson
 
+from index.compression import compress, decompress
 from index.rawstore import RawStore
 from parsers import Document
 
@@ -45,6 +46,8 @@ CREATE TABLE IF NOT EXISTS documents (
     format TEXT NOT NULL,
     parser_version TEXT NOT NULL,
     section_count INTEGER NOT NULL,
+    -- The Document as JSON, compressed with zstd (a BLOB); plain JSON text in archives made
+    -- before compression. Read it with document_from_body().
     body TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
@@ -139,6 +142,14 @@ def _keeps_held(held: tuple[str, str], doc: Document) -> bool:
     if held_sha == doc.sha256:
         return False
     return FORMAT_RANK.get(held_format, 0) > FORMAT_RANK.get(doc.format, 0)
+
+
+def document_from_body(body: str | bytes) -> Document:
+    """The Document of a `documents.body`: zstd-compressed JSON comes out of SQLite as bytes
+    (a BLOB), the plain JSON of an archive made before compression as str (TEXT)."""
+    if isinstance(body, bytes):
+        body = decompress(body)
+    return Document.from_json(orjson.loads(body))
 
 
 def now() -> str:
@@ -322,7 +333,7 @@ class Archive:
                 doc.format,
                 doc.parser_version,
                 len(doc.sections),
-                orjson.dumps(doc.to_json()).decode(),
+                compress(orjson.dumps(doc.to_json())),
                 at,
             ),
         )
@@ -460,13 +471,13 @@ class Archive:
 
     def document(self, doc_id: str) -> Document | None:
         row = self.db.execute("SELECT body FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return Document.from_json(orjson.loads(row[0])) if row else None
+        return document_from_body(row[0]) if row else None
 
     def documents(self, doc_ids: Iterable[str] | None = None) -> Iterator[Document]:
         if doc_ids is None:
             cursor = self.db.execute("SELECT body FROM documents ORDER BY id")
             for (body,) in cursor:
-                yield Document.from_json(orjson.loads(body))
+                yield document_from_body(body)
             return
         for doc_id in doc_ids:
             doc = self.document(doc_id)
@@ -574,18 +585,17 @@ class Archive:
         return out
 
     def ids_with_com(self, com_numbers: Iterable[str]) -> list[str]:
-        """Documents that carry one of these COM numbers: as a link found in their text or in
-        their fiche metadata (com_numbers)."""
+        """Documents that carry one of these COM numbers as a link: found in their text, or in
+        their fiche or procedure metadata (com_numbers), which the parsers turn into links
+        too. (Reading the metadata out of every stored body instead took a scan of the whole
+        table per call, and bodies are compressed now.)"""
         values = list(dict.fromkeys(com_numbers))
         if not values:
             return []
         marks = ",".join("?" * len(values))
         rows = self.db.execute(
-            f"SELECT doc_id FROM links WHERE kind = 'com' AND value IN ({marks})"
-            " UNION SELECT d.id FROM documents d,"
-            " json_each(d.body, '$.metadata.com_numbers') j"
-            f" WHERE json_type(d.body, '$.metadata.com_numbers') = 'array' AND j.value IN ({marks})"
+            f"SELECT DISTINCT doc_id FROM links WHERE kind = 'com' AND value IN ({marks})"
             " ORDER BY 1",
-            values + values,
+            values,
         )
         return [r[0] for r in rows]

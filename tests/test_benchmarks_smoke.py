@@ -103,3 +103,16 @@ def test_facet_sampling_compares_exact_and_estimated_facets_on_an_archive(tmp_pa
     assert result.returncode == 0, result.stderr
     assert "sampled / exact: p50" in result.stdout
     assert "of 32 queries estimated" in result.stdout
+
+
+def test_store_benchmark_runs_on_a_few_records():
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.store_bench", "--records", "20"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("(used)") == 2  # raw files and document bodies
+    assert "plain write" in result.stdout and ".pdf" in result.stdout

@@ -99,10 +99,11 @@ def test_a_raw_file_left_half_written_is_replaced_whole(tmp_path):
     store = RawStore(tmp_path / "raw")
     record = scale_records(1)[0]
     sha = store.put(record)
-    store.path_for(sha).write_bytes(record[:100])  # what a kill in the middle of a write leaves
+    packed = store.path_for(sha).read_bytes()
+    store.path_for(sha).write_bytes(packed[: len(packed) // 2])  # what a kill mid-write leaves
     assert store.put(record) == sha
     assert store.get(sha) == record
-    assert [p.name for p in store.path_for(sha).parent.iterdir()] == [sha]  # no temporary left
+    assert [p.name for p in store.path_for(sha).parent.iterdir()] == [f"{sha}.zst"]  # no temporary
 
 
 def test_sigkill_mid_json_lines_import_loses_nothing_committed_and_completes(tmp_path):
