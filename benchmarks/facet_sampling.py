@@ -45,11 +45,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("home", type=Path)
     parser.add_argument("--rounds", type=int, default=5)
+    default = FacetSampling()
+    parser.add_argument("--exact-below", type=int, default=default.exact_below)
+    parser.add_argument("--sample-sections", type=int, default=default.sample_sections)
     args = parser.parse_args()
     archive = Archive(args.home)
     folder = archive.index_dir / "tantivy"
     exact_backend = EmbeddedBackend(folder, sampling=EXACT)
-    sampled_backend = EmbeddedBackend(folder)
+    sampling = FacetSampling(args.exact_below, args.sample_sections)
+    sampled_backend = EmbeddedBackend(folder, sampling=sampling)
     print(f"{exact_backend.section_count():,} sections; sampling: {sampled_backend.sampling}")
     for query in QUERIES:  # cold: the first run of each, both ways
         timed(exact_backend, query)

@@ -81,7 +81,7 @@ class FacetSampling:
     bucket holds whole documents, so document counts scale as section counts do."""
 
     exact_below: int = 50_000
-    sample_sections: int = 20_000
+    sample_sections: int = 60_000
 
 
 @dataclass

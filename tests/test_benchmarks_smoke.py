@@ -50,6 +50,7 @@ def test_json_prints_every_figure(tmp_path):
     size = json.loads(result.stdout)["sizes"][0]
     assert size["repeats"] == 0 and 150 <= size["sections"] <= 250  # about the 200 asked
     assert size["embedded_warm"]["p95"] >= size["embedded_warm"]["p50"] > 0
+    assert size["import_peak_rss_mb"] >= size["import_peak_anon_mb"] > 0
     assert size["fts5"]["warm"]["p50"] > 0
     assert size["stored_vs_input"] > size["index_vs_input"] > 0
 
