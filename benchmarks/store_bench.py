@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import itertools
 import tempfile
 import time
 from collections import defaultdict
@@ -29,13 +30,8 @@ LEVELS = (1, 3, 5, 9)
 
 
 def scale_lines(count: int) -> list[bytes]:
-    lines = []
     with gzip.open(SCALE, "rb") as handle:
-        for line in handle:
-            lines.append(line)
-            if len(lines) == count:
-                break
-    return lines
+        return list(itertools.islice(handle, count))
 
 
 def bodies_of(lines: list[bytes]) -> list[bytes]:

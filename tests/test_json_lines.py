@@ -2,6 +2,7 @@
 becomes one document cut into passages, imported through `fiche-search import`."""
 
 import gzip
+import itertools
 import json
 import sqlite3
 
@@ -18,13 +19,8 @@ SCALE = SHARED / "scale" / "eurlex-nl.jsonl.gz"
 
 def scale_records(count: int) -> list[bytes]:
     """The first `count` records of the scale corpus, as the lines they are."""
-    lines = []
     with gzip.open(SCALE, "rb") as handle:
-        for line in handle:
-            lines.append(line)
-            if len(lines) == count:
-                break
-    return lines
+        return list(itertools.islice(handle, count))
 
 
 def longest_record(lines: list[bytes]) -> bytes:
