@@ -482,11 +482,9 @@ class EmbeddedBackend:
         """Facets and totals: counted over every match, or estimated from a sample of the
         documents when the query matches very many sections (FacetSampling)."""
         probe = searcher.search(self._in_buckets(query, PROBE_BUCKETS), 1, count=True).count
-        estimate = probe * SAMPLE_BUCKETS / PROBE_BUCKETS
-        if estimate < self.sampling.exact_below:
-            return self._aggregate(searcher, query)
+        estimate = max(probe, 1) * SAMPLE_BUCKETS / PROBE_BUCKETS
         buckets = math.ceil(SAMPLE_BUCKETS * self.sampling.sample_sections / estimate)
-        if buckets >= SAMPLE_BUCKETS:
+        if estimate < self.sampling.exact_below or buckets >= SAMPLE_BUCKETS:
             return self._aggregate(searcher, query)
         sampled = self._aggregate(searcher, self._in_buckets(query, buckets), DENSE_FACETS)
         counts = _scaled(sampled, SAMPLE_BUCKETS / buckets)
