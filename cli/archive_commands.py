@@ -20,10 +20,10 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from cli.context import backend_options, fail, home_option, open_api, open_archive
+from cli.context import backend_options, fail, home_option, open_api, open_archive_api
 from fiche_search.api import SAMPLE
 from index.importer import ImportReport
-from index.output import archive_summary, ocr_summary
+from index.output import ocr_summary
 
 
 def _progress(console: Console, counter, hidden: bool) -> Progress:
@@ -170,9 +170,9 @@ def reindex_command(home, backend, es_url):
 @click.option("--json", "as_json", is_flag=True)
 def stats_command(home, as_json):
     """What the archive holds, per source, and how fresh it is."""
-    archive = open_archive(home)
-    summary = archive_summary(archive)
-    sources = archive.source_stats()
+    with open_archive_api(home) as api:
+        summary = api.stats()
+        sources = api.sources()
     if as_json:
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
         return
@@ -203,8 +203,8 @@ def stats_command(home, as_json):
 @click.option("--json", "as_json", is_flag=True)
 def show_command(doc_id, home, as_json):
     """One document: metadata, sections, stances, links."""
-    archive = open_archive(home)
-    doc = archive.document(doc_id)
+    with open_archive_api(home) as api:
+        doc = api.document(doc_id)
     if doc is None:
         fail(f"no document {doc_id!r} in the archive (search for it, or `fiche-search stats`)")
     if as_json:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
 from fiche_search.api import FicheSearch, default_home
-from index.archive import Archive
-from index.backends import BackendUnavailable, open_backend
-from index.search import SearchBackend
+from index.backends import BackendUnavailable
 
 BACKENDS = ("embedded", "elasticsearch", "opensearch")
 
@@ -37,27 +34,6 @@ def backend_options(command):
         default=None,
         help="Search backend (default: $FICHE_BACKEND or embedded).",
     )(command)
-
-
-def open_archive(home: str | None) -> Archive:
-    folder = Path(home) if home else default_home()
-    try:
-        return Archive(folder)
-    except OSError as error:
-        fail(f"cannot open the archive in {folder}: {error.strerror or error}")
-    except Exception as error:  # a corrupt or foreign SQLite file
-        fail(f"cannot open the archive in {folder}: {error}")
-
-
-def backend_for(
-    archive: Archive, backend: str | None, es_url: str | None, fresh: bool = False
-) -> SearchBackend:
-    name = backend or os.environ.get("FICHE_BACKEND") or "embedded"
-    url = es_url or os.environ.get("FICHE_ES_URL") or ""
-    try:
-        return open_backend(name, archive.index_dir, url, fresh)
-    except BackendUnavailable as error:
-        fail(str(error))
 
 
 def fail(message: str, code: int = 1):

@@ -62,7 +62,7 @@ def search_command(
     text = " ".join(query)
     api = open_api(home, backend, es_url)
     try:
-        request = api.request(text, limit, page, sort, raw, **filters)
+        api.request(text, limit, page, sort, raw, **filters)  # a bad one is said first
     except QueryError as error:
         api.close()
         fail(f"bad query: {error}", code=2)
@@ -78,8 +78,8 @@ def search_command(
         return
     try:
         if explain:
-            click.echo(api.backend.explain(request), err=True)
-        results = api.backend.search(request)
+            click.echo(api.explain(text, raw=raw, **filters), err=True)
+        results = api.search(text, limit=limit, page=page, sort=sort, raw=raw, **filters)
     except QueryError as error:
         fail(f"bad query: {error}", code=2)
     finally:

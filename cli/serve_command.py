@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
-from cli.context import backend_for, backend_options, home_option, open_archive
+from cli.context import backend_options, home_option, open_api
 
 
 @click.command("serve")
@@ -21,10 +19,7 @@ def serve_command(port, host, home, backend, es_url):
     # web/ sits on top of index/ like cli/; imported here so other commands never load it.
     from web.app import create_app
 
-    archive = open_archive(home)
-    search = backend_for(archive, backend, es_url)  # fails now, with a clear message
-    search.close()
-    app = create_app(archive.home, search.name, es_url or os.environ.get("FICHE_ES_URL", ""))
-    archive.close()
+    with open_api(home, backend, es_url) as api:  # an index that cannot open fails now
+        app = create_app(api.home, api.backend_name, api.es_url)
     click.echo(f"fiche-search on http://{host}:{port}/  (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -7,11 +7,9 @@ from dataclasses import asdict
 
 import click
 
-from cli.context import backend_for, backend_options, fail, home_option, open_archive
+from cli.context import backend_options, fail, home_option, open_api, open_archive_api
 from cli.search_commands import build_filters, filter_options
-from index.filters import Filters
-from index.query import QueryError
-from index.watches import Watch, WatchError, WatchStore
+from fiche_search.api import QueryError, Watch, WatchError
 
 
 @click.group("watch")
@@ -41,21 +39,22 @@ def watch_command() -> None:
 def add_command(name, query, proposal_ref, include_existing, home, backend, es_url, **filters):
     """Save QUERY (the search language, with filters) under NAME, or with --proposal REF
     follow one proposal."""
-    if bool(query) == bool(proposal_ref):
-        fail("give a QUERY or --proposal REF (one of the two)", code=2)
-    chosen = build_filters(**filters)
-    if proposal_ref and chosen != Filters():
-        fail("filters narrow a QUERY; --proposal follows every document of the proposal", code=2)
-    watch = Watch(name=name, query=" ".join(query), filters=chosen, proposal=proposal_ref)
-    archive = open_archive(home)
-    store = WatchStore(archive)
-    search = backend_for(archive, backend, es_url)
+    build_filters(**filters)  # a bad filter value ends here, with exit 2
+    api = open_api(home, backend, es_url)
     try:
-        baseline = store.add(watch, search, include_existing=include_existing)
+        baseline = api.add_watch(
+            name,
+            " ".join(query),
+            proposal=proposal_ref,
+            include_existing=include_existing,
+            **filters,
+        )
     except QueryError as error:
         fail(f"bad query: {error}", code=2)
     except WatchError as error:
         fail(str(error), code=2)
+    watch = api.watch(name)
+    api.close()
     if watch.proposal:
         click.echo(
             f"saved {name!r} following {watch.query}; {baseline} documents and changes known"
@@ -72,7 +71,8 @@ def add_command(name, query, proposal_ref, include_existing, home, backend, es_u
 @click.option("--json", "as_json", is_flag=True)
 def list_command(home, as_json):
     """The saved searches."""
-    watches = WatchStore(open_archive(home)).all()
+    with open_archive_api(home) as api:
+        watches = api.watches()
     if as_json:
         click.echo(json.dumps([watch_json(w) for w in watches], ensure_ascii=False, indent=2))
         return
@@ -87,10 +87,11 @@ def list_command(home, as_json):
 @home_option
 def remove_command(name, home):
     """Delete the saved search NAME and what it remembers."""
-    try:
-        WatchStore(open_archive(home)).remove(name)
-    except WatchError as error:
-        fail(str(error))
+    with open_archive_api(home) as api:
+        try:
+            api.remove_watch(name)
+        except WatchError as error:
+            fail(str(error))
     click.echo(f"removed {name!r}")
 
 
@@ -101,21 +102,17 @@ def remove_command(name, home):
 @backend_options
 def run_command(names, as_json, home, backend, es_url):
     """Report the documents that newly match each saved search (or only NAMES)."""
-    archive = open_archive(home)
-    store = WatchStore(archive)
-    watches = store.all()
-    unknown = set(names) - {w.name for w in watches}
-    if unknown:
-        fail(f"no watch named {', '.join(sorted(unknown))}")
-    search = backend_for(archive, backend, es_url)
-    report = {}
-    for watch in watches:
-        if names and watch.name not in names:
-            continue
-        try:
-            report[watch.name] = store.run(watch, search)
-        except QueryError as error:  # the query language got stricter since it was saved
-            fail(f"watch {watch.name!r} has a bad query: {error}")
+    with open_archive_api(home) as api:
+        unknown = set(names) - {w.name for w in api.watches()}
+        if unknown:  # said before the index is opened: a typo needs no cluster
+            fail(f"no watch named {', '.join(sorted(unknown))}")
+    api = open_api(home, backend, es_url)
+    try:
+        report = api.run_watches(names)
+    except (QueryError, WatchError) as error:
+        fail(str(error))
+    finally:
+        api.close()
     if as_json:
         payload = {name: [a.to_json() for a in alerts] for name, alerts in report.items()}
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))

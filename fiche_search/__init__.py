@@ -6,10 +6,12 @@ results = archive.search("blauwe kaart", section="positie.beoordeling", since="2
 results.total, [hit.id for hit in results.hits], results.facets
 archive.document("kst-22112-3516").stances
 archive.proposal("COM(2021) 206").changes
+archive.add_watch("blauwe-kaart", "blauwe kaart"); archive.run_watches()
 archive.export("out/", format="parquet")
 """
 
 from fiche_search.api import (
+    Alert,
     BackendUnavailable,
     Document,
     DocumentHit,
@@ -20,12 +22,15 @@ from fiche_search.api import (
     SearchResults,
     SectionHit,
     StanceCounts,
+    Watch,
+    WatchError,
     default_home,
     open,
 )
 from index.proposals import MalformedRef, ProposalTimeline, UnknownProposal
 
 __all__ = [
+    "Alert",
     "BackendUnavailable",
     "Document",
     "DocumentHit",
@@ -39,6 +44,8 @@ __all__ = [
     "SectionHit",
     "StanceCounts",
     "UnknownProposal",
+    "Watch",
+    "WatchError",
     "default_home",
     "open",
 ]

@@ -11,20 +11,24 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from index.archive import Archive
+from index.archive import Archive, SourceStats
 from index.backends import BackendUnavailable, open_backend
 from index.export import FORMATS, ExportReport, export_archive
 from index.filters import FILTER_NAMES, Filters, QueryError
 from index.importer import Importer, ImportReport, Progress
 from index.output import archive_summary
-from index.proposals import ProposalTimeline
+from index.proposals import ProposalTimeline, proposal_refs
 from index.proposals import proposal as proposal_timeline
 from index.query import ParsedQuery, parse_query
+from index.references import Citation, cited_by, cites
+from index.related import Related, related_documents
 from index.search import DocumentHit, SearchBackend, SearchRequest, SearchResults, SectionHit
 from index.stance_counts import StanceCounts, count_stances
+from index.watches import Alert, Watch, WatchError, WatchStore
 from parsers import Document
 
 __all__ = [
+    "Alert",
     "BackendUnavailable",
     "Document",
     "DocumentHit",
@@ -35,6 +39,8 @@ __all__ = [
     "SearchResults",
     "SectionHit",
     "StanceCounts",
+    "Watch",
+    "WatchError",
     "default_home",
     "open",
 ]
@@ -174,11 +180,93 @@ class FicheSearch:
     def stats(self) -> dict:
         return archive_summary(self.archive)
 
+    def sources(self) -> list[SourceStats]:
+        """Per source: documents, files, the last fetch and crawl, crawl failures."""
+        return self.archive.source_stats()
+
+    def related(self, doc: Document) -> Related:
+        """The Commission proposal a fiche assesses, the fiches of a proposal, and the
+        documents that share its COM or CELEX numbers."""
+        return related_documents(self.archive, doc)
+
+    def cites(self, doc: Document) -> list[Citation]:
+        """The archived documents this document refers to."""
+        return cites(self.archive, doc)
+
+    def cited_by(self, doc: Document) -> list[Citation]:
+        """The archived documents that refer to this document."""
+        return cited_by(self.archive, doc)
+
+    def proposal_refs(self, doc: Document) -> list[str]:
+        """The EU proposals this document belongs to, as `proposal` takes them."""
+        return proposal_refs(self.archive, doc)
+
     def proposal(self, ref: str) -> ProposalTimeline:
         """One EU proposal: its fiches, documents and procedure in date order, the latest
         position per aspect and its changes. A malformed REF raises MalformedRef, one no
         archived document names raises UnknownProposal."""
         return proposal_timeline(self.archive, ref)
+
+    # --- saved searches ------------------------------------------------------------------
+
+    def watches(self) -> list[Watch]:
+        return self._watch_store().all()
+
+    def watch(self, name: str) -> Watch | None:
+        return self._watch_store().get(name)
+
+    def add_watch(
+        self,
+        name: str,
+        query: str = "",
+        *,
+        proposal: str = "",
+        include_existing: bool = False,
+        **filters: FilterValue | None,
+    ) -> int:
+        """Save QUERY and filters under NAME, or follow one PROPOSAL (a COM, CELEX, procedure
+        or document id); returns how many documents are known now (`run_watches` reports
+        only newer ones, unless `include_existing`). A bad query raises QueryError, a bad
+        name, a taken name or a bad proposal WatchError."""
+        if bool(query.strip()) == bool(proposal):
+            raise WatchError("give a QUERY or a proposal (one of the two)")
+        chosen = filters_from_arguments(filters)
+        if proposal and chosen != Filters():
+            raise WatchError(
+                "filters narrow a QUERY; a proposal watch follows every document of the proposal"
+            )
+        watch = Watch(name=name, query=query, filters=chosen, proposal=proposal)
+        return self._watch_store().add(watch, self.backend, include_existing)
+
+    def remove_watch(self, name: str) -> None:
+        """Delete a saved search and what it remembers; WatchError if there is none."""
+        self._watch_store().remove(name)
+
+    def run_watches(self, names: Iterable[str] = ()) -> dict[str, list[Alert]]:
+        """The documents that newly match each saved search (or only NAMES), remembered so
+        that the next run does not report them again. An unknown name raises WatchError."""
+        store = self._watch_store()
+        watches = store.all()
+        wanted = set(names)
+        unknown = wanted - {w.name for w in watches}
+        if unknown:
+            raise WatchError(f"no watch named {', '.join(sorted(unknown))}")
+        report = {}
+        for watch in watches:
+            if wanted and watch.name not in wanted:
+                continue
+            try:
+                report[watch.name] = store.run(watch, self.backend)
+            except QueryError as error:  # the query language got stricter since it was saved
+                raise QueryError(f"watch {watch.name!r} has a bad query: {error}") from None
+        return report
+
+    def alerts(self, name: str, limit: int = 100) -> list[Alert]:
+        """The latest documents a saved search reported, newest first."""
+        return self._watch_store().alerts(name, limit)
+
+    def _watch_store(self) -> WatchStore:
+        return WatchStore(self.archive)
 
     # --- writing -------------------------------------------------------------------------
 

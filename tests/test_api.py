@@ -80,6 +80,39 @@ def test_proposal_follows_one_proposal_in_any_spelling(home):
             archive.proposal("COM(2099) 1")
 
 
+def test_a_document_and_what_it_refers_to(home):
+    with fiche_search.open(home) as archive:
+        fiche_id = archive.search("talent", type="fiche").hits[0].id
+        fiche = archive.document(fiche_id)
+        refs = archive.proposal_refs(fiche)
+        assert refs and archive.proposal(refs[0]).timeline  # each ref opens its timeline
+        for citation in archive.cites(fiche) + archive.cited_by(fiche):
+            assert citation.doc_id != fiche_id and archive.document(citation.doc_id)
+        sources = {s.source: s.documents for s in archive.sources()}
+        assert sum(sources.values()) == archive.stats()["documents"]
+
+
+def test_saved_searches_report_each_new_document_once(home):
+    with fiche_search.open(home) as archive:
+        assert archive.add_watch("talent", "talent", type="fiche", include_existing=True) == 0
+        assert [w.name for w in archive.watches()] == ["talent"]
+        first = archive.run_watches()["talent"]
+        expected = archive.search("talent", type="fiche", limit=100).total
+        assert len(first) == expected > 0 and all(a.doc_type == "fiche" for a in first)
+        assert archive.run_watches(["talent"]) == {"talent": []}  # nothing new the second time
+        assert {a.doc_id for a in archive.alerts("talent")} == {a.doc_id for a in first}
+        with pytest.raises(fiche_search.WatchError, match="exists"):
+            archive.add_watch("talent", "talent")
+        with pytest.raises(fiche_search.WatchError, match="one of the two"):
+            archive.add_watch("both", "talent", proposal="COM(2021) 726")
+        with pytest.raises(QueryError):
+            archive.add_watch("bad-date", "talent", since="2022-13-45")
+        with pytest.raises(fiche_search.WatchError, match="no watch named nope"):
+            archive.run_watches(["nope"])
+        archive.remove_watch("talent")
+        assert archive.watches() == [] and archive.watch("talent") is None
+
+
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
 def test_export_writes_four_joinable_tables_with_the_counts_of_stats(home, tmp_path, fmt):
     out = tmp_path / fmt

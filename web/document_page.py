@@ -10,9 +10,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from index.output import ocr_summary
-from index.proposals import proposal_refs
-from index.references import cited_by, cites
-from index.related import related_documents
 from web.markup import evidence_segments, safe_url, stance_anchor, stances_by_section
 from web.params import BadRequest, output_format
 from web.render import json_response, page
@@ -26,13 +23,13 @@ def document_page(request: Request) -> Response:
     if not DOC_ID.fullmatch(doc_id) or ".." in doc_id:
         raise BadRequest(f"bad document id {doc_id!r}")
     fmt = output_format(request.query_params)
-    with request.app.state.resources.archive() as archive:
-        doc = archive.document(doc_id)
+    with request.app.state.resources.api() as api:
+        doc = api.document(doc_id)
         if doc is None:
             raise HTTPException(404, f"no document {doc_id!r} in the archive")
-        related = related_documents(archive, doc)
-        references = {"cites": cites(archive, doc), "cited_by": cited_by(archive, doc)}
-        proposals = proposal_refs(archive, doc)
+        related = api.related(doc)
+        references = {"cites": api.cites(doc), "cited_by": api.cited_by(doc)}
+        proposals = api.proposal_refs(doc)
     if fmt == "json":
         resolved = {name: [asdict(c) for c in found] for name, found in references.items()}
         return json_response({**doc.to_json(), **resolved, "proposals": proposals})

@@ -5,7 +5,6 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from index.output import archive_summary
 from web.params import BadRequest, output_format
 from web.render import json_response, page
 
@@ -14,8 +13,8 @@ def freshness_page(request: Request) -> Response:
     fmt = output_format(request.query_params)
     if fmt == "csv":
         raise BadRequest("freshness is available as html or json, not csv")
-    with request.app.state.resources.archive() as archive:
-        summary = archive_summary(archive)
+    with request.app.state.resources.api() as api:
+        summary = api.stats()
     summary.pop("home")  # where the archive lives on disk is no business of a visitor
     if fmt == "json":
         return json_response(summary)

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from index.filters import FILTER_NAMES, FILTERS, filters_from
+from fiche_search.api import filters_from_arguments
+from index.filters import FILTER_NAMES, FILTERS
 from index.query import MAX_QUERY_CHARS, ParsedQuery, QueryError, parse_query
-from index.search import SearchRequest
 
 PAGE_SIZE = 10
 MAX_PAGE = 100_000
@@ -40,19 +40,12 @@ class SearchState:
     # --- to the backend ------------------------------------------------------------------
 
     def parsed(self) -> ParsedQuery:
-        """The query and filters parsed; a bad one raises BadRequest."""
+        """The query and filters parsed as the Python API parses them; a bad one raises
+        BadRequest."""
         try:
-            return parse_query(self.q, filters_from(self.active_filters))
+            return parse_query(self.q, filters_from_arguments(self.filters))
         except QueryError as error:
             raise BadRequest(f"bad query: {error}") from None
-
-    def request(self) -> SearchRequest:
-        return SearchRequest(
-            query=self.parsed(),
-            sort=self.sort,
-            limit=PAGE_SIZE,
-            offset=(self.page - 1) * PAGE_SIZE,
-        )
 
     # --- back to URLs --------------------------------------------------------------------
 

@@ -69,7 +69,9 @@ def _facet_order(name: str):
 def run_search(request: Request, state: SearchState) -> SearchResults:
     with request.app.state.resources.api() as api:
         try:
-            return api.backend.search(state.request())
+            return api.search(
+                state.q, limit=PAGE_SIZE, page=state.page, sort=state.sort, **state.filters
+            )
         except QueryError as error:
             raise BadRequest(f"bad query: {error}") from None
 

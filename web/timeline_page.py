@@ -6,7 +6,6 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from index.stance_counts import count_stances
 from parsers.model import ASPECT_LABELS, ASPECTS, PARAGRAPH_LABELS, TIMELINE_LABELS
 from web.chart import timeline_charts
 from web.params import BadRequest, output_format, search_state
@@ -16,8 +15,8 @@ from web.render import csv_response, json_response, page
 def timeline_page(request: Request) -> Response:
     fmt = output_format(request.query_params)
     state = search_state(request.query_params)
-    with request.app.state.resources.archive_and_backend() as (archive, backend):
-        counts = count_stances(backend, state.parsed(), "year")
+    with request.app.state.resources.api() as api:
+        counts = api.stances(state.q, by="year", **state.filters)
     if fmt == "json":
         return json_response(counts.to_json(state.q))
     if fmt == "csv":

@@ -6,7 +6,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from index.watches import NAME_PATTERN, WatchStore
+from index.watches import NAME_PATTERN
 from web.atom import watch_feed
 from web.params import output_format
 from web.render import json_response, page
@@ -16,8 +16,8 @@ FEED_ENTRIES = 100
 
 def watches_page(request: Request) -> Response:
     fmt = output_format(request.query_params)
-    with request.app.state.resources.archive() as archive:
-        watches = WatchStore(archive).all()
+    with request.app.state.resources.api() as api:
+        watches = api.watches()
     if fmt == "json":
         return json_response(
             [{"name": w.name, "query": w.query, "last_run": w.last_run} for w in watches]
@@ -29,11 +29,10 @@ def watch_feed_page(request: Request) -> Response:
     name = request.path_params["name"]
     if not NAME_PATTERN.fullmatch(name):
         raise HTTPException(404, f"no saved search {name!r}")
-    with request.app.state.resources.archive() as archive:
-        store = WatchStore(archive)
-        watch = store.get(name)
+    with request.app.state.resources.api() as api:
+        watch = api.watch(name)
         if watch is None:
             raise HTTPException(404, f"no saved search {name!r}")
-        alerts = store.alerts(name, FEED_ENTRIES)
+        alerts = api.alerts(name, FEED_ENTRIES)
     body = watch_feed(watch, alerts, str(request.url), str(request.base_url))
     return Response(body, media_type="application/atom+xml; charset=utf-8")
