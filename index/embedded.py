@@ -481,8 +481,10 @@ class EmbeddedBackend:
     def _facets(self, searcher, query) -> Aggregated:
         """Facets and totals: counted over every match, or estimated from a sample of the
         documents when the query matches very many sections (FacetSampling)."""
-        probe = searcher.search(self._in_buckets(query, PROBE_BUCKETS), 1, count=True).count
-        estimate = max(probe, 1) * SAMPLE_BUCKETS / PROBE_BUCKETS
+        # counted by an aggregation, which does not score what it counts (a search would)
+        count = {"n": {"value_count": {"field": "doc_hash"}}}
+        probe = searcher.aggregate(self._in_buckets(query, PROBE_BUCKETS), count)["n"]["value"]
+        estimate = max(probe or 0, 1) * SAMPLE_BUCKETS / PROBE_BUCKETS
         buckets = math.ceil(SAMPLE_BUCKETS * self.sampling.sample_sections / estimate)
         if estimate < self.sampling.exact_below or buckets >= SAMPLE_BUCKETS:
             return self._aggregate(searcher, query)
