@@ -13,13 +13,13 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
+from parsers.continuation import continues, starts_lower
 from parsers.model import OcrPage, ParseError
 from parsers.readers.ocr import OcrPageText, OcrSettings, read_pages
 from parsers.text import Block, ReadResult, SourceMetadata
 
 _PAGE_OF = re.compile(r"^(pagina|page|blad)\s*\d+\s*(van|of|/)\s*\d+$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$")
-_SENTENCE_END = re.compile(r"[.!?:;)»”\"]$")
 _VOWELS = set("aeiouyáéíóúàèëïöü")
 # Left-hand parts of a line-end hyphen that belong to the word ("niet-professionele").
 _KEPT_PREFIXES = {"niet", "non", "ex", "oud", "anti", "pre", "post", "co", "vice", "euro"}
@@ -352,12 +352,11 @@ def _starts_paragraph(
 ) -> bool:
     if style != current.style:
         return True
-    if style != "regular" and not line.words[0].text[:1].islower():
+    text = _join_words(line.words)
+    if style != "regular" and not starts_lower(text):
         return True  # a heading runs on in lower case; a capital starts the next one
     if line.page != previous.page:
-        last = current.lines[-1] if current.lines else ""
-        runs_on = not _SENTENCE_END.search(last) and line.words[0].text[:1].islower()
-        return not runs_on
+        return not continues(current.lines[-1] if current.lines else "", text)
     return line.bottom - previous.bottom > pitch * 1.5
 
 
