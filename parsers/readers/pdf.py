@@ -329,7 +329,7 @@ def _paragraphs(lines: list[_Line]) -> list[_Paragraph]:
         text = _join_words(line.words)
         style = line.style
         heading = _looks_like_heading(text, style)
-        if previous is None or _starts_paragraph(previous, line, style, paragraphs[-1], pitch):
+        if previous is None or _starts_paragraph(previous, line, text, paragraphs[-1], pitch):
             paragraphs.append(_Paragraph(heading=heading, style=style, first_page=line.page))
         current = paragraphs[-1]
         current.lines.append(text)
@@ -348,12 +348,12 @@ def _line_pitch(lines: list[_Line]) -> float:
 
 
 def _starts_paragraph(
-    previous: _Line, line: _Line, style: str, current: _Paragraph, pitch: float
+    previous: _Line, line: _Line, text: str, current: _Paragraph, pitch: float
 ) -> bool:
-    if style != current.style:
+    """Across a page break the text decides (parsers/continuation.py), on a page the gap."""
+    if line.style != current.style:
         return True
-    text = _join_words(line.words)
-    if style != "regular" and not starts_lower(text):
+    if line.style != "regular" and not starts_lower(text):
         return True  # a heading runs on in lower case; a capital starts the next one
     if line.page != previous.page:
         return not continues(current.lines[-1] if current.lines else "", text)
