@@ -12,7 +12,6 @@ from parsers.text import Block
 # List furniture in front of a line: bullets, "a)", "a.", "1.", "1)", also doubled ("d) d)").
 _BULLET = re.compile(r"^[•·\-–*▪◦]\s*")
 _MARKER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})?[.)]|[a-z][.)])(?:\s+|$)")
-_SENTENCE_END = re.compile(r"[.!?:;]['’”\")]*$")
 
 
 @dataclass
@@ -84,12 +83,3 @@ def logical_lines(lines: list[Line]) -> list[Line]:
         # a marker with nothing after it: the item was cut off, but what came before is whole
         merged.append(Line(text=pending, block=lines[-1].block, origin=lines[-1].origin))
     return merged
-
-
-def continues_sentence(previous: str, text: str) -> bool:
-    """A paragraph cut in two by a page break or a footnote, in any format: the part before
-    ends without closing punctuation and the next starts in lower case ("... door erkende" /
-    "referenten of ..."). A list item ("a) ...") is never a continuation."""
-    if _SENTENCE_END.search(previous.rstrip()) or split_marker(text).marker:
-        return False
-    return text[:1].islower()

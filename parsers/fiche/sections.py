@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from parsers.continuation import continues
 from parsers.fiche.labels import FICHE_HEADING, match_main, match_subsection
-from parsers.lines import Line, continues_sentence, split_marker
+from parsers.lines import Line, split_marker
 from parsers.model import Section
 
 _MAX_HEADING = 200
@@ -107,7 +108,7 @@ def _text(lines: list[Line]) -> str:
     for line in lines:
         if parts and line.block == previous_block:
             parts[-1] += "\n" + line.text
-        elif parts and continues_sentence(parts[-1], line.text):
+        elif parts and continues(parts[-1], line.text):
             parts[-1] += " " + line.text
         else:
             parts.append(line.text)

@@ -13,13 +13,13 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
+from parsers.continuation import continues, starts_lower
 from parsers.model import OcrPage, ParseError
 from parsers.readers.ocr import OcrPageText, OcrSettings, read_pages
 from parsers.text import Block, ReadResult, SourceMetadata
 
 _PAGE_OF = re.compile(r"^(pagina|page|blad)\s*\d+\s*(van|of|/)\s*\d+$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$")
-_SENTENCE_END = re.compile(r"[.!?:;)»”\"]$")
 _VOWELS = set("aeiouyáéíóúàèëïöü")
 # Left-hand parts of a line-end hyphen that belong to the word ("niet-professionele").
 _KEPT_PREFIXES = {"niet", "non", "ex", "oud", "anti", "pre", "post", "co", "vice", "euro"}
@@ -329,7 +329,7 @@ def _paragraphs(lines: list[_Line]) -> list[_Paragraph]:
         text = _join_words(line.words)
         style = line.style
         heading = _looks_like_heading(text, style)
-        if previous is None or _starts_paragraph(previous, line, style, paragraphs[-1], pitch):
+        if previous is None or _starts_paragraph(previous, line, text, paragraphs[-1], pitch):
             paragraphs.append(_Paragraph(heading=heading, style=style, first_page=line.page))
         current = paragraphs[-1]
         current.lines.append(text)
@@ -348,16 +348,15 @@ def _line_pitch(lines: list[_Line]) -> float:
 
 
 def _starts_paragraph(
-    previous: _Line, line: _Line, style: str, current: _Paragraph, pitch: float
+    previous: _Line, line: _Line, text: str, current: _Paragraph, pitch: float
 ) -> bool:
-    if style != current.style:
+    """Across a page break the text decides (parsers/continuation.py), on a page the gap."""
+    if line.style != current.style:
         return True
-    if style != "regular" and not line.words[0].text[:1].islower():
+    if line.style != "regular" and not starts_lower(text):
         return True  # a heading runs on in lower case; a capital starts the next one
     if line.page != previous.page:
-        last = current.lines[-1] if current.lines else ""
-        runs_on = not _SENTENCE_END.search(last) and line.words[0].text[:1].islower()
-        return not runs_on
+        return not continues(current.lines[-1] if current.lines else "", text)
     return line.bottom - previous.bottom > pitch * 1.5
 
 

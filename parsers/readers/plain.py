@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.continuation import continues
 from parsers.model import ParseError
 from parsers.readers.reflow import drop_page_numbers, reflow_blocks
 from parsers.text import Block, ReadResult
@@ -24,8 +25,6 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]*)\)")
-_SENTENCE_END = re.compile(r"[.!?:;)»”\"]$")
-_LIST_MARKER = re.compile(r"^[a-z]{1,4}[.)]\s")
 
 
 def decode_text(data: bytes) -> str:
@@ -80,16 +79,11 @@ def _link_text(match: re.Match) -> str:
 
 
 def _append_paragraph(blocks: list[Block], block: Block) -> None:
-    """A paragraph cut in two by a footnote (or a page break in the export) runs on: the
-    previous block stops mid-sentence and this one starts in lower case."""
-    if blocks and _runs_on(blocks[-1].text, block.text):
+    """A paragraph cut in two by a footnote (or a page break in the export) runs on when
+    its sentence does (parsers/continuation.py). No line-length condition: blank-line
+    paragraphs carry no printed width, and a label's value ("Rechtsbasis" / "artikel 114")
+    or a URL after a title are told apart by the shared rule itself."""
+    if blocks and continues(blocks[-1].text, block.text):
         blocks[-1].text = f"{blocks[-1].text} {block.text}"
         return
     blocks.append(block)
-
-
-def _runs_on(previous: str, current: str) -> bool:
-    last_line = previous.splitlines()[-1]
-    if _LIST_MARKER.match(current) or current.startswith(("http:", "https:")):
-        return False  # "b) Datum ..." after a title that ends without a full stop
-    return len(last_line) > 80 and not _SENTENCE_END.search(last_line) and current[:1].islower()

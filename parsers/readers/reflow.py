@@ -7,11 +7,13 @@ structure and stance stages read paragraphs and sentences, so a reader hands the
 paragraphs whatever the layout.
 
 A document is hard-wrapped when its lines are no longer than a printed page's and many of
-its line breaks fall inside a sentence (the next line starts in lower case). In such a
-document a line break is kept where the writer made it: the next line's first word would
-have fitted on the line (a paragraph's or heading's end), or it opens a list item, or a
-line without closing punctuation is followed by a word that opens sentences ("Het", "De",
-"Wat", ...: a heading as wide as the page). Elsewhere the lines are one paragraph.
+its line breaks fall inside a sentence (parsers/continuation.py: the text alone says the
+sentence goes on). In such a document a line goes on the paragraph before it when the text
+alone says so; else the printed width decides, a question only hard-wrapped text has: a
+line break is kept where the writer made it: the next line's first word would have fitted
+on the line (a paragraph's or heading's end), or it opens a list item, or a line without
+closing punctuation is followed by a word that opens sentences ("Het", "De", "Wat", ...: a
+heading as wide as the page). Elsewhere the lines are one paragraph.
 Lone page numbers are dropped, and footnotes (a line starting with the number of a
 reference glued to the text before it, "kapitaalmarktunie.8") go out of the running text
 with their reference markers.
@@ -22,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from parsers.continuation import continues as continues_text
+from parsers.continuation import ends_sentence, is_list_item, leaves_open, starts_lower
 from parsers.text import Block
 
 # Share of line breaks followed by a lower-case start above which a text is hard-wrapped;
@@ -35,14 +39,15 @@ MAX_PRINTED_WIDTH = 130
 # (proportional fonts make printed lines of one width differ in characters).
 FULL_SHARE = 0.85
 WIDTH_PERCENTILE = 0.9
-FOOTNOTE_LINES = 4  # a footnote without a page footer after it runs at most this far
+# A footnote without a page footer after it runs at most this far on width alone, and at
+# most twice as far while its text says its sentence goes on (a 5-line note in the MiFIR
+# fiche, a URL broken at its hyphen).
+FOOTNOTE_LINES = 4
 
 PAGE_NUMBER = re.compile(
     r"^(?:(?:pagina|page|blad|p\.)\s*)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s*(?:van|of|/)\s*\d{1,3})?$",
     re.IGNORECASE,
 )
-LIST_ITEM = re.compile(r"^(?:[•·▪◦*\-–]\s|\(?[a-z]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[ivx]+\.\s)")
-SENTENCE_END = re.compile(r"[.!?:;]['’”\"»)]*$")
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # A footnote line: "8 BNC-fiche ...", "⁶ Zie ...".
 FOOTNOTE_NUMBER = re.compile(f"^(?:(\\d{{1,3}})\\s+|([{SUPERSCRIPTS}]+)\\s*)(?=\\S)")
@@ -71,10 +76,22 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     pairs = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip()]
     if len(pairs) < MIN_BREAKS:
         return False
-    if printed_width([line for line in lines if line.strip()]) > MAX_PRINTED_WIDTH:
+    width = printed_width([line for line in lines if line.strip()])
+    if width > MAX_PRINTED_WIDTH:
         return False
-    inside = sum(1 for a, b in pairs if starts_lower(b) and not SENTENCE_END.search(a))
+    inside = sum(1 for a, b in pairs if breaks_inside(a.strip(), b.strip(), width))
     return inside / len(pairs) >= WRAPPED_SHARE
+
+
+def breaks_inside(previous: str, line: str, width: int) -> bool:
+    """The text says the sentence goes on, or a full line stops without ending one
+    ("... van de Europese" / "Commissie ..."): a break the printer made, not the writer.
+    A label's value or a URL on the next line is neither."""
+    if continues_text(previous, line):
+        return True
+    if ends_sentence(previous) or is_list_item(line):
+        return False
+    return len(previous) + 1 + len(line.split()[0]) > width * FULL_SHARE
 
 
 def reflow_blocks(blocks: list[Block], keep_block_breaks: bool) -> tuple[list[Block], list[str]]:
@@ -120,7 +137,7 @@ def reflow(lines: list[str], width: int) -> Reflowed:
     previous = ""
     for index, line in enumerate(body):
         following = body[index + 1] if index + 1 < len(body) else ""
-        heading = SENTENCE_END.search(previous) and is_heading(line, following, width)
+        heading = ends_sentence(previous) and is_heading(line, following, width)
         if current and (heading or not continues(previous, line, width)):
             result.paragraphs.append(current)
             current = ""
@@ -133,15 +150,16 @@ def reflow(lines: list[str], width: int) -> Reflowed:
 
 
 def continues(previous: str, line: str, width: int) -> bool:
-    """Whether `line` goes on the paragraph that `previous` ends."""
-    if LIST_ITEM.match(line):
+    """Whether `line` goes on the paragraph that `previous` ends: when the text says the
+    sentence goes on, else when the printed width says the line break was the printer's."""
+    if is_list_item(line):
         return False
-    if starts_lower(line):
+    if continues_text(previous, line):
         return True
     first_word = line.split()[0]
     if len(previous) + 1 + len(first_word) <= width * FULL_SHARE:
         return False  # the word would have fitted: the writer ended the line
-    if SENTENCE_END.search(previous):
+    if ends_sentence(previous):
         return True  # a sentence ends at a full line, the paragraph goes on
     return first_word.lower().strip("(") not in SENTENCE_OPENERS
 
@@ -149,20 +167,11 @@ def continues(previous: str, line: str, width: int) -> bool:
 def is_heading(line: str, following: str, width: int) -> bool:
     """A line standing alone between paragraphs: capitalised, without closing punctuation,
     ended by its writer, and followed by a sentence ("Tape voor handelsdata" / "Het ...")."""
-    if not line[:1].isupper() or SENTENCE_END.search(line) or not following[:1].isupper():
+    if not line[:1].isupper() or ends_sentence(line) or not following[:1].isupper():
         return False
     first_word = following.split()[0]
     fits = len(line) + 1 + len(first_word) <= width * FULL_SHARE
     return fits or first_word.lower() in SENTENCE_OPENERS
-
-
-def starts_lower(line: str) -> bool:
-    """A lower-case start, also inside an opening bracket: "(met voldoende oog ...".
-    A list marker "a) " is no continuation."""
-    if LIST_ITEM.match(line):
-        return False
-    first = line.lstrip("(“\"'‘—– ")[:1]
-    return first.islower()
 
 
 def printed_width(lines: list[str]) -> int:
@@ -187,7 +196,7 @@ def split_footnotes(
     lines: list[str], references: set[str], width: int
 ) -> tuple[list[str], list[str]]:
     """(running text without page numbers, footnotes). A footnote starts with the number
-    of a reference seen before it and runs for at most FOOTNOTE_LINES lines (note_goes_on)."""
+    of a reference seen before it and runs on while note_goes_on says so."""
     body: list[str] = []
     footnotes: list[str] = []
     seen: set[str] = set()
@@ -201,7 +210,7 @@ def split_footnotes(
         if number and number in references and number in seen:
             footnotes.append(line)
             note_lines = 1
-        elif 0 < note_lines < FOOTNOTE_LINES and note_goes_on(footnotes[-1], previous, width):
+        elif note_lines and note_goes_on(footnotes[-1], previous, line, note_lines, width):
             footnotes[-1] += join_separator(footnotes[-1], line) + line
             note_lines += 1
         else:
@@ -213,12 +222,21 @@ def split_footnotes(
     return body, footnotes
 
 
-def note_goes_on(note: str, last_line: str, width: int) -> bool:
-    """A footnote goes on while a bracket is open in it ("[Rapport](https://...") or its
-    last line is full and ends mid-sentence."""
+def note_goes_on(note: str, last_line: str, line: str, lines_so_far: int, width: int) -> bool:
+    """A footnote goes on with `line` while a bracket is open in it ("[Rapport](https://..."),
+    while its last line cannot end it ("...4572_mifid-"), or while its last line is full
+    and ends mid-sentence. A lower-case line after a footnote that could have ended is
+    the body's sentence going on ("door erkende" / note / "referenten of"), unless the
+    note's last line was full: then it is the note's."""
+    if lines_so_far >= 2 * FOOTNOTE_LINES:
+        return False
     if note.count("(") > note.count(")") or note.count("[") > note.count("]"):
+        return lines_so_far < FOOTNOTE_LINES
+    if leaves_open(last_line):
         return True
-    return len(last_line) >= width * FULL_SHARE and not SENTENCE_END.search(last_line)
+    if len(last_line) < width * FULL_SHARE or ends_sentence(last_line):
+        return False
+    return lines_so_far < FOOTNOTE_LINES or starts_lower(line)
 
 
 def join_separator(previous: str, line: str) -> str:
@@ -248,7 +266,7 @@ def drop_page_numbers(blocks: list[Block]) -> list[Block]:
     kept: list[Block] = []
     for index, block in enumerate(blocks):
         following = blocks[index + 1].text if index + 1 < len(blocks) else ""
-        inside = bool(kept) and (not SENTENCE_END.search(kept[-1].text) or starts_lower(following))
+        inside = bool(kept) and (not ends_sentence(kept[-1].text) or starts_lower(following))
         if block.kind == "paragraph" and PAGE_NUMBER.match(block.text.strip()) and inside:
             continue
         kept.append(block)
