@@ -58,6 +58,10 @@ LABEL_MAX = 60
 # The first word of a URL, a file or an identifier ("kst-22112-3620", "https://..."): its
 # case says nothing about a sentence going on.
 _CODE = re.compile(r"^(?:\S*\d\S*|\S*://\S*|www\.\S*|\S+@\S+)$")
+# A line opened by a capitalised word and a colon ("Fiche: ...", "Onderwerp: ...", "Bijlage
+# 2: ..."): a labelled line of its own, as in a letter's list of the fiches it sends. Prose
+# that wraps does not put a capitalised word and a colon at the start of the next line.
+_LABELLED = re.compile(r"^[A-Z][^\W\d_]*(?: \d{1,3})?:\s+\S")
 
 
 def continues(previous: str, text: str) -> bool:
@@ -67,7 +71,7 @@ def continues(previous: str, text: str) -> bool:
     Commissie" and "(PbEU" / "2010, L331)."; a list item, a label's value and a line after
     a finished sentence do not."""
     previous, text = previous.rstrip(), text.strip()
-    if not previous or not text or is_list_item(text):
+    if not previous or not text or is_list_item(text) or opens_with_label(text):
         return False
     last = previous.splitlines()[-1].strip()
     if ends_sentence(last) or is_label(last):
@@ -106,6 +110,11 @@ def leaves_open(text: str) -> bool:
 def is_list_item(text: str) -> bool:
     """Starts with list furniture: a bullet, "a)", "(a)", "a.", "1.", "2.3", "iv)"."""
     return bool(_LIST_ITEM.match(text.strip()))
+
+
+def opens_with_label(text: str) -> bool:
+    """Starts with a capitalised word and a colon: "Fiche: Verordening ...", "Bijlage 2: ..."."""
+    return bool(_LABELLED.match(text.strip()))
 
 
 def is_label(text: str) -> bool:

@@ -9,7 +9,14 @@ from benchmarks.continuations import Score, evaluate, old_lines, read_gold, sour
 from benchmarks.layouts import layouts
 from benchmarks.stance_accuracy import fiche_document
 from parsers import parse_bytes
-from parsers.continuation import continues, ends_sentence, is_list_item, starts_lower
+from parsers.continuation import (
+    continues,
+    ends_sentence,
+    is_list_item,
+    opens_with_label,
+    starts_lower,
+)
+from parsers.readers import reflow
 
 
 def test_a_sentence_cut_by_a_page_break_goes_on():
@@ -62,6 +69,19 @@ def test_list_items_and_labels_do_not_continue():
     assert not continues("• b) Datum ontvangst Commissiedocument", "september 2017")
     assert not continues("d) EUR-Lex", "https://eur-lex.europa.eu/eli/reco/2026/311/oj/")
     assert not continues("en Rafah wil ontruimen;", "overwegende dat sinds president Trump")
+
+
+def test_a_line_opened_by_a_label_stands_alone_even_after_a_full_line():
+    # fiche opening 47: a letter lists the fiches it sends, one "Fiche:" line each
+    listed = (
+        "Fiche: Voorstel verordening instelling Oekraïne-faciliteit (Kamerstuk 22 112, nr. 3758)"
+    )
+    following = "Fiche: Verordening voor een platform voor strategische technologieën voor Europa"
+    assert opens_with_label(following) and opens_with_label("Bijlage 2: de tabel")
+    assert not opens_with_label("Brief regering : Fiche: Mededeling")  # not at the start
+    assert not continues(listed, following)
+    assert not reflow.continues(listed, following, width=87)  # full width, yet not joined
+    assert reflow.continues("(MFK) 2021–2027. (Kamerstuk", "22 112, nr. 3757)", width=87)
 
 
 def test_gold_is_real_corpus_text_and_covers_every_kind():

@@ -25,7 +25,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from parsers.continuation import continues as continues_text
-from parsers.continuation import ends_sentence, is_list_item, leaves_open, starts_lower
+from parsers.continuation import (
+    ends_sentence,
+    is_list_item,
+    leaves_open,
+    opens_with_label,
+    starts_lower,
+)
 from parsers.text import Block
 
 # Share of line breaks followed by a lower-case start above which a text is hard-wrapped;
@@ -89,7 +95,7 @@ def breaks_inside(previous: str, line: str, width: int) -> bool:
     A label's value or a URL on the next line is neither."""
     if continues_text(previous, line):
         return True
-    if ends_sentence(previous) or is_list_item(line):
+    if ends_sentence(previous) or is_list_item(line) or opens_with_label(line):
         return False
     return len(previous) + 1 + len(line.split()[0]) > width * FULL_SHARE
 
@@ -152,7 +158,7 @@ def reflow(lines: list[str], width: int) -> Reflowed:
 def continues(previous: str, line: str, width: int) -> bool:
     """Whether `line` goes on the paragraph that `previous` ends: when the text says the
     sentence goes on, else when the printed width says the line break was the printer's."""
-    if is_list_item(line):
+    if is_list_item(line) or opens_with_label(line):
         return False
     if continues_text(previous, line):
         return True
