@@ -5,6 +5,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from cli_helpers import ROOT
 
 from benchmarks.run import SCALE, _renumbered
@@ -81,11 +82,14 @@ def test_compound_cost_compares_the_same_import_with_and_without_parts():
     assert "median with / without over 1 rounds" in result.stdout
 
 
-def test_facet_sampling_compares_exact_and_estimated_facets_on_an_archive(tmp_path):
-    records = tmp_path / "records.jsonl"
+@pytest.fixture(scope="module")
+def scale_archive(tmp_path_factory):
+    """An archive of the first 40 scale records, imported as a user would."""
+    folder = tmp_path_factory.mktemp("scale-archive")
+    records = folder / "records.jsonl"
     with gzip.open(SCALE, "rb") as lines:
         records.write_bytes(b"".join(line for _, line in zip(range(40), lines, strict=False)))
-    home = tmp_path / "home"
+    home = folder / "home"
     imported = subprocess.run(
         [sys.executable, "-m", "cli.main", "import", str(records), "--home", str(home)],
         capture_output=True,
@@ -94,8 +98,26 @@ def test_facet_sampling_compares_exact_and_estimated_facets_on_an_archive(tmp_pa
         timeout=600,
     )
     assert imported.returncode == 0, imported.stderr
+    return home
+
+
+def test_search_parts_times_each_part_of_every_benchmark_query(scale_archive):
     result = subprocess.run(
-        [sys.executable, "-m", "benchmarks.facet_sampling", str(home), "--rounds", "1"],
+        [sys.executable, "-m", "benchmarks.search_parts", str(scale_archive), "--rounds", "1"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.endswith("  visserij")]
+    assert len(rows) == 1 and float(rows[0].split()[0]) > 0  # the whole search of a word
+    assert "median: search" in result.stdout and "facets" in result.stdout
+
+
+def test_facet_sampling_compares_exact_and_estimated_facets_on_an_archive(scale_archive):
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.facet_sampling", str(scale_archive), "--rounds", "1"],
         capture_output=True,
         text=True,
         cwd=ROOT,
