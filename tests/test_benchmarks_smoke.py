@@ -82,6 +82,12 @@ def test_compound_cost_compares_the_same_import_with_and_without_parts():
     assert "median with / without over 1 rounds" in result.stdout
 
 
+def run_module(module: str, *args: str) -> subprocess.CompletedProcess:
+    """`python -m MODULE ARGS` from the checkout, as a user runs a benchmark."""
+    command = [sys.executable, "-m", module, *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600)
+
+
 @pytest.fixture(scope="module")
 def scale_archive(tmp_path_factory):
     """An archive of the first 40 scale records, imported as a user would."""
@@ -90,25 +96,13 @@ def scale_archive(tmp_path_factory):
     with gzip.open(SCALE, "rb") as lines:
         records.write_bytes(b"".join(line for _, line in zip(range(40), lines, strict=False)))
     home = folder / "home"
-    imported = subprocess.run(
-        [sys.executable, "-m", "cli.main", "import", str(records), "--home", str(home)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-    )
+    imported = run_module("cli.main", "import", str(records), "--home", str(home))
     assert imported.returncode == 0, imported.stderr
     return home
 
 
 def test_search_parts_times_each_part_of_every_benchmark_query(scale_archive):
-    result = subprocess.run(
-        [sys.executable, "-m", "benchmarks.search_parts", str(scale_archive), "--rounds", "1"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-    )
+    result = run_module("benchmarks.search_parts", str(scale_archive), "--rounds", "1")
     assert result.returncode == 0, result.stderr
     rows = [line for line in result.stdout.splitlines() if line.endswith("  visserij")]
     assert len(rows) == 1 and float(rows[0].split()[0]) > 0  # the whole search of a word
@@ -116,13 +110,7 @@ def test_search_parts_times_each_part_of_every_benchmark_query(scale_archive):
 
 
 def test_facet_sampling_compares_exact_and_estimated_facets_on_an_archive(scale_archive):
-    result = subprocess.run(
-        [sys.executable, "-m", "benchmarks.facet_sampling", str(scale_archive), "--rounds", "1"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=600,
-    )
+    result = run_module("benchmarks.facet_sampling", str(scale_archive), "--rounds", "1")
     assert result.returncode == 0, result.stderr
     assert "sampled / exact: p50" in result.stdout
     assert "of 32 queries estimated" in result.stdout
