@@ -80,16 +80,30 @@ def test_proposal_follows_one_proposal_in_any_spelling(home):
             archive.proposal("COM(2099) 1")
 
 
-def test_a_document_and_what_it_refers_to(home):
+def test_a_fiche_and_the_documents_of_its_proposal(home):
     with fiche_search.open(home) as archive:
-        fiche_id = archive.search("talent", type="fiche").hits[0].id
-        fiche = archive.document(fiche_id)
-        refs = archive.proposal_refs(fiche)
-        assert refs and archive.proposal(refs[0]).timeline  # each ref opens its timeline
-        for citation in archive.cites(fiche) + archive.cited_by(fiche):
-            assert citation.doc_id != fiche_id and archive.document(citation.doc_id)
+        fiche = archive.document(archive.search("talent", type="fiche").hits[0].id)
+        assert archive.proposal_refs(fiche) == ["COM(2026) 462"]
+        assert archive.proposal("COM(2026) 462").timeline  # each ref opens its timeline
+        linked = {ref.doc_type for ref in archive.related(fiche).linked}
+        assert {"kamerbrief", "beslisnota"} <= linked  # the letter and note it came with
         sources = {s.source: s.documents for s in archive.sources()}
         assert sum(sources.values()) == archive.stats()["documents"]
+
+
+def test_references_resolve_both_ways(tmp_path):
+    """Regulation (EU) 2024/903 cites the GDPR by name."""
+    eurlex = CORPUS / "eurlex"
+    with fiche_search.open(tmp_path) as archive:
+        archive.import_paths(
+            [
+                eurlex / "cellar_c008bcb6_reg2024-903_EN.html",
+                eurlex / "eurlex_32016R0679_EN_gdpr.html",
+            ]
+        )
+        act, gdpr = archive.document("celex-32024R0903"), archive.document("celex-32016R0679")
+        assert "celex-32016R0679" in [c.doc_id for c in archive.cites(act)]
+        assert [c.doc_id for c in archive.cited_by(gdpr)] == ["celex-32024R0903"]
 
 
 def test_saved_searches_report_each_new_document_once(home):
