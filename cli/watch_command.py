@@ -7,9 +7,9 @@ from dataclasses import asdict
 
 import click
 
-from cli.context import backend_options, fail, home_option, open_api, open_archive_api
+from cli.context import backend_options, fail, home_option, open_archive_api
 from cli.search_commands import build_filters, filter_options
-from fiche_search.api import QueryError, Watch, WatchError
+from fiche_search.api import BackendUnavailable, QueryError, Watch, WatchError
 
 
 @click.group("watch")
@@ -40,21 +40,23 @@ def add_command(name, query, proposal_ref, include_existing, home, backend, es_u
     """Save QUERY (the search language, with filters) under NAME, or with --proposal REF
     follow one proposal."""
     build_filters(**filters)  # a bad filter value ends here, with exit 2
-    api = open_api(home, backend, es_url)
-    try:
-        baseline = api.add_watch(
-            name,
-            " ".join(query),
-            proposal=proposal_ref,
-            include_existing=include_existing,
-            **filters,
-        )
-    except QueryError as error:
-        fail(f"bad query: {error}", code=2)
-    except WatchError as error:
-        fail(str(error), code=2)
-    watch = api.watch(name)
-    api.close()
+    # The index opens on first use: a bad name or query is said before a cluster is asked.
+    with open_archive_api(home, backend, es_url) as api:
+        try:
+            baseline = api.add_watch(
+                name,
+                " ".join(query),
+                proposal=proposal_ref,
+                include_existing=include_existing,
+                **filters,
+            )
+        except QueryError as error:
+            fail(f"bad query: {error}", code=2)
+        except WatchError as error:
+            fail(str(error), code=2)
+        except BackendUnavailable as error:
+            fail(str(error))
+        watch = api.watch(name)
     if watch.proposal:
         click.echo(
             f"saved {name!r} following {watch.query}; {baseline} documents and changes known"
@@ -102,17 +104,12 @@ def remove_command(name, home):
 @backend_options
 def run_command(names, as_json, home, backend, es_url):
     """Report the documents that newly match each saved search (or only NAMES)."""
-    with open_archive_api(home) as api:
-        unknown = set(names) - {w.name for w in api.watches()}
-        if unknown:  # said before the index is opened: a typo needs no cluster
-            fail(f"no watch named {', '.join(sorted(unknown))}")
-    api = open_api(home, backend, es_url)
-    try:
-        report = api.run_watches(names)
-    except (QueryError, WatchError) as error:
-        fail(str(error))
-    finally:
-        api.close()
+    # The index opens on first use: an unknown name is said before a cluster is asked.
+    with open_archive_api(home, backend, es_url) as api:
+        try:
+            report = api.run_watches(names)
+        except (QueryError, WatchError, BackendUnavailable) as error:
+            fail(str(error))
     if as_json:
         payload = {name: [a.to_json() for a in alerts] for name, alerts in report.items()}
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
