@@ -1,0 +1,164 @@
+"""The reference scan of this checkout against an earlier one (default: the main branch's
+parsers/links.py, read from git), over every scale record's text and every corpus document's
+text: the references found must be the same, to the character, and this prints how much CPU
+each one costs.
+
+    python -m benchmarks.links_equivalence [--rev main] [--texts N] [--rounds 2]
+
+Per text: `find_references` with parliamentary=False (as EUR-Lex is imported) and True (as
+Kamerstukken are), and `find_links` (references with their sentences) the way the import calls
+it. Old and new run alternately on the same chunk of texts, so load on the machine weighs on
+both alike. Exit status 1 when any output differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import time
+import types
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.references_eval import find_corpus
+from parsers import links as new_links
+from parsers import parse_file
+from parsers.model import Document, ParseError, Section
+
+ROOT = Path(__file__).resolve().parents[1]
+CHUNK = 250  # texts per alternation of old and new
+
+
+@dataclass
+class Timing:
+    old: float = 0.0
+    new: float = 0.0
+    references: int = 0
+    differences: int = 0
+
+
+def old_module(rev: str) -> types.ModuleType:
+    """parsers/links.py as it stands at `rev`, loaded beside the package, not into it."""
+    shown = subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{rev}:parsers/links.py"],
+        capture_output=True,
+        text=True,
+    )
+    if shown.returncode != 0:
+        raise SystemExit(f"cannot read parsers/links.py at {rev}: {shown.stderr.strip()}")
+    module = types.ModuleType(f"links_at_{rev}")
+    exec(compile(shown.stdout, f"{rev}:parsers/links.py", "exec"), module.__dict__)
+    return module
+
+
+def scale_documents(limit: int | None) -> list[Document]:
+    scale = find_corpus().parent / "scale" / "eurlex-nl.jsonl.gz"
+    documents = []
+    with gzip.open(scale, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            section = Section(key="overig", text=record["text"])
+            documents.append(Document(id=str(len(documents)), sections=[section]))
+            if len(documents) == limit:
+                break
+    return documents
+
+
+def corpus_documents() -> list[Document]:
+    documents = []
+    for path in sorted(find_corpus().rglob("*")):
+        if not path.is_file() or path.suffix in (".md", ".tsv"):
+            continue
+        try:
+            documents += parse_file(path)
+        except ParseError:
+            continue
+    return documents
+
+
+def text_of(doc: Document) -> str:
+    return "\n\n".join(section.text for section in doc.sections)
+
+
+def compare(
+    items: list,
+    run_old: Callable,
+    run_new: Callable,
+    rounds: int,
+) -> Timing:
+    """Old and new over the items, chunk by chunk, alternating which runs first."""
+    timing = Timing()
+    for round_number in range(rounds):
+        for begin in range(0, len(items), CHUNK):
+            chunk = items[begin : begin + CHUNK]
+            order = [("old", run_old), ("new", run_new)]
+            if (round_number + begin // CHUNK) % 2:
+                order.reverse()
+            results = {}
+            for name, run in order:
+                start = time.process_time()
+                results[name] = [run(item) for item in chunk]
+                spent = time.process_time() - start
+                setattr(timing, name, getattr(timing, name) + spent)
+            if round_number == 0:
+                for old, new in zip(results["old"], results["new"], strict=True):
+                    timing.references += len(new)
+                    timing.differences += old != new
+    return timing
+
+
+def report(name: str, timing: Timing, characters: int, rounds: int) -> None:
+    per_char = 1e9 / (characters * rounds)
+    print(
+        f"{name:34} {timing.references:9,} refs {timing.differences:3} differing texts   "
+        f"old {timing.old / rounds:7.2f} s {timing.old * per_char:5.1f} ns/char   "
+        f"new {timing.new / rounds:7.2f} s {timing.new * per_char:5.1f} ns/char   "
+        f"old/new {timing.old / timing.new:5.2f}x"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rev", default="main", help="git revision of the old links.py")
+    parser.add_argument("--texts", type=int, default=None, help="scale records (default all)")
+    parser.add_argument("--rounds", type=int, default=1, help="timed passes over the texts")
+    args = parser.parse_args()
+    old = old_module(args.rev)
+    differences = 0
+    for label, documents in (
+        ("scale", scale_documents(args.texts)),
+        ("corpus", corpus_documents()),
+    ):
+        texts = [text_of(doc) for doc in documents]
+        characters = sum(map(len, texts))
+        print(f"{label}: {len(texts):,} texts, {characters / 1e6:.1f} M characters")
+        for parliamentary in (False, True):
+            timing = compare(
+                texts,
+                lambda text, p=parliamentary: old.find_references(text, parliamentary=p),
+                lambda text, p=parliamentary: new_links.find_references(text, parliamentary=p),
+                args.rounds,
+            )
+            report(
+                f"  find_references parliamentary={parliamentary}", timing, characters, args.rounds
+            )
+            differences += timing.differences
+        for eu_text in (True, False):
+            timing = compare(
+                documents,
+                lambda doc, eu=eu_text: old.find_links(doc, eu_text=eu),
+                lambda doc, eu=eu_text: new_links.find_links(doc, eu_text=eu),
+                args.rounds,
+            )
+            report(f"  find_links eu_text={eu_text}", timing, characters, args.rounds)
+            differences += timing.differences
+    print(f"differing texts in all: {differences}")
+    sys.exit(1 if differences else 0)
+
+
+if __name__ == "__main__":
+    main()
