@@ -119,6 +119,13 @@ _ACT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ACT_LOOKBACK = 60  # characters before the number that can hold the word, parties and "nr."
+# Half the numbers have no act before them (dates, page ranges, URLs). A word or parties found by
+# _ACT_BEFORE stand at the end of the window, followed only by whitespace, "nr."/"no." and "(":
+# read backwards from the number, this pattern must match, or the search can be skipped.
+_ACT_END_REVERSED = re.compile(
+    rf"\(?(?:\s*\.?[ro]n)?\s*(?:\)|{'|'.join(re.escape(word[::-1]) for word in _ACT_TYPES)})",
+    re.IGNORECASE,
+)
 
 
 def normalise_com(kind: str, year: str, number: str) -> str:
@@ -321,13 +328,22 @@ def _numbered(text: str) -> list[tuple[str, str, int, int]]:
         after = _ACT_AFTER.match(text, slash.start() + 1)
         if after is None:
             continue
-        before = _ACT_BEFORE.search(text, max(0, start - _ACT_LOOKBACK), start)
+        before = _act_before(text, start)
         word, parties, nr = before.groups() if before else (None, None, None)
         number, suffix = after.groups()
         celex = act_celex(word, parties, nr, text[start : slash.start()], number, suffix)
         if celex:
             found.append(("celex", celex, before.start() if before else start, after.end()))
     return found
+
+
+def _act_before(text: str, start: int) -> re.Match | None:
+    """The act word, parties and "nr." before the number at `start`; None (or a match without
+    word and parties) when none stand there."""
+    window = max(0, start - _ACT_LOOKBACK)
+    if not _ACT_END_REVERSED.match(text[window:start][::-1]):
+        return None
+    return _ACT_BEFORE.search(text, window, start)
 
 
 def _number_start(text: str, slash: int) -> int:
