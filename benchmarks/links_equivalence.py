@@ -42,16 +42,26 @@ class Timing:
 
 
 def old_module(rev: str) -> types.ModuleType:
-    """parsers/links.py as it stands at `rev`, loaded beside the package, not into it."""
+    """parsers/links.py as it stands at `rev`, with the parsers/link_sentence.py of `rev`,
+    loaded beside the package, not into it."""
+    saved = sys.modules["parsers.link_sentence"]
+    sys.modules["parsers.link_sentence"] = module_at(rev, "parsers/link_sentence.py")
+    try:
+        return module_at(rev, "parsers/links.py")
+    finally:
+        sys.modules["parsers.link_sentence"] = saved
+
+
+def module_at(rev: str, path: str) -> types.ModuleType:
     shown = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{rev}:parsers/links.py"],
+        ["git", "-C", str(ROOT), "show", f"{rev}:{path}"],
         capture_output=True,
         text=True,
     )
     if shown.returncode != 0:
-        raise SystemExit(f"cannot read parsers/links.py at {rev}: {shown.stderr.strip()}")
-    module = types.ModuleType(f"links_at_{rev}")
-    exec(compile(shown.stdout, f"{rev}:parsers/links.py", "exec"), module.__dict__)
+        raise SystemExit(f"cannot read {path} at {rev}: {shown.stderr.strip()}")
+    module = types.ModuleType(f"{Path(path).stem}_at_{rev}")
+    exec(compile(shown.stdout, f"{rev}:{path}", "exec"), module.__dict__)
     return module
 
 

@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 
 _MAX = 400  # characters on either side of the reference: a run-on table row is no sentence
+# The first character is read before the alternatives, so that the regex engine can skip to the
+# next ".", "!", "?", ";" or newline: a pattern led by alternatives is tried at every position
+# of the 800 characters around a reference (10x slower).
 _END = re.compile(
-    r"[.!?;]\d{0,2}\s+(?=[\"'“‘(]?[A-Z0-9À-Ý•▪-])|\n\s*\n|\n(?=\s*(?:[•▪·–-]|\d{1,2}\s))"
+    r"[.!?;\n](?:(?<=[.!?;])\d{0,2}\s+(?=[\"'“‘(]?[A-Z0-9À-Ý•▪-])"
+    r"|(?<=\n)\s*\n|(?<=\n)(?=\s*(?:[•▪·–-]|\d{1,2}\s)))"
 )
 _ABBREVIATIONS = frozenset(
     ("nr", "nrs", "art", "artt", "jo", "blz", "p", "pp", "o.a", "bijv", "e.a", "vgl", "zie")
@@ -25,9 +29,10 @@ def sentence_around(text: str, start: int, end: int) -> str:
     left = max(0, start - _MAX)
     right = min(len(text), end + _MAX)
     begin = left
-    for match in _END.finditer(text, left, start):
+    for match in reversed(list(_END.finditer(text, left, start))):
         if not _after_abbreviation(text, match.start()):
             begin = match.end()
+            break
     stop = right
     for match in _END.finditer(text, end, right):
         if not _after_abbreviation(text, match.start()):
