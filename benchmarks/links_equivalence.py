@@ -3,7 +3,7 @@ parsers/links.py, read from git), over every scale record's text and every corpu
 text: the references found must be the same, to the character, and this prints how much CPU
 each one costs.
 
-    python -m benchmarks.links_equivalence [--rev main] [--texts N] [--rounds 2]
+    python -m benchmarks.links_equivalence [--rev main] [--texts N] [--rounds 2] [--parts]
 
 Per text: `find_references` with parliamentary=False (as EUR-Lex is imported) and True (as
 Kamerstukken are), and `find_links` (references with their sentences) the way the import calls
@@ -131,11 +131,16 @@ def report(name: str, timing: Timing, characters: int, rounds: int) -> None:
     )
 
 
+# The steps of find_references, timed apart with --parts: where the time goes.
+PARTS = ("_commission_documents", "_celex", "_numbered", "_dossier_numbers")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rev", default="main", help="git revision of the old links.py")
     parser.add_argument("--texts", type=int, default=None, help="scale records (default all)")
     parser.add_argument("--rounds", type=int, default=1, help="timed passes over the texts")
+    parser.add_argument("--parts", action="store_true", help="also time each step apart")
     args = parser.parse_args()
     old = old_module(args.rev)
     differences = 0
@@ -146,25 +151,30 @@ def main() -> None:
         texts = [text_of(doc) for doc in documents]
         characters = sum(map(len, texts))
         print(f"{label}: {len(texts):,} texts, {characters / 1e6:.1f} M characters")
+        runs = []
         for parliamentary in (False, True):
-            timing = compare(
-                texts,
-                lambda text, p=parliamentary: old.find_references(text, parliamentary=p),
-                lambda text, p=parliamentary: new_links.find_references(text, parliamentary=p),
-                args.rounds,
+            runs.append(
+                (
+                    f"find_references parliamentary={parliamentary}",
+                    texts,
+                    lambda text, p=parliamentary: old.find_references(text, parliamentary=p),
+                    lambda text, p=parliamentary: new_links.find_references(text, parliamentary=p),
+                )
             )
-            report(
-                f"  find_references parliamentary={parliamentary}", timing, characters, args.rounds
-            )
-            differences += timing.differences
         for eu_text in (True, False):
-            timing = compare(
-                documents,
-                lambda doc, eu=eu_text: old.find_links(doc, eu_text=eu),
-                lambda doc, eu=eu_text: new_links.find_links(doc, eu_text=eu),
-                args.rounds,
+            runs.append(
+                (
+                    f"find_links eu_text={eu_text}",
+                    documents,
+                    lambda doc, eu=eu_text: old.find_links(doc, eu_text=eu),
+                    lambda doc, eu=eu_text: new_links.find_links(doc, eu_text=eu),
+                )
             )
-            report(f"  find_links eu_text={eu_text}", timing, characters, args.rounds)
+        if args.parts:
+            runs += [(part, texts, getattr(old, part), getattr(new_links, part)) for part in PARTS]
+        for name, items, run_old, run_new in runs:
+            timing = compare(items, run_old, run_new, args.rounds)
+            report(f"  {name}", timing, characters, args.rounds)
             differences += timing.differences
     print(f"differing texts in all: {differences}")
     sys.exit(1 if differences else 0)
