@@ -4,6 +4,7 @@ text: the references found must be the same, to the character, and this prints h
 each one costs.
 
     python -m benchmarks.links_equivalence [--rev main] [--texts N] [--rounds 2] [--parts]
+        [--corpus-files N]
 
 Per text: `find_references` with parliamentary=False (as EUR-Lex is imported) and True (as
 Kamerstukken are), and `find_links` (references with their sentences) the way the import calls
@@ -78,11 +79,10 @@ def scale_documents(limit: int | None) -> list[Document]:
     return documents
 
 
-def corpus_documents() -> list[Document]:
+def corpus_documents(limit: int | None) -> list[Document]:
     documents = []
-    for path in sorted(find_corpus().rglob("*")):
-        if not path.is_file() or path.suffix in (".md", ".tsv"):
-            continue
+    paths = [p for p in sorted(find_corpus().rglob("*")) if p.is_file()]
+    for path in [p for p in paths if p.suffix not in (".md", ".tsv")][:limit]:
         try:
             documents += parse_file(path)
         except ParseError:
@@ -140,13 +140,14 @@ def main() -> None:
     parser.add_argument("--rev", default="main", help="git revision of the old links.py")
     parser.add_argument("--texts", type=int, default=None, help="scale records (default all)")
     parser.add_argument("--rounds", type=int, default=1, help="timed passes over the texts")
+    parser.add_argument("--corpus-files", type=int, default=None, help="(default all)")
     parser.add_argument("--parts", action="store_true", help="also time each step apart")
     args = parser.parse_args()
     old = old_module(args.rev)
     differences = 0
     for label, documents in (
         ("scale", scale_documents(args.texts)),
-        ("corpus", corpus_documents()),
+        ("corpus", corpus_documents(args.corpus_files)),
     ):
         texts = [text_of(doc) for doc in documents]
         characters = sum(map(len, texts))

@@ -5,12 +5,18 @@ that must find exactly what a scan of every position (finditer) finds."""
 import gzip
 import json
 import re
+import subprocess
+import sys
 from itertools import islice
+from pathlib import Path
 
 import pytest
 from conftest import CORPUS, SHARED
 
+from benchmarks.links_equivalence import PARTS
 from parsers import links, parse_file
+
+ROOT = Path(__file__).resolve().parents[1]
 
 EDGE_CASES = [
     "SEC(2020) 5 en C(2021)(2022) 7, Com (2019) 12 en JOIN/2020/5 in uri=COM:2021:0726:FIN",
@@ -91,3 +97,15 @@ def test_the_act_before_a_number_is_the_one_a_search_of_every_position_finds(tex
                 others += 1
                 assert fast is None or not (fast.group(1) or fast.group(2))
     assert acts > 300 and others > 300
+
+
+def test_equivalence_benchmark_compares_old_and_new_and_counts_differences():
+    """benchmarks/links_equivalence.py against HEAD's links.py, on a few texts."""
+    command = [sys.executable, "-m", "benchmarks.links_equivalence", "--rev", "HEAD"]
+    command += ["--texts", "30", "--corpus-files", "3", "--parts"]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "scale: 30 texts" in result.stdout
+    rows = [line for line in result.stdout.splitlines() if "differing texts   old" in line]
+    assert len(rows) == 2 * (4 + len(PARTS))  # scale and corpus, each run and each part
+    assert result.stdout.strip().endswith("differing texts in all: 0")
