@@ -329,11 +329,13 @@ def _numbered(text: str) -> list[tuple[str, str, int, int]]:
         if after is None:
             continue
         before = _act_before(text, start)
-        word, parties, nr = before.groups() if before else (None, None, None)
+        if before is None:
+            continue  # no word, no parties: no act (act_celex)
+        word, parties, nr = before.groups()
         number, suffix = after.groups()
         celex = act_celex(word, parties, nr, text[start : slash.start()], number, suffix)
         if celex:
-            found.append(("celex", celex, before.start() if before else start, after.end()))
+            found.append(("celex", celex, before.start(), after.end()))
     return found
 
 
