@@ -39,7 +39,6 @@ from index.query import describe as describe_query
 from index.search import (
     FACET_FIELDS,
     KEYWORD_FIELDS,
-    PART_SCORE,
     PART_WEIGHT,
     PARTS_FIELD,
     SNIPPET_CHARS,
@@ -342,15 +341,11 @@ class EmbeddedBackend:
         return Query.disjunction_max_query(found, tie_breaker=0.0)
 
     def _compound(self, word: str, token: str, whole: Query) -> list[Query]:
-        """The ways a word is found: whole, as a part of a compound (a low constant, ordered by
-        BM25), and, for a compound, as the phrase of its written pieces (wiskunde-onderwijs)."""
+        """The ways a word is found: whole, as a part of a compound (ordered by BM25, far below
+        a whole word: PART_WEIGHT), and, for a compound, as the phrase of its written pieces
+        (wiskunde-onderwijs)."""
         part = Query.term_query(self.schema, PARTS_FIELD, token)
-        as_part = Query.boolean_query(
-            [
-                (Occur.Should, Query.const_score_query(part, PART_SCORE)),
-                (Occur.Should, Query.boost_query(part, PART_WEIGHT)),
-            ]
-        )
+        as_part = Query.boost_query(part, PART_WEIGHT)
         found = [whole, as_part]
         cut = self.decompounder.split(fold(word))
         if cut is not None and (pieces := self._phrase(cut.surface)) is not None:
