@@ -6,7 +6,8 @@ alternated. Prints the latency of both and how far the estimates are from the ex
 
 HOME is an archive folder (`--home` of an import, or a `benchmarks.run --keep` folder's
 home-SIZE). Errors are relative: totals (documents, sections) per estimated query, and every
-facet value holding at least 1% of the query's documents.
+facet value holding at least 1% of the query's documents; and how far the counted totals are
+from the true number of documents (documents are counted by an estimate, as in OpenSearch).
 """
 
 from __future__ import annotations
@@ -39,6 +40,21 @@ def facet_errors(exact: SearchResults, estimated: SearchResults) -> list[float]:
             if count >= 0.01 * exact.total:
                 errors.append(abs(estimated.facets.get(name, {}).get(value, 0) - count) / count)
     return errors
+
+
+def print_count_errors(backend: EmbeddedBackend) -> None:
+    """How far the counted totals are from the true number of matching documents: documents
+    are counted per facet value by a cardinality estimate, as in OpenSearch."""
+    errors = []
+    for query in QUERIES:
+        request = embedded_request(query)
+        true_total = len(backend.matching_documents(request.query))
+        if true_total:
+            errors.append(abs(backend.search(request).total - true_total) / true_total)
+    print(
+        f"counted document totals against the true ones ({len(errors)} queries): median error"
+        f" {statistics.median(errors):.2%}, largest {max(errors):.2%}"
+    )
 
 
 def main() -> int:
@@ -80,6 +96,7 @@ def main() -> int:
                 f" {exact.total:,}), {estimate.total_sections:,} sections (exact"
                 f" {exact.total_sections:,})"
             )
+    print_count_errors(exact_backend)
     exact_latency, sampled_latency = Latency.of(exact_times), Latency.of(sampled_times)
     print(f"warm latency, {args.rounds} rounds of {len(QUERIES)} queries, ms:")
     for name, latency in (("exact", exact_latency), ("sampled", sampled_latency)):

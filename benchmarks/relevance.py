@@ -32,6 +32,7 @@ SCALE_RECORDS = 3000
 JUDGED = Path(__file__).parent / "relevance"
 VARIANTS = {"today": False, "compounds": True}  # name -> compound parts indexed and searched
 DIFFERENCE_POOL = 5
+TIE_DEPTH = 10
 STRATA = ("single word", "compound part", "phrase", "identifier", "topic")
 
 
@@ -101,9 +102,13 @@ def build_indexes(archive: Archive, work: Path) -> dict[str, EmbeddedBackend]:
 
 def ranked(backend: EmbeddedBackend, text: str, limit: int) -> list[DocumentHit]:
     """The hits, equal scores in document id order: which of two equally scored documents an
-    index lists first depends on its segment layout, and must not decide between variants."""
-    request = SearchRequest(query=parse_query(text, Filters()), limit=limit)
-    return sorted(backend.search(request).hits, key=lambda hit: (-round(hit.score, 4), hit.id))
+    index lists first depends on its segment layout, and must not decide between variants,
+    nor between two builds of one variant. TIE_DEPTH times as many are fetched as kept, so
+    that equal scores at the cut are ordered too, not only those above it (a phrase can give
+    hundreds of documents one score)."""
+    request = SearchRequest(query=parse_query(text, Filters()), limit=TIE_DEPTH * limit)
+    hits = sorted(backend.search(request).hits, key=lambda hit: (-round(hit.score, 4), hit.id))
+    return hits[:limit]
 
 
 def ndcg(ids: list[str], grades: dict[str, int], k: int = 10) -> float:

@@ -24,7 +24,6 @@ from index.query import describe as describe_query
 from index.search import (
     FACET_FIELDS,
     KEYWORD_FIELDS,
-    PART_SCORE,
     PART_WEIGHT,
     PARTS_FIELD,
     SNIPPET_CHARS,
@@ -298,8 +297,8 @@ def node_query(node: Node) -> dict | None:
 
 
 def _word_query(word: str) -> dict:
-    """A word whole, as a part of a compound (a low constant), and for a compound as the phrase
-    of its written pieces: the embedded backend's three ways, in the query DSL."""
+    """A word whole, as a part of a compound (BM25 times PART_WEIGHT), and for a compound as
+    the phrase of its written pieces: the embedded backend's three ways, in the query DSL."""
     whole = {
         "multi_match": {
             "query": word,
@@ -310,11 +309,8 @@ def _word_query(word: str) -> dict:
             "zero_terms_query": "all",
         }
     }
-    as_part = [
-        {"constant_score": {"filter": {"match": {PARTS_FIELD: word}}, "boost": PART_SCORE}},
-        {"match": {PARTS_FIELD: {"query": word, "boost": PART_WEIGHT}}},
-    ]
-    found = [whole, {"bool": {"should": as_part}}]
+    as_part = {"match": {PARTS_FIELD: {"query": word, "boost": PART_WEIGHT}}}
+    found = [whole, as_part]
     if (cut := decompounder().split(fold(word))) is not None:
         found.append(node_query(Phrase(tuple(cut.surface))))
     # the best way it is found counts, not their sum (as in the embedded backend)

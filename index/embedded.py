@@ -39,7 +39,6 @@ from index.query import describe as describe_query
 from index.search import (
     FACET_FIELDS,
     KEYWORD_FIELDS,
-    PART_SCORE,
     PART_WEIGHT,
     PARTS_FIELD,
     SNIPPET_CHARS,
@@ -69,6 +68,12 @@ PROBE_BUCKETS = 4  # a query's matches are first counted in these (1/64 of the d
 # them (cheap: those are few).
 SPARSE_FACETS = ("stance", "positie", "ministerie", "raad")
 DENSE_FACETS = tuple(name for name in FACET_FIELDS if name not in SPARSE_FACETS)
+# Facets of the document, the same on each of its sections, one value each: indexed together
+# as one keyword (DOCUMENT_KEY), so that an aggregation counts documents once for all of them.
+DOCUMENT_FACETS = ("type", "year", "source")
+DOCUMENT_KEY = "document_facets"
+KEY_SEPARATOR = "\x1f"
+MAX_DOCUMENT_KEYS = 60_000  # below Tantivy's bucket limit (65,000); types x years x sources
 
 
 @dataclass(frozen=True)
@@ -141,6 +146,7 @@ def build_schema() -> tantivy.Schema:
     # with "reindex" (index/backends.py) instead of silently missing every part.
     builder.add_text_field(PARTS_FIELD, stored=False, tokenizer_name=DUTCH, index_option="freq")
     builder.add_text_field("date_iso", stored=True, tokenizer_name="raw")
+    builder.add_text_field(DOCUMENT_KEY, fast=True, tokenizer_name="raw")
     return builder.build()
 
 
@@ -235,6 +241,7 @@ class EmbeddedBackend:
             doc.add_text("source", e.source)
         doc.add_integer("date", _date_number(e.date))
         doc.add_text("date_iso", e.date)
+        doc.add_text(DOCUMENT_KEY, KEY_SEPARATOR.join((e.doc_type, e.year, e.source)))
         doc.add_text("title", e.title)
         doc.add_text("heading", e.heading)
         doc.add_text("text", e.text)
@@ -342,15 +349,11 @@ class EmbeddedBackend:
         return Query.disjunction_max_query(found, tie_breaker=0.0)
 
     def _compound(self, word: str, token: str, whole: Query) -> list[Query]:
-        """The ways a word is found: whole, as a part of a compound (a low constant, ordered by
-        BM25), and, for a compound, as the phrase of its written pieces (wiskunde-onderwijs)."""
+        """The ways a word is found: whole, as a part of a compound (ordered by BM25, far below
+        a whole word: PART_WEIGHT), and, for a compound, as the phrase of its written pieces
+        (wiskunde-onderwijs)."""
         part = Query.term_query(self.schema, PARTS_FIELD, token)
-        as_part = Query.boolean_query(
-            [
-                (Occur.Should, Query.const_score_query(part, PART_SCORE)),
-                (Occur.Should, Query.boost_query(part, PART_WEIGHT)),
-            ]
-        )
+        as_part = Query.boost_query(part, PART_WEIGHT)
         found = [whole, as_part]
         cut = self.decompounder.split(fold(word))
         if cut is not None and (pieces := self._phrase(cut.surface)) is not None:
@@ -514,26 +517,42 @@ class EmbeddedBackend:
         # Documents are counted on the numeric doc_hash column, not the doc_id strings: a
         # string cardinality has a cost that grows with the whole index, not with the matches
         # (at 867k sections, `migratie`: 24 ms against 1.6 ms; all 32 queries: 3x at p50).
+        # Counting documents is most of an aggregation's cost, so the facets every section of
+        # a document shares are counted together, once, on their combination (DOCUMENT_KEY):
+        # each document has one, so its counts add up to the facets and the total.
+        documents = {"docs": {"cardinality": {"field": "doc_hash"}}}
         aggs = {
-            name: {
-                "terms": {"field": FACET_FIELDS[name], "size": 100},
-                "aggs": {"docs": {"cardinality": {"field": "doc_hash"}}},
-            }
+            name: {"terms": {"field": FACET_FIELDS[name], "size": 100}, "aggs": documents}
             for name in names
+            if name not in DOCUMENT_FACETS
         }
-        aggs["total_docs"] = {"cardinality": {"field": "doc_hash"}}
+        aggs[DOCUMENT_KEY] = {
+            "terms": {"field": DOCUMENT_KEY, "size": MAX_DOCUMENT_KEYS},
+            "aggs": documents,
+        }
         aggs["total_sections"] = {"value_count": {"field": "doc_hash"}}
         result = searcher.aggregate(query, aggs)
         facets = {
-            name: {
-                b["key"]: round(b["docs"]["value"])
-                for b in result[name]["buckets"]
-                if b["key"] != ""
-            }
-            for name in names
+            name: {b["key"]: round(b["docs"]["value"]) for b in result[name]["buckets"]}
+            for name in aggs
+            if name in FACET_FIELDS
         }
-        totals = result["total_docs"]["value"], result["total_sections"]["value"]
-        return Aggregated(facets, round(totals[0] or 0), round(totals[1] or 0))
+        total_docs = 0
+        for name in DOCUMENT_FACETS:
+            facets[name] = {}
+        for bucket in result[DOCUMENT_KEY]["buckets"]:
+            count = round(bucket["docs"]["value"])
+            total_docs += count
+            for name, value in zip(
+                DOCUMENT_FACETS, bucket["key"].split(KEY_SEPARATOR), strict=True
+            ):
+                facets[name][value] = facets[name].get(value, 0) + count
+        facets = {
+            name: {value: n for value, n in sorted(counts.items(), key=_most_first)[:100] if value}
+            for name, counts in facets.items()
+            if name in names
+        }
+        return Aggregated(facets, total_docs, round(result["total_sections"]["value"] or 0))
 
     def stance_counts(self, query: ParsedQuery, by: str):
         with_stances = Query.boolean_query(
@@ -567,6 +586,11 @@ def _scaled(sample: Aggregated, factor: float) -> Aggregated:
         round(sample.total_sections * factor),
         estimated=True,
     )
+
+
+def _most_first(item: tuple[str, int]) -> tuple[int, str]:
+    value, count = item
+    return -count, value
 
 
 def _doc_hash(doc_id: str) -> int:

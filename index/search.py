@@ -31,14 +31,15 @@ KEYWORD_FIELDS = (
 # Where a query word counts for relevance, and how much; both backends rank alike.
 TEXT_FIELDS = {"text": 1.0, "heading": 2.0, "title": 1.5}
 # The parts of the compounds in a section (index/compounds.py), searched beside TEXT_FIELDS.
-# A part match scores this constant, below nearly every whole-word match (BM25 rarely gives a
-# whole word less than 1): a whole-word match ranks above a match on a part of a compound.
-# Weighing parts by BM25 instead (boost 0.1) put half of the documents saying "beleid" below
-# the first that only has compounds (tests/test_compounds.py).
-# Among documents found by parts only, BM25 times PART_WEIGHT orders them (at most about 0.25
-# more: still below a whole word), so both backends rank them alike instead of by ties.
+# A part match scores its BM25 times PART_WEIGHT: at most about 0.25, below nearly every
+# whole-word match (BM25 rarely gives a whole word less than 1), so a whole-word match ranks
+# above a match on a part of a compound, and documents found by parts only are ordered by BM25
+# in both backends instead of by ties. Weighing parts by BM25 more (boost 0.1) put half of the
+# documents saying "beleid" below the first that only has compounds (tests/test_compounds.py).
+# One scorer per part: a constant score beside it (0.5, until 2026-12-01) read every part's
+# postings twice and made the top sections of multi-word queries up to 1.3x slower, for no
+# change in the judged rankings (BENCHMARKS.md, "One scorer per compound part").
 PARTS_FIELD = "parts"
-PART_SCORE = 0.5
 PART_WEIGHT = 0.01
 SNIPPET_CHARS = 220
 

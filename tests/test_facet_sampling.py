@@ -4,6 +4,7 @@ real fiches, whose stances and ministries must never be sampled away."""
 
 import gzip
 import itertools
+from collections import Counter
 
 import pytest
 from conftest import FICHE_PDF, SEED, SHARED
@@ -20,13 +21,19 @@ SAMPLED = FacetSampling(exact_below=100, sample_sections=100)
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("sampling") / "tantivy"
-    backend = EmbeddedBackend(folder)
+def documents():
+    found = parse_file(SEED) + parse_file(FICHE_PDF)
     with gzip.open(SHARED / "scale" / "eurlex-nl.jsonl.gz", "rb") as lines:
         for number, line in enumerate(itertools.islice(lines, SCALE_RECORDS)):
-            backend.add(parse_bytes(line, filename=f"record-{number}.json"))
-    backend.add(parse_file(SEED) + parse_file(FICHE_PDF))
+            found += parse_bytes(line, filename=f"record-{number}.json")
+    return found
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory, documents):
+    folder = tmp_path_factory.mktemp("sampling") / "tantivy"
+    backend = EmbeddedBackend(folder)
+    backend.add(documents)
     backend.close()
     return folder
 
@@ -64,3 +71,17 @@ def test_a_narrow_query_is_counted_exactly(folder):
     assert exact.total > 0
     assert not sampled.estimated
     assert (sampled.total, sampled.facets) == (exact.total, exact.facets)
+
+
+def test_document_facets_count_each_matching_document_once(folder, documents):
+    """Type, year and source are counted together, on their combination: each matching
+    document once, so the counts add up to the total."""
+    results = search(folder, EXACT, "verordening")
+    matching = set(EmbeddedBackend(folder).matching_documents(parse_query("verordening")))
+    assert len(matching) > 300
+    by_id = {doc.id: doc for doc in documents}
+    assert results.total == len(matching)
+    assert results.facets["type"] == Counter(by_id[i].doc_type for i in matching)
+    assert results.facets["source"] == Counter(by_id[i].source for i in matching)
+    years = Counter(by_id[i].date[:4] for i in matching if by_id[i].date)
+    assert results.facets["year"] == dict(years.most_common(100))
