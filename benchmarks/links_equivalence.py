@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.references_eval import find_corpus
+from benchmarks.run import SCALE
 from parsers import links as new_links
 from parsers import parse_file
 from parsers.model import Document, ParseError, Section
@@ -67,9 +68,8 @@ def module_at(rev: str, path: str) -> types.ModuleType:
 
 
 def scale_documents(limit: int | None) -> list[Document]:
-    scale = find_corpus().parent / "scale" / "eurlex-nl.jsonl.gz"
     documents = []
-    with gzip.open(scale, "rt", encoding="utf-8") as lines:
+    with gzip.open(SCALE, "rt", encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
             section = Section(key="overig", text=record["text"])

@@ -532,26 +532,10 @@ class EmbeddedBackend:
         }
         aggs["total_sections"] = {"value_count": {"field": "doc_hash"}}
         result = searcher.aggregate(query, aggs)
-        facets = {
-            name: {b["key"]: round(b["docs"]["value"]) for b in result[name]["buckets"]}
-            for name in aggs
-            if name in FACET_FIELDS
-        }
-        total_docs = 0
-        for name in DOCUMENT_FACETS:
-            facets[name] = {}
-        for bucket in result[DOCUMENT_KEY]["buckets"]:
-            count = round(bucket["docs"]["value"])
-            total_docs += count
-            for name, value in zip(
-                DOCUMENT_FACETS, bucket["key"].split(KEY_SEPARATOR), strict=True
-            ):
-                facets[name][value] = facets[name].get(value, 0) + count
-        facets = {
-            name: {value: n for value, n in sorted(counts.items(), key=_most_first)[:100] if value}
-            for name, counts in facets.items()
-            if name in names
-        }
+        facets, total_docs = _document_facets(result[DOCUMENT_KEY]["buckets"])
+        for name in aggs.keys() & FACET_FIELDS.keys():
+            facets[name] = {b["key"]: round(b["docs"]["value"]) for b in result[name]["buckets"]}
+        facets = {name: _top_values(facets[name]) for name in names}
         return Aggregated(facets, total_docs, round(result["total_sections"]["value"] or 0))
 
     def stance_counts(self, query: ParsedQuery, by: str):
@@ -588,9 +572,24 @@ def _scaled(sample: Aggregated, factor: float) -> Aggregated:
     )
 
 
-def _most_first(item: tuple[str, int]) -> tuple[int, str]:
-    value, count = item
-    return -count, value
+def _document_facets(buckets: list[dict]) -> tuple[dict[str, dict[str, int]], int]:
+    """The type, year and source facets from the documents counted per DOCUMENT_KEY, and the
+    number of documents: each document has one key, so the counts add up."""
+    facets: dict[str, dict[str, int]] = {name: {} for name in DOCUMENT_FACETS}
+    total = 0
+    for bucket in buckets:
+        count = round(bucket["docs"]["value"])
+        total += count
+        values = bucket["key"].split(KEY_SEPARATOR)
+        for name, value in zip(DOCUMENT_FACETS, values, strict=True):
+            facets[name][value] = facets[name].get(value, 0) + count
+    return facets, total
+
+
+def _top_values(counts: dict[str, int]) -> dict[str, int]:
+    """The 100 values counted most, most first; no empty value."""
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return dict([(value, count) for value, count in ranked if value][:100])
 
 
 def _doc_hash(doc_id: str) -> int:
