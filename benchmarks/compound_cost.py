@@ -9,6 +9,13 @@ with/without ratio of each round; the median ratio is the figure to quote.
 The default is the whole scale corpus (16,021 records, 242k sections): the share of words
 seen for the first time, whose split is computed, falls as an import grows, so a small slice
 overstates the cost.
+
+`--bounds` adds two imports per round that show what the parts would cost if part of the
+Python work were free, as native code would nearly make it: "long words given" replays the
+long words the scan found in a first, untimed import (the splitting and the set operations
+still run); "parts given" replays each section's parts text (only Tantivy's work on the parts
+field is left). Each import is timed inside its process, from opening the archive to the
+closed index, so loading a replay does not count.
 """
 
 from __future__ import annotations
@@ -21,37 +28,70 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.run import SCALE
 
 ROOT = Path(__file__).resolve().parents[1]
+WITHOUT, WITH, WORDS_GIVEN, PARTS_GIVEN, RECORD = (
+    "without parts",
+    "with parts",
+    "long words given",
+    "parts given",
+    "record",
+)
 # One import in a fresh process: the CLI's import path (Importer), with the backend chosen here.
 RUNNER = """
-import json, resource, sys, time
+import json, pickle, resource, sys, time
 from pathlib import Path
+import index.compounds as compounds
 from index.archive import Archive
 from index.embedded import EmbeddedBackend
 from index.importer import Importer
 
-home, compounds, path = Path(sys.argv[1]), sys.argv[2] == "1", sys.argv[3]
+home, variant, path, replays = Path(sys.argv[1]), sys.argv[2], sys.argv[3], Path(sys.argv[4])
+scan, parts_text = compounds._LONG_WORD, compounds.Decompounder.parts_text
+if variant == "record":  # the long words and parts of every passage, in import order
+    found_words, found_parts = [], []
+    class Recording:
+        def findall(self, text):
+            found_words.append(scan.findall(text))
+            return found_words[-1]
+    def recorded_parts(self, *texts):
+        found_parts.append(parts_text(self, *texts))
+        return found_parts[-1]
+    compounds._LONG_WORD, compounds.Decompounder.parts_text = Recording(), recorded_parts
+elif variant == "long words given":
+    given_words = iter(pickle.loads((replays / "words.pickle").read_bytes()))
+    class Given:
+        def findall(self, text):
+            return next(given_words)
+    compounds._LONG_WORD = Given()
+elif variant == "parts given":
+    given_parts = iter(pickle.loads((replays / "parts.pickle").read_bytes()))
+    compounds.Decompounder.parts_text = lambda self, *texts: next(given_parts)
+usage, started = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
 archive = Archive(home)
-backend = EmbeddedBackend(home / "index", compounds=compounds)
+backend = EmbeddedBackend(home / "index", compounds=variant != "without parts")
 report = Importer(archive, backend).import_paths([path])
 backend.close()
+wall = time.perf_counter() - started
+after = resource.getrusage(resource.RUSAGE_SELF)
 sections = archive.db.execute("SELECT SUM(section_count) FROM documents").fetchone()[0]
 archive.close()
-usage = resource.getrusage(resource.RUSAGE_SELF)
-print(json.dumps({"sections": sections, "cpu": usage.ru_utime + usage.ru_stime,
-                  "rss_mb": usage.ru_maxrss / 1024, "failures": len(report.failures)}))
+if variant == "record":
+    (replays / "words.pickle").write_bytes(pickle.dumps(found_words))
+    (replays / "parts.pickle").write_bytes(pickle.dumps(found_parts))
+cpu = after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime
+print(json.dumps({"sections": sections, "wall": wall, "cpu": cpu,
+                  "rss_mb": after.ru_maxrss / 1024, "failures": len(report.failures)}))
 """
 
 
 @dataclass
 class Run:
-    compounds: bool
+    variant: str
     wall: float
     cpu: float
     sections: int
@@ -65,27 +105,26 @@ def write_input(folder: Path, records: int) -> Path:
     return path
 
 
-def import_once(path: Path, home: Path, compounds: bool) -> Run:
-    started = time.perf_counter()
+def import_once(path: Path, home: Path, variant: str) -> Run:
     result = subprocess.run(
-        [sys.executable, "-c", RUNNER, str(home), "1" if compounds else "0", str(path)],
+        [sys.executable, "-c", RUNNER, str(home), variant, str(path), str(path.parent)],
         capture_output=True,
         text=True,
         cwd=ROOT,
     )
-    wall = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"import failed: {result.stderr[-2000:]}")
     figures = json.loads(result.stdout.strip().splitlines()[-1])
-    return Run(compounds, wall, figures["cpu"], figures["sections"], figures["rss_mb"])
+    if figures["failures"]:  # a replay out of step with the import fails records
+        raise SystemExit(f"{variant}: {figures['failures']} records failed to import")
+    return Run(variant, figures["wall"], figures["cpu"], figures["sections"], figures["rss_mb"])
 
 
 def describe(run: Run) -> str:
-    name = "with parts   " if run.compounds else "without parts"
     rate = run.sections / run.wall
     return (
-        f"  {name}: {run.wall:7.1f} s wall, {run.cpu:7.1f} s CPU, {rate:7,.0f} sections/s,"
-        f" peak RSS {run.rss_mb:,.0f} MB"
+        f"  {run.variant:>16}: {run.wall:7.1f} s wall, {run.cpu:7.1f} s CPU,"
+        f" {rate:7,.0f} sections/s, peak RSS {run.rss_mb:,.0f} MB"
     )
 
 
@@ -93,30 +132,41 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, default=16_021, help="scale records to import")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument(
+        "--bounds", action="store_true", help="also import with long words / parts given"
+    )
     args = parser.parse_args()
+    variants = [WITHOUT, WITH] + ([WORDS_GIVEN, PARTS_GIVEN] if args.bounds else [])
     with tempfile.TemporaryDirectory(prefix="compound-cost-") as folder:
         work = Path(folder)
         path = write_input(work, args.records)
-        wall_ratios, cpu_ratios = [], []
+        if args.bounds:
+            import_once(path, work / "home-record", RECORD)
+        ratios: dict[str, list[tuple[float, float]]] = {v: [] for v in variants[1:]}
         for round_number in range(1, args.rounds + 1):
-            # the order alternates, so neither variant always runs on a warmer page cache
-            order = (False, True) if round_number % 2 else (True, False)
-            runs = {}
-            for compounds in order:
-                home = work / f"home-{round_number}-{int(compounds)}"
-                runs[compounds] = import_once(path, home, compounds)
-            with_parts, without = runs[True], runs[False]
-            wall_ratios.append(with_parts.wall / without.wall)
-            cpu_ratios.append(with_parts.cpu / without.cpu)
+            # the order alternates, so no variant always runs on a warmer page cache
+            order = variants if round_number % 2 else list(reversed(variants))
+            runs = {
+                v: import_once(path, work / f"home-{round_number}-{i}", v)
+                for i, v in enumerate(order)
+            }
+            without = runs[WITHOUT]
             print(f"round {round_number} ({without.sections:,} sections):")
-            print(describe(without))
-            print(describe(with_parts))
-            print(f"  with / without: wall {wall_ratios[-1]:.2f}x, CPU {cpu_ratios[-1]:.2f}x")
+            for variant in variants:
+                print(describe(runs[variant]))
+            for variant in variants[1:]:
+                run = runs[variant]
+                ratios[variant].append((run.wall / without.wall, run.cpu / without.cpu))
+                wall, cpu = ratios[variant][-1]
+                print(f"  {variant} / without: wall {wall:.2f}x, CPU {cpu:.2f}x")
             sys.stdout.flush()
-        print(
-            f"median with / without over {args.rounds} rounds: wall"
-            f" {statistics.median(wall_ratios):.2f}x, CPU {statistics.median(cpu_ratios):.2f}x"
-        )
+        for variant, figures in ratios.items():
+            wall = statistics.median(w for w, _ in figures)
+            cpu = statistics.median(c for _, c in figures)
+            print(
+                f"median {variant} / without over {args.rounds} rounds: wall {wall:.2f}x,"
+                f" CPU {cpu:.2f}x"
+            )
     return 0
 
 
