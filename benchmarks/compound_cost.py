@@ -4,7 +4,7 @@ compounds were split), each in a fresh process and a fresh archive, alternated r
 so that both see the same machine load. Prints wall and CPU seconds per import and the
 with/without ratio of each round; the median ratio is the figure to quote.
 
-    python -m benchmarks.compound_cost [--records N] [--rounds R]
+    python -m benchmarks.compound_cost [--records N] [--rounds R] [--bounds]
 
 The default is the whole scale corpus (16,021 records, 242k sections): the share of words
 seen for the first time, whose split is computed, falls as an import grows, so a small slice
@@ -100,8 +100,12 @@ class Run:
 
 def write_input(folder: Path, records: int) -> Path:
     path = folder / f"scale-{records}.jsonl"
-    with gzip.open(SCALE, "rt", encoding="utf-8") as source:
-        path.write_text("".join(itertools.islice(source, records)), encoding="utf-8")
+    # line by line: a child's peak RSS counts this process's resident memory at the fork
+    with (
+        gzip.open(SCALE, "rt", encoding="utf-8") as source,
+        path.open("w", encoding="utf-8") as target,
+    ):
+        target.writelines(itertools.islice(source, records))
     return path
 
 

@@ -104,7 +104,7 @@ def main() -> int:
             wall, cpu = index_once(variants[name])
             rates[name].append(len(documents) / wall)
             print(
-                f"  {name:>24}: {wall:6.1f} s wall, {cpu:6.1f} s CPU"
+                f"  {name}: {wall:6.1f} s wall, {cpu:6.1f} s CPU"
                 f" ({cpu / wall:.2f} cores), {len(documents) / wall:7,.0f} sections/s,"
                 f" {cpu * 1e6 / len(documents):5.0f} us CPU a section",
                 flush=True,

@@ -113,6 +113,18 @@ def test_facet_sampling_compares_exact_and_estimated_facets_on_an_archive(scale_
         assert re.search(rf"{label} document totals .* median error \d+\.\d\d%", result.stdout)
 
 
+def test_index_ceiling_times_tantivy_alone_with_and_without_fields(scale_archive):
+    result = run_module(
+        "benchmarks.index_ceiling", str(scale_archive), "--rounds", "1", "--drop", "exact"
+    )
+    assert result.returncode == 0, result.stderr
+    sections = int(result.stdout.split()[0].replace(",", ""))
+    assert sections > 40  # every section of the 40 records, built as an import builds them
+    for variant in ("all fields", "without exact"):
+        rate = re.search(rf"median {variant}: ([\d,]+) sections/s", result.stdout)
+        assert rate and int(rate.group(1).replace(",", "")) > 0
+
+
 def test_store_benchmark_runs_on_a_few_records():
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.store_bench", "--records", "20"],
