@@ -4,7 +4,8 @@ Python work (reading, parsing, archiving, compound parts) cost nothing.
 The sections of an existing archive are turned into Tantivy documents first, exactly as an
 import builds them (EmbeddedBackend._to_tantivy, compound parts included), and kept in memory.
 Then only the writing is timed: the same writer settings and commits as an import, every
-document added, committed and merged, in a fresh index. A variant leaves fields out
+document added, committed and merged, in a fresh index (without the delete of an older copy
+that an import asks for per document: the index is new). A variant leaves fields out
 (`--drop exact parts`) to show what they cost; its ratio to all fields is from the same run.
 
     python -m benchmarks.index_ceiling HOME [--sections N] [--rounds R] [--drop FIELD ...]
@@ -30,17 +31,13 @@ from index.embedded import EmbeddedBackend, _doc_hash
 from index.importer import COMMIT_SECTIONS
 from index.search import section_entries
 
-BATCH = 500  # documents read from the archive at a time
-
 
 def load_documents(home: Path, builder: EmbeddedBackend, limit: int) -> list[tantivy.Document]:
     archive = Archive(home)
-    ids = [row[0] for row in archive.db.execute("SELECT id FROM documents ORDER BY rowid")]
     built: list[tantivy.Document] = []
-    for start in range(0, len(ids), BATCH):
-        for doc in archive.documents(ids[start : start + BATCH]):
-            doc_hash = _doc_hash(doc.id)
-            built += [builder._to_tantivy(entry, doc_hash) for entry in section_entries(doc)]
+    for doc in archive.documents():
+        doc_hash = _doc_hash(doc.id)
+        built += [builder._to_tantivy(entry, doc_hash) for entry in section_entries(doc)]
         if len(built) >= limit:
             break
     archive.close()
