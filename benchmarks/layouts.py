@@ -51,14 +51,23 @@ def layouts(fiche: str) -> tuple[Layout, ...]:
         clean = pdf_paragraphs(path.read_bytes())
         own = [Layout(fiche, "pdf", path.name, path.read_bytes())]
     else:
-        clean = path.read_text(encoding="utf-8")
-        printed = wrapped_lines(clean)
-        own = [Layout(fiche, "pdf", f"{fiche}.pdf", printed_pdf(clean))]
+        return text_layouts(fiche, path.read_text(encoding="utf-8"))
     return (
         Layout(fiche, "clean", f"{fiche}-clean.txt", clean.encode()),
         Layout(fiche, "hardwrap", f"{fiche}-hardwrap.txt", "\n".join(printed).encode()),
         Layout(fiche, "html", f"{fiche}-lines.html", html_page(printed).encode()),
         *own,
+    )
+
+
+def text_layouts(fiche: str, clean: str) -> tuple[Layout, ...]:
+    """A clean text in every layout: as it is, hard-wrapped, one <p> per line, printed PDF."""
+    printed = wrapped_lines(clean)
+    return (
+        Layout(fiche, "clean", f"{fiche}-clean.txt", clean.encode()),
+        Layout(fiche, "hardwrap", f"{fiche}-hardwrap.txt", "\n".join(printed).encode()),
+        Layout(fiche, "html", f"{fiche}-lines.html", html_page(printed).encode()),
+        Layout(fiche, "pdf", f"{fiche}.pdf", printed_pdf(clean)),
     )
 
 
