@@ -130,13 +130,16 @@ def test_seed_regeldruk_and_krachtenveld_give_no_stance(seed_fiche_stances):
     assert "positie.krachtenveld" not in keys
 
 
-def test_seed_overall_position_is_the_grondhouding_on_the_proposal(seed_fiche_stances):
+def test_seed_overall_position_is_the_opening_judgement_of_beoordeling(seed_fiche_stances):
+    # The grondhouding sentence in 4.a is the bevoegdheid verdict of the 2026 template; the
+    # judgement of the proposal as a whole opens "Beoordeling + inzet", and it is partial.
     (overall,) = [s for s in seed_fiche_stances if s.aspect == "positie"]
-    assert (overall.label, overall.section_key, overall.evidence) == (
-        "steunt",
-        "bevoegdheid",
-        "De grondhouding van het kabinet ten aanzien van de aanbeveling is positief.",
+    assert (overall.label, overall.section_key) == (
+        "steunt_onder_voorwaarden",
+        "positie.beoordeling",
     )
+    assert overall.evidence.startswith("De aanbeveling sluit, voor zover deze zich richt op")
+    assert "in belangrijke mate aan bij het Nederlandse beleid" in overall.evidence
 
 
 def test_seed_beslisnota_set_phrases_count_outside_fiche_sections(seed: str):
@@ -434,12 +437,18 @@ def test_position_negation(text, label):
         "De Commissie stelt voor de termijn te verkorten tot dertig dagen.",
         "De Commissie verwelkomt de inbreng van de lidstaten.",  # someone else's view
         "De regeling voorziet in bezwaar en beroep bij de nationale rechter.",
-        "Het kabinet is tegen de achtergrond van de krapte op de arbeidsmarkt bereid te kijken"
-        " naar nieuwe instrumenten",
     ],
 )
 def test_sentences_without_cabinet_stance_get_no_label(text):
     assert labels_of(text) == []
+
+
+def test_tegen_de_achtergrond_is_no_rejection():
+    text = (
+        "Het kabinet is tegen de achtergrond van de krapte op de arbeidsmarkt bereid te kijken"
+        " naar nieuwe instrumenten"
+    )
+    assert labels_of(text) == ["steunt_onder_voorwaarden"]  # "bereid", not "is tegen"
 
 
 def test_one_label_per_sentence_and_the_least_positive_wins():
@@ -515,9 +524,16 @@ def test_empty_and_missing_sections():
         ("De regering verwelkomt de mededeling.", "steunt"),
         ("Nederland staat welwillend tegenover een Europese aanpak.", "steunt"),
         ("Wij staan open voor een gezamenlijke aanpak.", "steunt"),
-        ("Het kabinet vindt dat de lasten voor het mkb beperkt moeten blijven.", "neutraal"),
+        # The cabinet's demands on the proposal are conditions of its support (the policy).
+        (
+            "Het kabinet vindt dat de lasten voor het mkb beperkt moeten blijven.",
+            "steunt_onder_voorwaarden",
+        ),
         ("Het kabinet wil benadrukken dat de uitvoerbaarheid voorop staat.", "neutraal"),
-        ("Het kabinet hecht eraan dat de nationale bevoegdheden intact blijven.", "neutraal"),
+        (
+            "Het kabinet hecht eraan dat de nationale bevoegdheden intact blijven.",
+            "steunt_onder_voorwaarden",
+        ),
         ("Het kabinet acht een verplichte herverdeling niet wenselijk.", "kritisch"),
         (
             "Het kabinet acht het wenselijk dat de termijn wordt verlengd.",
@@ -541,11 +557,6 @@ def test_empty_and_missing_sections():
         ("Het kabinet vindt het voorstel onvoldoende onderbouwd.", "kritisch"),
         ("Wij steunen dit voorstel niet.", "verwerpt"),
         (
-            "Het kabinet is voorstander van het voorstel, maar heeft bezwaar tegen de "
-            "delegatiebevoegdheden.",
-            "kritisch",
-        ),
-        (
             "Het kabinet ziet dat de doelen niet zijn bereikt. Daarom is zij voorstander.",
             "neutraal",
         ),
@@ -553,6 +564,20 @@ def test_empty_and_missing_sections():
 )
 def test_position_wordings_in_general(text, label):
     assert labels_of(text)[0] == label
+
+
+def test_support_and_criticism_in_one_sentence_give_both_with_their_part():
+    text = (
+        "Het kabinet is voorstander van het voorstel, maar heeft bezwaar tegen de "
+        "delegatiebevoegdheden."
+    )
+    stances = label_stances([Section("positie.beoordeling", text=text)])
+    positions = [(s.label, s.evidence) for s in stances if s.aspect == "positie.beoordeling"]
+    assert positions == [
+        ("steunt_onder_voorwaarden", "Het kabinet is voorstander van het voorstel"),
+        ("kritisch", "maar heeft bezwaar tegen de delegatiebevoegdheden."),
+    ]
+    assert all(text[s.start : s.end] == s.evidence for s in stances)
 
 
 @pytest.mark.parametrize(

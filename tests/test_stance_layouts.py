@@ -62,10 +62,13 @@ def test_evidence_has_no_page_numbers_or_footnotes(parsed, fiche, name):
 @pytest.mark.parametrize(("fiche", "name"), LAYOUTS)
 def test_overall_position_per_fiche(parsed, fiche, name):
     overall = parsed[(fiche, name)].stance("positie")
-    if fiche == "seed":  # the 2026 template's grondhouding on the proposal
-        assert (overall.label, overall.section_key) == ("steunt", "bevoegdheid")
-        assert overall.evidence.startswith("De grondhouding van het kabinet ten aanzien van de")
-    else:  # the opening judgement of "Beoordeling + inzet"
+    if fiche == "seed":  # its 4.a grondhouding is bevoegdheid's; Beoordeling opens partly
+        assert (overall.label, overall.section_key) == (
+            "steunt_onder_voorwaarden",
+            "positie.beoordeling",
+        )
+        assert overall.evidence.startswith("De aanbeveling sluit, voor zover deze zich richt")
+    else:  # the opening judgement of "Beoordeling + inzet", unconditional
         assert (overall.label, overall.section_key) == ("steunt", "positie.beoordeling")
         assert overall.evidence.startswith("Het kabinet steunt de doelstelling")
 

@@ -49,6 +49,20 @@ def gap(at_most: int) -> Token:
 # when it is, or ends in, one of OTHER_ACTORS ("EU-lidstaten", "Europese Commissie").
 CABINET = frozenset(
     {"kabinet", "regering", "nederland", "nl", "wij", "we", "minister", "staatssecretaris"}
+    | {"ik", "ons", "onze", "mij", "premier", "minister-president", "kabinetsinzet"}
+)
+# "Nederlandse" names the cabinet in front of these words ("de Nederlandse inzet", "het
+# Nederlandse standpunt"), not in front of others ("de Nederlandse bevolking").
+CABINET_ADJECTIVE = "nederlandse"
+# The government's own text speaks for it after "deze"/"dit": "Deze brief bepleit ...".
+OWN_TEXTS = frozenset(
+    {"brief", "kabinetsreactie", "kabinetsappreciatie", "appreciatie", "fiche", "reactie"}
+    | {"notitie", "nota", "kabinetsvisie", "visie", "inzet", "geannoteerde"}
+)
+OWN_TEXT_DETERMINERS = frozenset({"deze", "dit"})
+CABINET_NOUNS = frozenset(
+    {"regering", "inzet", "positie", "standpunt", "lijn", "opvatting", "overheid", "wens"}
+    | {"kabinet", "delegatie", "houding", "zorgen", "voorkeur"}
 )
 OTHER_ACTORS = (
     "commissie",
@@ -79,6 +93,23 @@ OTHER_ACTORS = (
     "hof",
     "europol",
     "frontex",
+    # Kamerleden and fracties ("De leden van de SP-fractie", "Deze leden", "mijn fractie"),
+    # the presidency, commissioners and others whose views a government text reports
+    "leden",
+    "fractie",
+    "fracties",
+    "kamerleden",
+    "senator",
+    "senaat",
+    "voorzitterschap",
+    "voorzitter",
+    "commissaris",
+    "eurogroep",
+    "bevolking",
+    "werkgroep",
+    "rapporteur",
+    "ngo's",
+    "experts",
 )
 # "volgens het kabinet", "naar het oordeel van de Commissie": the actor after these words
 # holds the view of the whole sentence.
@@ -88,7 +119,15 @@ ATTRIBUTIONS: list[list[str]] = [
     ["naar", "de", "mening", "van"],
     ["naar", "de", "opvatting", "van"],
     ["in", "de", "ogen", "van"],
+    ["naar", "de", "overtuiging", "van"],
+    ["is", "de", "overtuiging", "van"],
+    ["is", "de", "stellige", "overtuiging", "van"],
+    ["is", "de", "opvatting", "van"],
+    ["is", "het", "oordeel", "van"],
+    ["zo", "luidt", "het", "oordeel", "van"],
 ]
+# "wat het kabinet betreft", "wat ons betreft": the actor between these holds the view.
+ATTRIBUTION_FRAME = ("wat", "betreft")
 # Words that put the actor after them in a prepositional phrase ("het voorstel van de
 # Commissie", "met andere lidstaten"): such an actor is not the holder. "door" is the
 # exception: it names the agent of a passive ("wordt door de lidstaten ondersteund").
@@ -210,8 +249,17 @@ PROPOSAL_WORDS = frozenset(
 
 # --- position stances (positie.*) --------------------------------------------------------
 
+# Holder rules of the position cue table (see the module docstring).
 CABINET_HOLDS = "cabinet"
 QUALIFIER = "qualifier"
+# An impersonal judgement ("Het is van belang dat ...", "Het is goed dat ...", "De aanbeveling
+# sluit aan bij het Nederlandse beleid"): the cabinet's voice in a position section unless
+# another actor is its subject.
+IMPERSONAL = "impersonal"
+# A demand by modal verb ("X moet ...", "zou ... moeten", "dient"): the cabinet's when the
+# cabinet's opinion frames it ("Het kabinet vindt dat X ... zou moeten worden"), or when it
+# stands without another actor as its subject.
+DEMAND = "demand"
 
 
 @dataclass(frozen=True)
@@ -229,105 +277,355 @@ class Cue:
     patterns: tuple[Pattern, ...]
     negated: str | None = None
     verb: bool = False
+    own_negation: bool = False  # the wording holds its negation ("niet wenselijk", "geen steun")
 
 
-def cue(wording, label, holder, *patterns, negated=None, verb=False) -> Cue:
-    return Cue(wording, label, holder, tuple(patterns), negated, verb)
+def cue(wording, label, holder, *patterns, negated=None, verb=False, own_negation=False) -> Cue:
+    return Cue(wording, label, holder, tuple(patterns), negated, verb, own_negation)
 
 
 # The position labels, short, so the cue table below reads as a table.
 S, V, T, K, R, N = PARAGRAPH_LABELS
-ASPECT_OBJECTS = lower("opvatting", "ambitie", "doel", "doelstelling", "analyse", "mening", "visie")
+ASPECT_OBJECTS = lower(
+    "opvatting",
+    "ambitie",
+    "ambities",
+    "doel",
+    "doelen",
+    "doelstelling",
+    "doelstellingen",
+    "analyse",
+    "mening",
+    "visie",
+    "zorg",
+    "zorgen",
+    "inzet",
+    "uitgangspunt",
+    "uitgangspunten",
+    "prioriteit",
+    "prioriteiten",
+    "wens",
+    "overtuiging",
+    "probleemanalyse",
+    "urgentie",
+)
 CONDITION_NOUNS = lower("kanttekening", "kanttekeningen", "voorbehoud", "voorbehouden")
 ATTENTION = lower("aandacht")
-CAB, QUAL = CABINET_HOLDS, QUALIFIER
+# Adjectives of a judgement after "acht", "vindt", "is het": what the cabinet finds
+# desirable or needed is a demand on the proposal; negated, a negative judgement.
+DESIRABLE = lower(
+    "wenselijk",
+    "gewenst",
+    "belangrijk",
+    "essentieel",
+    "noodzakelijk",
+    "nodig",
+    "cruciaal",
+    "verstandig",
+    "zinvol",
+    "raadzaam",
+    "nuttig",
+    "logisch",
+    "redelijk",
+    "gerechtvaardigd",
+    "proportioneel",
+    "passend",
+    "opportuun",
+    "evident",
+    "vereist",
+)
+UNDESIRABLE = lower(
+    "onwenselijk",
+    "ongewenst",
+    "onvoldoende",
+    "onnodig",
+    "onevenredig",
+    "disproportioneel",
+    "onuitvoerbaar",
+    "onaanvaardbaar",
+    "onacceptabel",
+    "ongerechtvaardigd",
+    "onverstandig",
+    "onredelijk",
+    "onwerkbaar",
+    "onverenigbaar",
+    "ontoereikend",
+    "onbespreekbaar",
+)
+GOOD = lower("goed", "goede", "positief", "positieve", "welkom", "waardevol", "waardevolle")
+OPINION_VERBS = lower("acht", "achten", "vindt", "vinden", "vind")
+SHALL = lower(
+    "zal", "zullen", "gaat", "gaan", "blijft", "blijven", "wil", "willen", "kan", "kunnen"
+)
+NEGATION = lower("niet", "geen")
+CABINET_DET = lower("onze", "ons", "nederlandse")
 
 # A row per wording: cue(wording, label, holder rule, patterns..., negated=, verb=).
 # fmt: off
 POSITION_CUES: tuple[Cue, ...] = (
-    cue("steunt", S, CAB, [lemma("steunen", "ondersteunen")], [lower("steunt", "ondersteunt")],
-        negated=R, verb=True),
-    cue("verwelkomt", S, CAB, [lemma("verwelkomen")], [lower("verwelkomt")], [lemma("toejuichen")],
-        [lower("juicht", "juichen"), gap(5), lower("toe")], negated=R, verb=True),
-    cue("onderschrijft", S, CAB, [lemma("onderschrijven")], [lower("onderschrijft")],
-        negated=R, verb=True),
-    cue("deelt de ambitie", S, CAB, [lower("deelt", "delen"), gap(3), ASPECT_OBJECTS],
-        negated=K, verb=True),
-    cue("staat positief tegenover", S, CAB, [POSITIVE, lower("tegenover", "over", "naar")],
+    # --- steunt: support without a condition in the sentence
+    cue("steunt", S, CABINET_HOLDS, [lemma("steunen", "ondersteunen")],
+        [lower("steunt", "ondersteunt", "steunen", "ondersteunen")],
+        [lower("steun", "steunen"), optional(lower("dit", "dat", "het", "deze")), lower("uit")],
+        [lemma("uitspreken"), gap(4), lower("steun")], negated=R, verb=True),
+    cue("verwelkomt", S, CABINET_HOLDS, [lemma("verwelkomen")],
+        [lower("verwelkomt", "verwelkom")], [lemma("toejuichen")],
+        [lower("juicht", "juichen", "juich"), gap(5), lower("toe")], negated=R, verb=True),
+    cue("onderschrijft", S, CABINET_HOLDS, [lemma("onderschrijven")],
+        [lower("onderschrijft", "onderschrijf")], negated=R, verb=True),
+    cue("deelt de ambitie", S, CABINET_HOLDS,
+        [lower("deelt", "delen", "deel", "deelde"), gap(3), ASPECT_OBJECTS], negated=K, verb=True),
+    cue("staat positief tegenover", S, CABINET_HOLDS,
+        [lower("positief", "positieve"), lower("tegenover", "over", "naar", "in")],
         [lower("welwillend", "welwillende"), lower("tegenover")],
-        [lower("staat", "staan"), lower("open"), lower("voor")],
-        [lower("positief", "positieve"), lower("grondhouding")], negated=K),
-    cue("is voorstander", S, CAB, [lower("voorstander", "voorstanders")], negated=K),
-    cue("kan zich vinden in", S, CAB, [lower("zich"), gap(3), lower("vinden")], negated=K),
-    cue("stemt in met", S, CAB,
-        [lower("stemt", "stemmen", "instemmen"), gap(4), lower("in", "met")], negated=R, verb=True),
-    cue("ziet meerwaarde", S, CAB, [lower("ziet", "zien"), gap(3), lower("meerwaarde")],
+        [lower("staat", "staan", "sta"), lower("open"), lower("voor")],
+        [lower("positief", "positieve"), lower("grondhouding", "houding", "oordeel")], negated=K),
+    cue("is voorstander", S, CABINET_HOLDS, [lower("voorstander", "voorstanders")], negated=K),
+    cue("kan zich vinden in", S, CABINET_HOLDS, [lower("zich", "ons", "me", "mij"), gap(5),
+        lower("vinden", "vindt", "vind")], negated=K),
+    cue("stemt in met", S, CABINET_HOLDS,
+        [lower("stemt", "stemmen", "stem", "instemmen"), gap(4), lower("in", "met")],
+        [lower("in"), lower("te"), optional(lower("kunnen")), lower("stemmen")],
+        [lower("akkoord"), lower("gaan", "met")],
+        [lower("kan", "kunnen"), gap(3), lower("akkoord")], negated=R, verb=True),
+    cue("ziet meerwaarde", S, CABINET_HOLDS,
+        [lower("ziet", "zien", "zie"), gap(3), lower("meerwaarde", "voordelen", "kansen")],
         negated=K),
-    cue("heeft begrip voor", S, CAB, [lower("begrip"), lower("voor")], negated=K),
-    cue("mits", V, QUAL, [lower("mits")]),
-    cue("onder voorwaarden", V, QUAL,
-        [lower("onder", "op"), optional(lower("de")), lower("voorwaarde", "voorwaarden")]),
-    cue("kanttekening", V, CAB, [lemma("kanttekening")], [CONDITION_NOUNS]),
-    cue("positief, maar", V, CAB, [POSITIVE, optional(lower(",")), lower("maar")]),
-    cue("niet onverdeeld positief", V, CAB,
-        [lower("niet"), lower("geheel", "volledig", "onverdeeld", "helemaal"), POSITIVE]),
-    cue("vraagt aandacht", V, CAB, [ATTENTION, gap(4), lemma("vragen")],
-        [ATTENTION, gap(4), lower("vragen", "vraagt", "gevraagd")],
-        [lower("vraagt", "vragen"), gap(3), ATTENTION],
-        [lower("zal", "zullen"), gap(3), ATTENTION]),
-    cue("zet in op", V, CAB, [lower("inzetten"), lower("op")],
-        [lower("zet", "zetten"), gap(3), lower("in"), lower("op")],
-        [lower("zich"), gap(4), lower("inzetten")]),
-    cue("pleit", V, CAB, [lower("pleiten", "pleit")]),
-    cue("acht wenselijk", V, CAB, [lower("acht", "achten", "vindt", "vinden"), gap(3),
-        lower("wenselijk", "gewenst")], negated=K),
-    cue("verdient verduidelijking", V, CAB, [lower("verdient", "verdienen", "behoeft"), gap(10),
-        lower("verduidelijking", "aandacht", "nadere", "aanscherping", "aanpassing")]),
-    cue("zou moeten", V, CAB, [lower("zou", "zouden"), gap(5), lower("moeten")]),
-    cue("is terughoudend", T, CAB,
-        [lower("terughoudend", "terughoudende", "terughoudendheid", "afwachtend")], negated=N),
-    cue("heeft zorgen", T, CAB, [lower("zorgen", "zorg"), lower("over", "bij", "omtrent", "ten")],
-        [lower("zich"), lower("zorgen")], negated=N),
-    cue("vraagtekens", T, CAB, [lemma("vraagteken")], [lower("vraagtekens", "vraagteken")],
-        [lower("twijfels", "twijfel"), lower("over", "bij", "aan")], negated=N),
-    cue("onduidelijk", T, CAB, [lower("onduidelijk")],
-        [lower("niet"), optional(lower("altijd", "geheel", "voldoende")), lower("duidelijk")]),
-    cue("is kritisch", K, CAB, [lower("kritisch", "kritische")], negated=N),
-    cue("heeft bezwaar", K, CAB,
+    cue("heeft begrip voor", S, CABINET_HOLDS, [lower("begrip"), lower("voor")], negated=K),
+    cue("beoordeelt positief", S, CABINET_HOLDS,
+        [lemma("beoordelen", "waarderen"), gap(5), lower("positief", "gunstig")],
+        [lower("beoordeelt", "beoordelen", "beoordeel", "waardeert"), gap(5),
+         lower("positief", "gunstig")], negated=K),
+    cue("is het eens met", S, CABINET_HOLDS, [lower("eens"), lower("met", "dat")],
+        [lower("strookt", "stroken"), lower("met")],
+        [lower("in"), lower("overeenstemming", "lijn"), optional(lower("is", "zijn")),
+         lower("met")], negated=K),
+    cue("vindt het een goede basis", S, CABINET_HOLDS,
+        [OPINION_VERBS, gap(5), lower("goede", "goed", "nuttige", "waardevolle", "belangrijke"),
+         lower("basis", "stap", "zaak", "aanzet", "uitgangspunt", "vertrekpunt", "startpunt",
+               "voorstel", "eerste", "aanvulling", "bijdrage")], negated=K),
+    cue("is tevreden", S, CABINET_HOLDS,
+        [lower("tevreden", "verheugd", "content", "gecharmeerd", "enthousiast")],
+        [lower("ingenomen"), lower("met")],
+        [lower("blij"), lower("met", "mee", "dat", "over")], negated=T),
+    cue("waardeert", S, CABINET_HOLDS, [lemma("waarderen")], [lower("waardeert", "waardeer")],
+        [lower("waardering"), lower("voor")], negated=K, verb=True),
+    cue("is een goede stap", S, IMPERSONAL,
+        [lower("stap", "stappen"), lower("in"), lower("de"), lower("goede"), lower("richting")],
+        [lower("is", "zijn"), optional(lower("een")), lower("goede", "belangrijke", "positieve"),
+         lower("stap", "zaak", "ontwikkeling", "eerste")],
+        [lower("het"), lower("is", "zou"), optional(lower("daarom", "dan", "ook", "dus")),
+         lower("goed", "positief", "terecht", "winst"), lower("dat", "als", "om", "zo")],
+        negated=K),
+    cue("sluit aan bij het Nederlandse beleid", S, IMPERSONAL,
+        [lower("aan"), lower("bij"), optional(lower("het", "de", "onze")),
+         lower("nederlandse", "kabinetsbeleid", "kabinetsinzet", "beleid", "inzet", "wensen")],
+        [lower("in"), lower("lijn"), lower("met"), optional(lower("het", "de", "onze")),
+         lower("nederlandse", "kabinetsbeleid", "kabinetsinzet", "inzet")], negated=K),
+
+    # --- qualifiers: support under a condition or a reservation in the same sentence
+    cue("mits", V, QUALIFIER, [lower("mits", "tenzij", "zolang")]),
+    cue("onder voorwaarden", V, QUALIFIER,
+        [lower("onder", "op"), optional(lower("de")), lower("voorwaarde", "voorwaarden")],
+        [lower("voorwaardelijk", "voorwaardelijke")]),
+    cue("voor zover", V, QUALIFIER, [lower("voor"), lower("zover", "zo"), lower("ver")],
+        [lower("voorzover")], [lower("voor"), lower("zover")]),
+    cue("in beginsel", V, QUALIFIER, [lower("in"), lower("beginsel", "principe")],
+        [lower("op"), lower("hoofdlijnen")], [lower("grotendeels", "deels", "gedeeltelijk")],
+        [lower("in"), lower("belangrijke", "grote"), lower("mate")]),
+
+    # --- steunt_onder_voorwaarden: conditions, reservations, the cabinet's demands
+    cue("kanttekening", V, CABINET_HOLDS, [lemma("kanttekening")], [CONDITION_NOUNS]),
+    cue("positief, maar", V, CABINET_HOLDS,
+        [lower("positief", "positieve"), optional(lower(",")), lower("maar")]),
+    cue("niet onverdeeld positief", V, CABINET_HOLDS,
+        [lower("niet"), lower("geheel", "volledig", "onverdeeld", "helemaal"),
+         lower("positief", "positieve", "enthousiast", "overtuigd")],
+        own_negation=True),
+    cue("is bereid", V, CABINET_HOLDS, [lower("bereid", "bereidheid")], negated=R),
+    cue("vraagt aandacht", V, CABINET_HOLDS, [ATTENTION, gap(4), lemma("vragen")],
+        [ATTENTION, gap(4), lower("vragen", "vraagt", "vraag", "gevraagd")],
+        [lower("vraagt", "vragen", "vraag"), gap(3), ATTENTION],
+        [SHALL, gap(3), ATTENTION], [ATTENTION, lower("voor")]),
+    cue("vraagt de Commissie", V, CABINET_HOLDS,
+        [lower("vraagt", "vraag", "verzoekt", "verzoek"), optional(lower("aan", "bij")),
+         lower("de", "het"), lower("commissie", "voorzitterschap")],
+        [lower("zal", "zullen", "wil", "willen"), gap(3), lower("de", "het"),
+         lower("commissie", "voorzitterschap", "raad", "lidstaten"), gap(3),
+         lower("vragen", "verzoeken", "bevragen")],
+        [lower("zal", "zullen"), gap(4), lower("navragen", "bevragen", "nagaan", "verifiëren")],
+        [lower("zal", "zullen"), gap(4), lower("om"), gap(6), lower("vragen", "verzoeken")],
+        [lower("vraagt", "vraag"), lower("om")]),
+    cue("zet in op", V, CABINET_HOLDS, [lower("inzetten"), lower("op", "voor")],
+        [lower("zet", "zetten", "zetten"), gap(4), lower("in"), lower("op", "voor")],
+        [lower("zich"), gap(5), lower("inzetten", "ingezet")],
+        [lower("ons", "me", "mij"), gap(5), lower("inzetten", "ingezet")],
+        [lower("inzet", "kabinetsinzet"), lower("is", "zal", "blijft", "was", "richt", "gericht")]),
+    cue("pleit", V, CABINET_HOLDS, [lower("pleiten", "pleit", "pleitte", "gepleit")],
+        [lemma("bepleiten")], [lower("bepleit", "bepleiten")]),
+    cue("dringt aan op", V, CABINET_HOLDS, [lemma("aandringen")],
+        [lower("dringt", "dringen", "dring"), gap(4), lower("aan")],
+        [lower("roept", "roepen", "roep"), gap(5), lower("op")], [lower("oproep"), gap(2),
+         lower("gedaan", "doen", "gedaan")]),
+    cue("ziet erop toe", V, CABINET_HOLDS,
+        [lower("erop", "er"), optional(lower("op")), lower("toezien", "toeziet", "toe")],
+        [lower("ziet", "zien", "zal", "zullen", "blijft", "blijven"), gap(3), lower("erop"),
+         lower("toe", "toezien")]),
+    cue("hecht eraan", V, CABINET_HOLDS,
+        [lower("hecht", "hechten", "hechtte", "hechtten"), gap(3),
+         lower("eraan", "belang", "waarde", "aan")]),
+    cue("acht van belang", V, CABINET_HOLDS,
+        [OPINION_VERBS, gap(3), lower("van"), optional(lower("groot", "wezenlijk")),
+         lower("belang")],
+        [OPINION_VERBS, gap(12), lower("essentieel", "noodzakelijk", "belangrijk", "cruciaal",
+         "wenselijk", "gewenst", "verstandig", "zinvol", "nodig", "raadzaam")]),
+    cue("is voor het kabinet belangrijk", V, IMPERSONAL,
+        [lower("het", "dit", "dat"), lower("is", "blijft", "zou"), optional(lower("daarbij", "wel",
+         "daarom", "dan", "ook", "echter")), optional(lower("voor")),
+         optional(lower("het", "ons", "mij", "nederland")),
+         optional(lower("kabinet", "regering")),
+         optional(lower("wel", "wel", "daarom", "dan", "ook", "echter", "zeer", "erg", "heel")),
+         lower("belangrijk", "essentieel", "cruciaal", "noodzakelijk", "wenselijk",
+               "van", "verstandig", "zaak", "gewenst", "raadzaam"),
+         optional(lower("belang")), lower("dat", "om", "te", "belang")],
+        [lower("is", "blijft"), lower("het"), optional(lower("daarbij", "wel", "daarom", "dan",
+         "ook", "echter", "zeer", "erg", "heel", "bijzonder")),
+         lower("belangrijk", "essentieel", "cruciaal", "noodzakelijk", "wenselijk", "van",
+               "verstandig", "zaak", "gewenst", "raadzaam"),
+         optional(lower("belang")), lower("dat", "om", "te")]),
+    cue("wil dat", V, CABINET_HOLDS, [lower("wil", "willen", "wilt", "wenst", "wensen"),
+        optional(lower("graag", "wel", "ook")), lower("dat")],
+        [lower("wil", "willen"), gap(2), lower("graag")]),
+    cue("verdient verduidelijking", V, CABINET_HOLDS,
+        [lower("verdient", "verdienen", "behoeft", "behoeven", "vergt", "vergen", "vraagt"),
+         gap(10), lower("verduidelijking", "aandacht", "nadere", "aanscherping", "aanpassing",
+                        "uitwerking", "verbetering", "toelichting")]),
+    cue("zou moeten", V, IMPERSONAL, [lower("zou", "zouden"), gap(6), lower("moeten")],
+        [lower("moet", "moeten"), gap(8), lower("worden", "blijven", "komen")],
+        [lower("dient"), gap(8), lower("te")],
+        [{"LOWER": {"NOT_IN": ["te", "in"]}}, lower("dienen"), gap(8), lower("te")],
+        [lower("mag", "mogen"), gap(6), NEGATION],
+        own_negation=True),
+    cue("vindt dat X moet", V, DEMAND,
+        [lower("moet", "moeten", "dient", "zou", "zouden", "mag", "mogen")],
+        [{"LOWER": {"NOT_IN": ["te", "in"]}}, lower("dienen")]),
+    cue("vindt het goed dat", S, CABINET_HOLDS,
+        [OPINION_VERBS, gap(3), lower("goed", "positief", "terecht", "redelijk", "mooi", "prima",
+         "waardevol", "gunstig", "logisch", "passend", "juist", "een"),
+         optional(lower("goede", "positieve", "stap", "zaak")), lower("dat", "als")]),
+
+    # --- terughoudend: reserve or doubt
+    cue("is terughoudend", T, CABINET_HOLDS,
+        [lower("terughoudend", "terughoudende", "terughoudendheid", "afwachtend", "voorzichtig",
+               "behoedzaam", "aarzelend", "sceptisch")], negated=N),
+    cue("heeft zorgen", T, CABINET_HOLDS,
+        [lower("zorgen", "zorg"), lower("over", "bij", "omtrent", "ten", "om")],
+        [lower("zich"), gap(2), lower("zorgen")], [lower("ons"), gap(2), lower("zorgen")],
+        [lower("bezorgd", "ongerust", "bedenkingen")],
+        [lower("bezorgdheid"), lower("over", "bij", "uit", "ten", "omtrent")], negated=N),
+    cue("vraagtekens", T, CABINET_HOLDS, [lemma("vraagteken")],
+        [lower("vraagtekens", "vraagteken")],
+        [lower("twijfels", "twijfel", "twijfelt", "twijfelen"), lower("over", "bij", "aan", "of")],
+        [lower("vragen"), lower("bij", "over")], negated=N),
+    cue("onduidelijk", T, CABINET_HOLDS, [lower("onduidelijk", "onduidelijkheid")],
+        [lower("niet"), optional(lower("altijd", "geheel", "voldoende")), lower("duidelijk")],
+        own_negation=True),
+    cue("niet overtuigd", T, CABINET_HOLDS,
+        [lower("minder", "weinig"), lower("gecharmeerd", "enthousiast", "overtuigd", "positief")],
+        [lower("wil", "willen"), gap(2), lower("eerst"), gap(3),
+         lower("duidelijkheid", "helderheid", "weten", "zien")]),
+
+    # --- kritisch: a negative judgement of a part or of the proposal
+    cue("is kritisch", K, CABINET_HOLDS, [lower("kritisch", "kritische")], negated=N),
+    cue("heeft bezwaar", K, CABINET_HOLDS,
         [OBJECTION, lower("tegen", "bij", "tegenover", "ten", "heeft", "hebben")],
         [lower("heeft", "hebben", "maakt", "maken", "ziet", "zien", "uit"), OBJECTION],
         negated=N),
-    cue("staat negatief tegenover", K, CAB, [NEGATIVE, lower("tegenover", "over")], negated=N),
-    cue("niet wenselijk", K, CAB, [lower("niet"), lower("wenselijk")],
-        [lower("onwenselijk", "ongewenst")]),
-    cue("acht onvoldoende", K, CAB, [lower("acht", "achten", "vindt", "vinden"), gap(6),
-        lower("onvoldoende", "onnodig", "onevenredig", "disproportioneel", "onuitvoerbaar",
-              "onaanvaardbaar", "onacceptabel", "ongerechtvaardigd")]),
-    cue("wijst af", R, CAB, [lower("wijst", "wijzen"), gap(5), lower("af")],
-        [lemma("afwijzen", "verwerpen")], [lower("verwerpt", "afwijzen", "afwijzend")],
+    cue("staat negatief tegenover", K, CABINET_HOLDS,
+        [lower("negatief", "negatieve"), lower("tegenover", "over")], negated=N),
+    cue("niet wenselijk", K, CABINET_HOLDS, [NEGATION, DESIRABLE], [UNDESIRABLE],
+        own_negation=True),
+    cue("het is niet wenselijk", K, IMPERSONAL,
+        [lower("is", "zou", "zijn"), optional(lower("het", "dit", "dat")), optional(lower("ook")),
+         NEGATION, optional(lower("erg", "zo")),
+         lower("wenselijk", "verstandig", "redelijk", "nodig", "noodzakelijk", "proportioneel",
+               "logisch", "acceptabel", "aanvaardbaar")],
+        [lower("is", "zou", "zijn"), optional(lower("het", "dit", "dat")), optional(lower("ook")),
+         UNDESIRABLE],
+        own_negation=True),
+    cue("ziet geen meerwaarde", K, CABINET_HOLDS,
+        [lower("ziet", "zien", "zie"), gap(2), lower("geen"), gap(2),
+         lower("meerwaarde", "noodzaak", "aanleiding", "reden", "toegevoegde", "nut")],
+        own_negation=True),
+    cue("betreurt", K, CABINET_HOLDS, [lemma("betreuren")], [lower("betreurt", "betreur")],
+        [lower("teleurgesteld", "teleurstellend")]),
+    cue("te ver", K, IMPERSONAL,
+        [lower("is", "zijn", "wordt", "lijkt", "lijken", "acht", "vindt", "vinden", "gaat",
+               "gaan"), gap(6), optional(lower("veel", "erg", "wel")), lower("te"),
+         lower("snel", "ver", "ambitieus", "hoog", "laag", "vroeg", "kort", "zwaar", "breed",
+               "ruim", "vergaand", "verstrekkend", "complex", "duur", "streng", "gedetailleerd",
+               "rigide", "beperkt", "smal", "eng", "groot")]),
+    cue("heeft moeite met", K, CABINET_HOLDS, [lower("moeite"), lower("met", "mee")],
+        [lower("verzet", "verzetten", "verzette"), lower("zich", "ons"), lower("tegen")],
+        [lower("zich", "ons"), gap(4), lower("verzetten")]),
+    cue("vindt het slecht", K, CABINET_HOLDS,
+        [lower("slecht", "slechte", "onjuist", "onjuiste", "verkeerd", "verkeerde", "onterecht",
+               "onevenwichtig", "onevenwichtige", "onwerkbaar", "onhaalbaar", "onrealistisch",
+               "onvoldragen", "prematuur", "voorbarig")]),
+    cue("gaat te ver", K, CABINET_HOLDS,
+        [lower("gaat", "gaan", "gaan"), gap(4), lower("te"), lower("ver")],
+        [lower("te"), lower("ver"), lower("gaat", "gaan")]),
+
+    # --- verwerpt: rejects the proposal or a central element outright
+    cue("wijst af", R, CABINET_HOLDS, [lower("wijst", "wijzen", "wijs"), gap(5), lower("af")],
+        [lemma("afwijzen", "verwerpen")], [lower("verwerpt", "afwijzen", "afwijzend", "verwerp")],
         negated=N, verb=True),
-    cue("is tegenstander", R, CAB, [lower("tegenstander", "tegenstanders")], negated=N),
-    cue("geen steun", R, CAB, [lower("geen"), lower("steun")]),
-    cue("is tegen", R, CAB, [lower("is", "zijn"), lower("tegen"),
+    cue("is tegenstander", R, CABINET_HOLDS, [lower("tegenstander", "tegenstanders")], negated=N),
+    cue("geen steun", R, CABINET_HOLDS, [lower("geen"), lower("steun")],
+        own_negation=True),
+    cue("is tegen", R, CABINET_HOLDS, [lower("is", "zijn", "ben"), lower("tegen"),
         lower("het", "dit", "deze", "een", "de"),
-        {"LOWER": {"NOT_IN": ["achtergrond", "licht", "einde"]}}], negated=N),
-    cue("neemt kennis", N, CAB, [lower("neemt", "nemen"), gap(3), lower("kennis")]),
-    cue("merkt op", N, CAB, [lower("merkt", "merken"), gap(3), lower("op")]),
-    cue("is van mening", N, CAB, [lower("van"), lower("mening")]),
-    cue("acht van belang", N, CAB, [lower("acht", "achten", "vindt", "vinden"), gap(3),
-        lower("van"), lower("belang")],
-        [lower("acht", "achten", "vindt", "vinden"), gap(12),
-         lower("essentieel", "noodzakelijk", "belangrijk", "cruciaal")]),
-    cue("hecht belang", N, CAB, [lower("hecht", "hechten"), gap(3),
-        lower("eraan", "belang", "waarde", "aan")]),
-    cue("erkent", N, CAB, [lower("erkent", "erkennen", "begrijpt", "begrijpen")]),
-    cue("wijst erop", N, CAB, [lower("wijst", "wijzen"), gap(3), lower("erop")]),
-    cue("zal bezien", N, CAB, [lemma("bezien", "bestuderen")], [lower("bezien", "bestudeert")]),
-    cue("ziet dat", N, CAB, [lower("ziet", "zien"), optional(lower("echter", "ook", "wel")),
-        lower("dat")]),
-    cue("vindt dat", N, CAB, [lower("vindt", "vinden", "meent", "menen"), gap(3), lower("dat")]),
-    cue("benadrukt", N, CAB, [lower("benadrukt", "benadrukken", "onderstreept", "onderstrepen")]),
-    cue("is overtuigd", N, CAB, [lower("overtuigd")], negated=T),
+        {"LOWER": {"NOT_IN": ["achtergrond", "licht", "einde"]}}],
+        [lower("is", "zijn", "ben"), lower("tegen"), {"IS_TITLE": True}],
+        [lower("kabinet", "nederland", "wij", "we", "regering", "ik"), lower("tegen")],
+        negated=N),
+    cue("stemt tegen", R, CABINET_HOLDS, [lower("tegenstemmen", "tegengestemd")],
+        [lower("stemt", "stemmen", "stemde", "stem"), lower("tegen")],
+        [lower("tegen"), gap(4), lower("stemmen", "stemt", "stemde", "stem", "gestemd")]),
+    cue("kan niet accepteren", R, CABINET_HOLDS,
+        [lower("kan", "kunnen"), gap(4), NEGATION, gap(2),
+         lower("accepteren", "aanvaarden", "leven", "toestaan", "meegaan", "akkoord")],
+        own_negation=True),
+
+    # --- neutraal: the cabinet's voice on the proposal that evaluates nothing
+    cue("neemt kennis", N, CABINET_HOLDS, [lower("neemt", "nemen"), gap(3), lower("kennis")]),
+    cue("merkt op", N, CABINET_HOLDS, [lower("merkt", "merken", "merk"), gap(3), lower("op")],
+        [lemma("opmerken")]),
+    cue("is van mening", N, CABINET_HOLDS, [lower("van"), lower("mening", "oordeel")]),
+    cue("erkent", N, CABINET_HOLDS,
+        [lower("erkent", "erkennen", "erken", "begrijpt", "begrijpen", "begrijp", "onderkent",
+               "onderkennen", "onderken")]),
+    cue("wijst erop", N, CABINET_HOLDS, [lower("wijst", "wijzen", "wijs"), gap(3), lower("erop")]),
+    cue("zal bestuderen", N, CABINET_HOLDS,
+        [lemma("bezien", "bestuderen", "beoordelen", "toetsen", "bekijken", "analyseren")],
+        [lower("bezien", "bestudeert", "bestuderen", "toetsen", "beoordelen", "bekijken")],
+        [SHALL, gap(6), lower("kijken")]),
+    cue("heeft nog geen standpunt", N, CABINET_HOLDS,
+        [lower("nog"), lower("geen"), optional(lower("definitief", "definitieve", "eigen")),
+         lower("standpunt", "positie", "oordeel", "mening")],
+        own_negation=True),
+    cue("ziet dat", N, CABINET_HOLDS, [lower("ziet", "zien", "zie"),
+        optional(lower("echter", "ook", "wel")), lower("dat")],
+        [lower("constateert", "constateren", "constateer", "stelt", "stellen"),
+         optional(lower("vast", "echter", "ook", "wel")), lower("dat")]),
+    cue("vindt dat", N, CABINET_HOLDS,
+        [lower("vindt", "vinden", "vind", "meent", "menen", "meen"),
+         optional(lower("echter", "ook", "wel", "daarom", "dan", "evenwel")), lower("dat")]),
+    cue("benadrukt", N, CABINET_HOLDS,
+        [lower("benadrukt", "benadrukken", "benadruk", "onderstreept", "onderstrepen")]),
+    cue("is overtuigd", N, CABINET_HOLDS, [lower("overtuigd")], negated=T),
+    cue("doet mee", N, CABINET_HOLDS,
+        [lower("doet", "doen", "neemt", "nemen"), gap(3), lower("mee", "deel"), lower("aan")]),
 )
 # fmt: on
 
@@ -335,3 +633,13 @@ POSITION_CUES: tuple[Cue, ...] = (
 # or a rejection qualifies whatever support the sentence also expresses, and a reader
 # filtering on "kritisch" must not miss it. neutraal only when nothing else is there.
 POSITION_PRECEDENCE = (R, K, T, V, S, N)
+# Words that open the second of two judgements in one sentence ("steunt X, maar is kritisch
+# over Y"): each gets its own stance.
+CONTRAST_WORDS = frozenset({"maar", "echter", "doch", "tegelijkertijd", "wel", "terwijl"})
+# Words whose complement clause states the cabinet's own view: in "Het kabinet vindt dat het
+# voorstel te ver gaat" the judgement is the cabinet's though the clause has no actor.
+OPINION_WORDS = frozenset(
+    {"vindt", "vinden", "vind", "meent", "menen", "meen", "mening", "oordeel", "overtuigd"}
+    | {"overtuiging", "acht", "achten", "constateert", "constateren", "concludeert"}
+    | {"concluderen", "opvatting", "standpunt", "benadrukt", "benadrukken", "onderstreept"}
+)

@@ -22,17 +22,26 @@ from enum import Enum
 from spacy.tokens import Span, Token
 
 from parsers.stance.cues import (
+    ATTRIBUTION_FRAME,
     ATTRIBUTIONS,
     CABINET,
+    CABINET_ADJECTIVE,
+    CABINET_NOUNS,
     CONTINUING_PRONOUNS,
     INVERTED_SUBJECT_WINDOW,
     NOUN_PHRASE_WORDS,
+    OPINION_WORDS,
     OTHER_ACTORS,
+    OWN_TEXT_DETERMINERS,
+    OWN_TEXTS,
     PASSIVE_AGENT,
     PREPOSITIONS,
     SUBORDINATORS,
 )
 
+# "door" names an agent only in a passive: "wordt door de lidstaten ondersteund", not "de
+# behandeling van het verzoek door de raadswerkgroep".
+PASSIVE_AUXILIARIES = frozenset({"wordt", "worden", "werd", "werden", "geworden"})
 CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "(", ")"})
 # Tokens a prepositional phrase may put between its preposition and the actor:
 # "van de", "met andere", "door een brede groep".
@@ -49,6 +58,12 @@ def actor_of(token: Token) -> Holder:
     word = token.lower_
     if word in CABINET:
         return Holder.CABINET
+    if word in OWN_TEXTS and token.i > 0 and token.doc[token.i - 1].lower_ in OWN_TEXT_DETERMINERS:
+        return Holder.CABINET
+    if word == CABINET_ADJECTIVE:
+        following = token.doc[token.i + 1 : token.i + 2]
+        if following and following[0].lower_ in CABINET_NOUNS:
+            return Holder.CABINET
     if word.endswith(OTHER_ACTORS) and word[:1].isalpha():
         return Holder.OTHER
     return Holder.NONE
@@ -70,13 +85,23 @@ def holder_of(cue_start: int, sentence: Span, previous: Holder) -> Holder:
     if inverted:
         return actor_of(doc[inverted[0]])
     if subordinate:
-        return Holder.NONE
+        return opinion_holder(clause_start - 1, sentence, previous)
     before = [i for i in subjects if i < cue_start]
     if before:
         return actor_of(doc[before[-1]])
     if previous is Holder.CABINET and any(t.lower_ in CONTINUING_PRONOUNS for t in sentence):
         return Holder.CABINET
     return Holder.NONE
+
+
+def opinion_holder(subordinator: int, sentence: Span, previous: Holder) -> Holder:
+    """The holder of a subordinate clause without a subject of its own: the holder of the
+    opinion it completes ("Het kabinet vindt dat het voorstel te ver gaat"), else nobody."""
+    doc = sentence.doc
+    opinion = [i for i in range(sentence.start, subordinator) if doc[i].lower_ in OPINION_WORDS]
+    if not opinion:
+        return Holder.NONE
+    return holder_of(opinion[-1], sentence, previous)
 
 
 def sentence_holder(sentence: Span) -> Holder:
@@ -92,6 +117,9 @@ def sentence_holder(sentence: Span) -> Holder:
 
 def attribution(sentence: Span) -> Holder | None:
     words = [t.lower_ for t in sentence]
+    framed = framed_attribution(sentence, words)
+    if framed is not None:
+        return framed
     for phrase in ATTRIBUTIONS:
         for i in range(len(words) - len(phrase) + 1):
             if words[i : i + len(phrase)] != phrase:
@@ -101,6 +129,20 @@ def attribution(sentence: Span) -> Holder | None:
                 actor = actor_of(token)
                 if actor is not Holder.NONE:
                     return actor
+    return None
+
+
+def framed_attribution(sentence: Span, words: list[str]) -> Holder | None:
+    """ "wat het kabinet betreft", "wat ons betreft": the actor inside the frame."""
+    opening, closing = ATTRIBUTION_FRAME
+    for i, word in enumerate(words):
+        if word != opening or closing not in words[i + 2 : i + 5]:
+            continue
+        end = words.index(closing, i + 2)
+        for token in sentence[i + 1 : end]:
+            actor = actor_of(token)
+            if actor is not Holder.NONE:
+                return actor
     return None
 
 
@@ -124,12 +166,16 @@ def is_subject(token: Token, sentence: Span) -> bool:
     for i in range(token.i - 1, max(sentence.start, token.i - PHRASE_REACH) - 1, -1):
         word = doc[i].lower_
         if word == PASSIVE_AGENT:
-            return True
+            return is_passive(sentence)
         if word in PREPOSITIONS:
             return False
         if not in_noun_phrase(word):
             return True
     return True
+
+
+def is_passive(sentence: Span) -> bool:
+    return any(t.lower_ in PASSIVE_AUXILIARIES for t in sentence)
 
 
 def in_noun_phrase(word: str) -> bool:

@@ -126,7 +126,10 @@ class StanceCues:
                     found[group].append(Span(doc, span.start, span.end, label=key))
         doc.spans["aspect_term"] = longest_first(list(self.term_matcher(doc, as_spans=True)))
         for group, spans in found.items():
-            doc.spans[group] = longest_first(spans)
+            # Position cues overlap on purpose ("vindt het belangrijk dat" is both "vindt dat"
+            # and "acht van belang"): every one is kept and the label precedence decides.
+            keep = every_span if group == "position_cue" else longest_first
+            doc.spans[group] = keep(spans)
         return doc
 
     def _matchers_for(self, sentence: Span) -> list[Matcher]:
@@ -145,6 +148,12 @@ def all_patterns() -> list[tuple[str, str, list[dict]]]:
         for p in cue.patterns
     ]
     return rows
+
+
+def every_span(spans: list[Span]) -> list[Span]:
+    """Each span once (a pattern met through two anchor words is one span), by position."""
+    unique = {(s.start, s.end, s.label_): s for s in spans}
+    return sorted(unique.values(), key=lambda span: (span.start, span.end))
 
 
 def longest_first(spans: list[Span]) -> list[Span]:

@@ -1,8 +1,12 @@
 """The overall position of a fiche: aspect `positie`, one label of the position set.
 
-From the grondhouding when the fiche states one about the proposal itself ("De grondhouding
-van het kabinet ten aanzien van de aanbeveling is positief", 2026 template), else from the
-cabinet's opening judgement: the first position stance of "Beoordeling + inzet".
+From the grondhouding when the fiche states one about the proposal itself outside the aspect
+sections (a grondhouding sentence in 4.a Bevoegdheid, "De grondhouding van het kabinet ten
+aanzien van de aanbeveling is positief", is the bevoegdheid verdict of the 2026 template, not
+the overall one), else from the cabinet's opening judgement: the first position stance of
+"Beoordeling + inzet" that judges (a neutraal opening such as "Het kabinet erkent het belang
+van ..." introduces the judgement, it is none), or its first stance when none judges.
+Support with conditions there stays steunt_onder_voorwaarden.
 """
 
 from __future__ import annotations
@@ -11,13 +15,14 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from parsers.model import Section, Stance
+from parsers.model import ASPECTS, Section, Stance
 from parsers.stance.aspects import make_stance, resolve_label, spans_within
 from parsers.stance.cues import PROPOSAL_WORDS
 from parsers.stance.holder import speaks_for_others
 
 OVERALL = "positie"
 OPENING_SECTION = "positie.beoordeling"
+NEUTRAL = "neutraal"
 # A verdict on the proposal as a whole, in the words of the position set.
 VERDICT_TO_POSITION = {
     "positief": "steunt",
@@ -30,14 +35,16 @@ VERDICT_TO_POSITION = {
 def overall_stance(analysed: list[tuple[Section, Doc]], positions: list[Stance]) -> list[Stance]:
     """[] or [the fiche's `positie` stance]."""
     for section, doc in analysed:
+        if section.key in ASPECTS:
+            continue
         for sentence in doc.sents:
             label = grondhouding_label(sentence)
             if label:
                 return [overall(section, sentence, label)]
-    opening = next((s for s in positions if s.section_key == OPENING_SECTION), None)
-    if opening is None:
-        return []
-    return [replace(opening, aspect=OVERALL)]
+    opening = [s for s in positions if s.section_key == OPENING_SECTION]
+    judging = [s for s in opening if s.label != NEUTRAL]
+    chosen = (judging or opening)[:1]
+    return [replace(stance, aspect=OVERALL) for stance in chosen]
 
 
 def grondhouding_label(sentence: Span) -> str | None:

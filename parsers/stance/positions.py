@@ -13,18 +13,23 @@ The evidence is the sentence, with its offsets in the section text.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span
 
 from parsers.model import Section, Stance
 from parsers.stance.cues import (
     CABINET_HOLDS,
     CLAUSE_BREAKS,
+    CONTRAST_WORDS,
+    DEMAND,
+    OPINION_WORDS,
     POSITION_CUES,
     POSITION_PRECEDENCE,
     QUALIFIER,
     Cue,
 )
-from parsers.stance.holder import Holder, holder_of, sentence_holder
+from parsers.stance.holder import Holder, attribution, clause_of, holder_of, sentence_holder
 from parsers.stance.negation import is_negator
 from parsers.stance.nlp import evidence_bounds
 
@@ -32,42 +37,122 @@ NEGATION_BEFORE = 3  # tokens before a cue a negator may stand: "niet echt posit
 NEGATION_AFTER = 6  # tokens after a verb cue, within its clause: "steunt het voorstel niet"
 SUPPORT = "steunt"
 CONDITIONAL_SUPPORT = "steunt_onder_voorwaarden"
+POSITIVE_LABELS = frozenset({SUPPORT, CONDITIONAL_SUPPORT})
+NEGATIVE_LABELS = frozenset({"terughoudend", "kritisch", "verwerpt"})
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """One cabinet cue read in a sentence: its label and the token where it starts."""
+
+    label: str
+    start: int
 
 
 def position_stances(section: Section, doc: Doc) -> list[Stance]:
     stances = []
     previous = Holder.NONE
     for sentence in doc.sents:
-        label = sentence_label(sentence, previous)
-        if label:
-            stances.append(make_stance(section, sentence, label))
+        for label, part in sentence_labels(sentence, previous):
+            stances.append(make_stance(section, part, label))
         holder = sentence_holder(sentence)
         previous = holder if holder is not Holder.NONE else previous
     return stances
 
 
-def sentence_label(sentence: Span, previous: Holder) -> str | None:
-    """The sentence's position label, or None when the cabinet takes no position in it."""
-    labels: list[str] = []
-    qualified = False
-    for span in sentence.doc.spans["position_cue"]:
-        if not within(span, sentence):
-            continue
+def sentence_labels(sentence: Span, previous: Holder) -> list[tuple[str, Span]]:
+    """The sentence's position labels with the part that carries each: one label for the
+    whole sentence, or two when support and a reservation stand on either side of a contrast
+    ("steunt X, maar is kritisch over Y"). [] when the cabinet takes no position in it."""
+    judgements = cabinet_judgements(sentence, previous)
+    if not judgements:
+        return []
+    qualified = any(is_qualifier(span, sentence) for span in cues_in(sentence))
+    split = contrast_split(sentence, judgements)
+    if split is not None:
+        second = [j for j in judgements if j.start >= split]
+        head_end = split - 1 if sentence.doc[split - 1].text == "," else split
+        head, tail = sentence.doc[sentence.start : head_end], sentence.doc[split : sentence.end]
+        # the reservation after the contrast qualifies the support before it
+        return [(CONDITIONAL_SUPPORT, head), (decide(second, qualified=False), tail)]
+    return [(decide(judgements, qualified), sentence)]
+
+
+def decide(judgements: list[Judgement], qualified: bool) -> str:
+    winner = min((j.label for j in judgements), key=POSITION_PRECEDENCE.index)
+    return CONDITIONAL_SUPPORT if qualified and winner == SUPPORT else winner
+
+
+def contrast_split(sentence: Span, judgements: list[Judgement]) -> int | None:
+    """The token index of a contrast word between a positive and a negative judgement."""
+    positive = [j.start for j in judgements if j.label in POSITIVE_LABELS]
+    negative = [j.start for j in judgements if j.label in NEGATIVE_LABELS]
+    if not positive or not negative or min(positive) > min(negative):
+        return None
+    doc = sentence.doc
+    for i in range(min(positive) + 1, min(negative)):
+        if doc[i].lower_ in CONTRAST_WORDS and i > sentence.start:
+            return i
+    return None
+
+
+def cues_in(sentence: Span) -> list[Span]:
+    return [span for span in sentence.doc.spans["position_cue"] if within(span, sentence)]
+
+
+def is_qualifier(span: Span, sentence: Span) -> bool:
+    rule = POSITION_CUES[int(span.label_)]
+    return rule.holder == QUALIFIER and not is_negated(span, sentence, rule)
+
+
+def cabinet_judgements(sentence: Span, previous: Holder) -> list[Judgement]:
+    judgements = []
+    for span in cues_in(sentence):
         rule = POSITION_CUES[int(span.label_)]
-        if rule.holder == QUALIFIER:
-            qualified = qualified or not is_negated(span, sentence, rule)
-            continue
-        if rule.holder == CABINET_HOLDS and holder_of(span.start, sentence, previous) is not (
-            Holder.CABINET
-        ):
+        if rule.holder == QUALIFIER or not holds(rule, span, sentence, previous):
             continue
         label = cue_label(span, sentence, rule)
         if label:
-            labels.append(label)
-    if not labels:
-        return None
-    winner = min(labels, key=POSITION_PRECEDENCE.index)
-    return CONDITIONAL_SUPPORT if qualified and winner == SUPPORT else winner
+            judgements.append(Judgement(label, span.start))
+    return judgements
+
+
+def holds(rule: Cue, span: Span, sentence: Span, previous: Holder) -> bool:
+    """Whether the cabinet holds this cue (see the holder rules in stance/cues.py)."""
+    holder = holder_of(span.start, sentence, previous)
+    if rule.holder == CABINET_HOLDS:
+        return holder is Holder.CABINET
+    if rule.holder == DEMAND:
+        attributed = attribution(sentence) is Holder.CABINET
+        return attributed or cabinet_opinion_before(span.start, sentence, previous)
+    if holder is Holder.CABINET:
+        return True
+    # impersonal: a main clause without another actor ("Het is van belang dat ..."); in a
+    # subordinate clause ("Ik begrijp dat dit ... moet worden gezien") it states nobody's view
+    _, subordinate = clause_of(span.start, sentence)
+    return holder is Holder.NONE and not subordinate and not has_other_subject(sentence, previous)
+
+
+def cabinet_opinion_before(index: int, sentence: Span, previous: Holder) -> bool:
+    doc = sentence.doc
+    return any(
+        doc[i].lower_ in OPINION_WORDS and holder_of(i, sentence, previous) is Holder.CABINET
+        for i in range(sentence.start, index)
+        if not doc[i].lower_.startswith("vind") or not reflexive_before(doc, i, sentence)
+    )
+
+
+def reflexive_before(doc, index: int, sentence: Span) -> bool:
+    """ "kan zich vinden in" is agreement, not an opinion that frames a demand."""
+    return any(
+        doc[i].lower_ in ("zich", "ons", "me", "mij")
+        for i in range(max(sentence.start, index - 6), index)
+    )
+
+
+def has_other_subject(sentence: Span, previous: Holder) -> bool:
+    """An impersonal judgement is nobody's when another actor is the sentence's subject."""
+    return sentence_holder(sentence) is Holder.OTHER
 
 
 def cue_label(span: Span, sentence: Span, rule: Cue) -> str | None:
@@ -79,7 +164,8 @@ def is_negated(span: Span, sentence: Span, rule: Cue) -> bool:
     # Before the cue, or inside a cue with a gap ("acht het daarom niet wenselijk"); a cue
     # that starts with its own negation ("geen steun") is not negated by it.
     before = doc[max(sentence.start, span.start - NEGATION_BEFORE) : span.start]
-    if any(is_negator(t) for t in [*before, *span[1:]]):
+    inside = [] if rule.own_negation else list(span[1:])
+    if any(is_negator(t) for t in [*before, *inside]):
         return True
     if not rule.verb:
         return False
@@ -92,6 +178,7 @@ def is_negated(span: Span, sentence: Span, rule: Cue) -> bool:
 
 
 def make_stance(section: Section, sentence: Span, label: str) -> Stance:
+    """The stance with its evidence: the sentence, or the part of it that carries the label."""
     start, end = evidence_bounds(sentence)
     return Stance(
         aspect=section.key,
