@@ -122,9 +122,12 @@ def holds(rule: Cue, span: Span, sentence: Span, previous: Holder) -> bool:
     holder = holder_of(span.start, sentence, previous)
     if rule.holder == CABINET_HOLDS:
         return holder is Holder.CABINET
-    if rule.holder == DEMAND:
-        attributed = attribution(sentence) is Holder.CABINET
-        return attributed or cabinet_opinion_before(span.start, sentence, previous)
+    if (
+        rule.holder == DEMAND
+    ):  # "Het kabinet vindt dat X moet", "Wij moeten", "Wat ons betreft moet"
+        if attribution(sentence) is Holder.CABINET:
+            return True
+        return cabinet_opinion_before(span.start, sentence, previous)
     if holder is Holder.CABINET:
         return True
     # impersonal: a main clause without another actor ("Het is van belang dat ..."); in a
