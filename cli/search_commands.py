@@ -125,18 +125,23 @@ def print_results(text: str, results: SearchResults) -> None:
         f"{about}[bold]{results.total}[/] documents ({results.total_sections} sections) match "
         f"{escape(text)!r}; showing {first}-{last}{more}"
     )
-    table = Table(show_lines=True, expand=True)
+    # One row per section shown: its key, the stance labels of the sentences in its passage
+    # (a column of their own, so a label is never read as a section key), the passage.
+    table = Table(expand=True)
     table.add_column("document", ratio=2)
-    table.add_column("section / stance", ratio=1)
+    table.add_column("section", no_wrap=True)
+    table.add_column("stance", no_wrap=True)
     table.add_column("passage", ratio=5)
     for hit in results.hits:
         doc_cell = f"[bold]{escape(hit.title)}[/]\n{hit.id}\n{hit.doc_type} · {hit.date or '?'}"
-        keys = "\n".join(
-            f"{s.key}" + (f"\n[italic]{', '.join(s.stance)}[/]" if s.stance else "")
-            for s in hit.sections
-        )
-        passages = "\n…\n".join(terminal_snippet(s.snippet) for s in hit.sections)
-        table.add_row(doc_cell, keys, passages)
+        for i, s in enumerate(hit.sections):
+            table.add_row(
+                doc_cell if i == 0 else "",
+                escape(s.key),
+                "\n".join(f"[italic]{escape(label)}[/]" for label in s.stance),
+                terminal_snippet(s.snippet),
+                end_section=i == len(hit.sections) - 1,
+            )
     console.print(table)
     for name, counts in results.facets.items():
         if counts:

@@ -38,6 +38,8 @@ from index.search import (
     section_entries,
     stance_aggregation,
 )
+from index.snippets import SPANS_FIELD, decode_spans, hit_snippet, plain_and_highlights
+from index.snippets import wanted_labels as snippet_labels
 from parsers import Document
 
 ALIAS = "fiche-sections"
@@ -74,6 +76,8 @@ INDEX_BODY = {
             "ord": {"type": "integer"},
             "date": {"type": "date", "format": "yyyy-MM-dd||yyyy-MM||yyyy"},
             "date_iso": {"type": "keyword", "index": False},
+            # where each stance's evidence lies in the text (index/snippets.py): kept, not searched
+            SPANS_FIELD: {"type": "keyword", "index": False, "doc_values": False},
             **{
                 name: {
                     "type": "text",
@@ -163,17 +167,27 @@ class ClusterBackend:
         return f"{readable}\n{self.name}: {json.dumps(body, ensure_ascii=False)}"
 
     def search(self, request: SearchRequest) -> SearchResults:
+        wanted = snippet_labels(request.query.filters)
+        inner_hits = [
+            {
+                "name": "best",
+                "size": request.sections_per_document,
+                "_source": ["key", "heading", "stance", "text", SPANS_FIELD],
+                "highlight": _highlight(),
+            }
+        ]
+        if wanted:  # the same sections, their whole text highlighted: snippets around evidence
+            inner_hits.append(
+                {
+                    "name": "whole",
+                    "size": request.sections_per_document,
+                    "_source": False,
+                    "highlight": _highlight(whole=True),
+                }
+            )
         body = {
             "query": self.query_body(request.query, request.raw),
-            "collapse": {
-                "field": "doc_id",
-                "inner_hits": {
-                    "name": "best",
-                    "size": request.sections_per_document,
-                    "_source": ["key", "heading", "stance"],
-                    "highlight": _highlight(),
-                },
-            },
+            "collapse": {"field": "doc_id", "inner_hits": inner_hits},
             "from": request.offset,
             "size": request.limit,
             "_source": ["doc_id", "title", "date_iso", "doc_type"],
@@ -183,7 +197,7 @@ class ClusterBackend:
         if request.sort == "date":
             body["sort"] = [{"date": {"order": "desc", "missing": "_last"}}, "_score"]
         response = self._search(body)
-        hits = [_document_hit(h, request.sort) for h in response["hits"]["hits"]]
+        hits = [_document_hit(h, request.sort, wanted) for h in response["hits"]["hits"]]
         aggs = response.get("aggregations", {})
         facets = {
             name: {b["key"]: b["docs"]["value"] for b in aggs[name]["buckets"] if b["key"] != ""}
@@ -247,6 +261,7 @@ def to_source(e: SectionEntry) -> dict:
         "doc_type": e.doc_type,
         "key": e.key,
         "stance": e.stances,
+        SPANS_FIELD: e.stance_spans,
         "aspect_stance": e.aspect_stances,
         "com": e.com,
         "dossier": e.dossier,
@@ -351,31 +366,38 @@ def facet_aggs() -> dict:
     return aggs
 
 
-def _highlight() -> dict:
+def _highlight(whole: bool = False) -> dict:
+    """The best fragment of the text, highlighted; `whole`: all the text, highlighted."""
     return {
         "fields": {"text": {}},
         "pre_tags": ["<b>"],
         "post_tags": ["</b>"],
         "encoder": "html",
         "fragment_size": SNIPPET_CHARS,
-        "number_of_fragments": 1,
-        "no_match_size": SNIPPET_CHARS,
+        "number_of_fragments": 0 if whole else 1,
+        "no_match_size": 0 if whole else SNIPPET_CHARS,
     }
 
 
-def _document_hit(hit: dict, sort: str) -> DocumentHit:
+def _document_hit(hit: dict, sort: str, wanted: set[str]) -> DocumentHit:
     source = hit["_source"]
     inner = hit["inner_hits"]["best"]["hits"]["hits"]
-    sections = [
-        SectionHit(
-            key=s["_source"]["key"],
-            heading=s["_source"].get("heading", ""),
-            snippet=(s.get("highlight", {}).get("text") or [""])[0],
-            stance=list(s["_source"].get("stance", [])),
-            score=0.0 if sort == "date" else float(s.get("_score") or 0.0),
+    whole = {
+        s["_id"]: (s.get("highlight", {}).get("text") or [""])[0]
+        for s in hit["inner_hits"].get("whole", {}).get("hits", {}).get("hits", [])
+    }
+    sections = []
+    for s in inner:
+        snippet, labels = _snippet(s, whole.get(s["_id"], ""), wanted)
+        sections.append(
+            SectionHit(
+                key=s["_source"]["key"],
+                heading=s["_source"].get("heading", ""),
+                snippet=snippet,
+                stance=labels,
+                score=0.0 if sort == "date" else float(s.get("_score") or 0.0),
+            )
         )
-        for s in inner
-    ]
     return DocumentHit(
         id=source["doc_id"],
         title=source.get("title", ""),
@@ -384,3 +406,27 @@ def _document_hit(hit: dict, sort: str) -> DocumentHit:
         score=0.0 if sort == "date" else float(hit.get("_score") or 0.0),
         sections=sections,
     )
+
+
+def _snippet(section: dict, whole: str, wanted: set[str]) -> tuple[str, list[str]]:
+    """The section's snippet and the labels of the evidence in it (index/snippets.py), from
+    the engine's fragment, placed in the text, or around the evidence of a wanted label."""
+    source = section["_source"]
+    fragment = (section.get("highlight", {}).get("text") or [""])[0]
+    if SPANS_FIELD not in source:  # indexed before spans were kept: every label of the section
+        return fragment, list(source.get("stance", []))
+    text = source.get("text", "")
+    return hit_snippet(
+        text,
+        decode_spans(source[SPANS_FIELD]),
+        wanted,
+        lambda: (fragment, text.find(plain_and_highlights(fragment)[0])) if fragment else None,
+        lambda: _whole_highlights(whole, text),
+        SNIPPET_CHARS,
+    )
+
+
+def _whole_highlights(whole: str, text: str) -> list[tuple[int, int]]:
+    """The highlights of the whole-text fragment, when it is the text (it is, for whole=True)."""
+    plain, highlights = plain_and_highlights(whole)
+    return highlights if plain == text else []

@@ -9,7 +9,6 @@ holds the parts of the section's compounds (index/compounds.py), analysed like t
 from __future__ import annotations
 
 import hashlib
-import html
 import math
 import shutil
 from collections import OrderedDict
@@ -55,6 +54,7 @@ from index.search import (
     section_entries,
     stance_aggregation,
 )
+from index.snippets import SPANS_FIELD, Ranges, decode_spans, hit_snippet, wanted_labels
 from parsers import Document
 
 DUTCH = "dutch_stemmed"
@@ -73,6 +73,7 @@ DENSE_FACETS = tuple(name for name in FACET_FIELDS if name not in SPARSE_FACETS)
 DOCUMENT_FACETS = ("type", "year", "source")
 DOCUMENT_KEY = "document_facets"
 KEY_SEPARATOR = "\x1f"
+WHOLE_TEXT = 10_000_000  # characters: a snippet generator that highlights the whole text
 MAX_DOCUMENT_KEYS = 60_000  # below Tantivy's bucket limit (65,000); types x years x sources
 
 
@@ -147,6 +148,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field(PARTS_FIELD, stored=False, tokenizer_name=DUTCH, index_option="freq")
     builder.add_text_field("date_iso", stored=True, tokenizer_name="raw")
     builder.add_text_field(DOCUMENT_KEY, fast=True, tokenizer_name="raw")
+    builder.add_text_field(SPANS_FIELD, stored=True, tokenizer_name="raw", index_option="basic")
     return builder.build()
 
 
@@ -223,6 +225,8 @@ class EmbeddedBackend:
         doc.add_text("key", e.key)
         for label in e.stances:
             doc.add_text("stance", label)
+        for span in e.stance_spans:
+            doc.add_text(SPANS_FIELD, span)
         for aspect_label in e.aspect_stances:
             doc.add_text("aspect_stance", aspect_label)
         if e.ministerie:
@@ -411,7 +415,12 @@ class EmbeddedBackend:
         )
         page = list(groups.items())[request.offset : wanted_docs]
         snippets = self._snippet_generator(searcher, request)
-        hits = [self._document_hit(searcher, found, snippets, request) for _, found in page]
+        whole = None  # the whole text highlighted, for snippets around evidence (index/snippets)
+        if snippets is not None and wanted_labels(request.query.filters):
+            whole = self._snippet_generator(searcher, request, WHOLE_TEXT)
+        hits = [
+            self._document_hit(searcher, found, (snippets, whole), request) for _, found in page
+        ]
         counts = aggregated.result()
         return SearchResults(
             total=counts.total_docs,
@@ -443,7 +452,7 @@ class EmbeddedBackend:
                 return groups
             fetch *= 4
 
-    def _snippet_generator(self, searcher, request: SearchRequest):
+    def _snippet_generator(self, searcher, request: SearchRequest, chars: int = SNIPPET_CHARS):
         words = positive_words(request.query.text) if request.raw is None else request.raw.split()
         tokens = [t for w in words for t in self.stemmed.analyze(w)]
         if not tokens:
@@ -452,23 +461,33 @@ class EmbeddedBackend:
             [(Occur.Should, Query.term_query(self.schema, "text", t)) for t in tokens]
         )
         generator = tantivy.SnippetGenerator.create(searcher, highlight, self.schema, "text")
-        generator.set_max_num_chars(SNIPPET_CHARS)
+        generator.set_max_num_chars(chars)
         return generator
 
-    def _document_hit(self, searcher, found, snippets, request) -> DocumentHit:
+    def _document_hit(self, searcher, found, generators, request) -> DocumentHit:
+        """`generators`: Tantivy's snippet generator for the best fragment, and the one for
+        the whole text (None without query words)."""
         loaded = [(score, searcher.doc(a)) for score, a in found[: request.sections_per_document]]
         first = loaded[0][1]
+        snippets, whole = generators
+        wanted = wanted_labels(request.query.filters)
         sections = []
         for score, doc in loaded:
-            snippet = snippets.snippet_from_doc(doc).to_html() if snippets else ""
-            if not snippet:
-                snippet = html.escape((doc.get_first("text") or "")[:SNIPPET_CHARS])
+            text = doc.get_first("text") or ""
+            snippet, labels = hit_snippet(
+                text,
+                decode_spans(doc.get_all(SPANS_FIELD)),
+                wanted,
+                lambda doc=doc, text=text: _fragment(snippets, doc, text),
+                lambda doc=doc, text=text: _highlights(whole, doc, text),
+                SNIPPET_CHARS,
+            )
             sections.append(
                 SectionHit(
                     key=doc.get_first("key"),
                     heading=doc.get_first("heading") or "",
                     snippet=snippet,
-                    stance=doc.get_all("stance"),
+                    stance=labels,
                     score=score,
                 )
             )
@@ -557,6 +576,37 @@ class EmbeddedBackend:
 
     def section_count(self) -> int:
         return self.index.searcher().num_docs
+
+
+def _fragment(snippets, doc, text: str) -> tuple[str, int] | None:
+    """Tantivy's best fragment of the section and its character offset in the text."""
+    if snippets is None:
+        return None
+    snippet = snippets.snippet_from_doc(doc)
+    html_fragment = snippet.to_html()
+    if not html_fragment:
+        return None
+    return html_fragment, _char_offset(text, snippet.fragment_range().start)
+
+
+def _highlights(generator, doc, text: str) -> Ranges:
+    """Tantivy's highlights in the whole text, as character ranges."""
+    if generator is None:
+        return []
+    snippet = generator.snippet_from_doc(doc)
+    base = snippet.fragment_range().start
+    encoded = text.encode()
+    return [
+        (_char_offset(text, base + h.start, encoded), _char_offset(text, base + h.end, encoded))
+        for h in snippet.highlighted()
+    ]
+
+
+def _char_offset(text: str, byte_offset: int, encoded: bytes | None = None) -> int:
+    """Tantivy's offsets count UTF-8 bytes; Python's count characters."""
+    if text.isascii():
+        return byte_offset
+    return len((encoded or text.encode())[:byte_offset].decode("utf-8", "ignore"))
 
 
 def _scaled(sample: Aggregated, factor: float) -> Aggregated:

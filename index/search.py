@@ -8,6 +8,7 @@ from typing import Protocol
 
 from index.filters import FACET_FIELDS, exact_filters
 from index.query import ParsedQuery
+from index.snippets import section_spans
 from parsers import Document
 from parsers.model import OVERALL_POSITION, TIMELINE_LABELS
 
@@ -75,6 +76,9 @@ class SectionEntry:
     # the document's grondhouding and overall position: "subsidiariteit:positief", "positie:steunt"
     aspect_stances: list[str]
     positie: str = ""  # the fiche's overall position label (steunt, ...), "" when it has none
+    # where the evidence of each stance lies in `text` (index/snippets.py, Span.encode):
+    # stored, not searched; a hit shows the labels of the evidence in its snippet
+    stance_spans: list[str] = field(default_factory=list)
 
 
 def section_entries(doc: Document) -> list[SectionEntry]:
@@ -89,6 +93,7 @@ def section_entries(doc: Document) -> list[SectionEntry]:
     raad = str(doc.metadata.get("behandelingstraject_raad", ""))[:120]
     year = doc.date[:4] if doc.date else ""
     dossier = list(doc.dossier)
+    spans = section_spans(doc.sections, doc.stances)
     return [
         SectionEntry(
             uid=f"{doc.id}#{ord_}",
@@ -109,6 +114,7 @@ def section_entries(doc: Document) -> list[SectionEntry]:
             stances=sorted(labels_by_key.get(section.key, ())),
             aspect_stances=aspects,
             positie=positie,
+            stance_spans=[span.encode() for span in spans[ord_]],
         )
         for ord_, section in enumerate(doc.sections)
     ]

@@ -1,7 +1,9 @@
 """End to end through the command line, on the real corpus imported once."""
 
 import csv
+import html
 import io
+import re
 
 import pytest
 from cli_helpers import run_cli, run_json
@@ -52,6 +54,54 @@ def test_stance_and_type_filters(home):
         assert hit["doc_type"] == "fiche"
         for section in hit["sections"]:
             assert "positief" in section["stance"]
+
+
+def evidence_in(doc, section, snippet):
+    """The stances of `doc` whose evidence sentence lies in (overlaps) the snippet of a hit
+    section, found by where the snippet sits in the section's text."""
+    plain = html.unescape(re.sub(r"</?b>", "", snippet))
+    text = next(s["text"] for s in doc["sections"] if s["key"] == section and plain in s["text"])
+    start = text.index(plain)
+    end = start + len(plain)
+    return [
+        stance
+        for stance in doc["stances"]
+        if stance["section_key"] == section
+        and text[stance["start"] : stance["end"]] == stance["evidence"]
+        and stance["start"] < end
+        and start < stance["end"]
+    ], plain
+
+
+def test_a_stance_filter_shows_the_sentence_that_carries_the_stance(home):
+    """The seed fiche says it is terughoudend in its "Beoordeling + inzet" section: searching
+    with --stance terughoudend shows that sentence, and the hit's labels are only those of the
+    sentences in the snippet (this section has five labels)."""
+    results = run_json("kabinet", "--stance", "terughoudend", home=home)
+    hit = seed_fiche_hit(results)
+    doc = run_json("show", hit["id"], home=home)
+    [section] = hit["sections"]
+    assert section["key"] == "positie.beoordeling"
+    shown, plain = evidence_in(doc, section["key"], section["snippet"])
+    assert any(s["label"] == "terughoudend" and s["evidence"] in plain for s in shown)
+    assert section["stance"] == sorted({s["label"] for s in shown})
+    assert "steunt" not in section["stance"]  # the section has steunt sentences, not shown here
+
+    in_query = run_cli("kabinet stance:terughoudend", "--csv", home=home)
+    rows = [r for r in csv.DictReader(io.StringIO(in_query.stdout)) if r["id"] == hit["id"]]
+    assert [r["stance"] for r in rows] == ["|".join(section["stance"])]
+    assert "terughoudend" in rows[0]["snippet"]
+
+
+def test_a_hit_shows_the_labels_of_the_sentences_in_its_snippet(home):
+    hit = seed_fiche_hit(run_json("blauwe kaart", home=home))
+    doc = run_json("show", hit["id"], home=home)
+    for section in hit["sections"]:
+        shown, _ = evidence_in(doc, section["key"], section["snippet"])
+        assert section["stance"] == sorted({s["label"] for s in shown}), section["key"]
+    beoordeling = next(s for s in hit["sections"] if s["key"] == "positie.beoordeling")
+    assert "<b>blauwe</b> <b>kaart</b>" in beoordeling["snippet"]
+    assert beoordeling["stance"] == ["steunt"]  # the blauwe kaart sentence, not the section's five
 
 
 def test_filters_in_the_query_equal_the_options(home):

@@ -137,3 +137,43 @@ def test_compound_parts_are_found_in_both_backends(backends, part, compound):
         assert only_inside <= set(backend.matching_documents(parse_query(hyphenated, Filters())))
     quoted = parse_query(f'"{part}"', Filters())
     assert set(cluster.matching_documents(quoted)) == with_word
+
+
+@pytest.mark.parametrize(
+    "text, filters",
+    [
+        ("", Filters(stances=["terughoudend"])),
+        ("kabinet", Filters(stances=["terughoudend"])),
+        ("kabinet", Filters(positie=["steunt"])),
+    ],
+    ids=["stance", "kabinet-stance", "kabinet-positie"],
+)
+def test_hits_show_the_same_evidence_and_labels(backends, text, filters):
+    """With a stance or positie filter a section's snippet is built around a sentence with
+    that label: the same snippet, highlights and labels from both backends."""
+    wanted = {*filters.stances, *filters.positie}
+
+    def shown(backend):
+        results = backend.search(request(text, filters, limit=50))
+        return {
+            (hit.id, s.key): (s.snippet, s.stance)
+            for hit in results.hits
+            for s in hit.sections
+            if wanted & set(s.stance)
+        }
+
+    ours, theirs = shown(embedded := backends[0]), shown(backends[1])
+    assert ours, "no snippet shows the wanted label"
+    assert ours == theirs
+    seed = next(
+        hit for hit in embedded.search(request(text, filters)).hits if "talent" in hit.title
+    )
+    assert any(wanted & set(s.stance) for s in seed.sections)
+
+
+def test_an_unfiltered_hit_shows_the_labels_of_its_snippet_in_both_backends(backends):
+    for backend in backends:
+        seed = next(h for h in backend.search(request("blauwe kaart")).hits if "talent" in h.title)
+        beoordeling = next(s for s in seed.sections if s.key == "positie.beoordeling")
+        assert "<b>blauwe</b> <b>kaart</b>" in beoordeling.snippet, backend.name
+        assert beoordeling.stance == ["steunt"], backend.name  # not the section's five labels

@@ -33,6 +33,23 @@ def test_search_page_lists_hits_with_highlighted_snippets(client):
     assert total == client.get("/", params={"q": "kabinet", "format": "json"}).json()["total"]
 
 
+def test_a_stance_filter_shows_the_sentence_and_its_label_apart_from_the_section(client):
+    """stance=terughoudend on the seed fiche: the snippet holds the terughoudend sentence, and
+    the labels of the snippet's sentences are chips of their own, not part of the key."""
+    page = client.get("/", params={"q": "kabinet", "stance": "terughoudend"})
+    hit = next(h for h in page.text.split('<li class="hit"')[1:] if "talent" in h.split("</a>")[0])
+    section = re.search(r'<div class="section-hit">(.*?)</div>', hit, re.S).group(1)
+    key = re.search(r'<span class="key"[^>]*>([^<]*)</span>', section).group(1)
+    chips = re.search(r'<span class="passage-stances"[^>]*>(.*?)</span></span>', section, re.S)
+    snippet = re.search(r'<p class="snippet">(.*?)</p>', section, re.S).group(1)
+    assert key == "positie.beoordeling"
+    assert "terughoudend" in re.findall(r'data-label="([^"]+)"', chips.group(1))
+    assert "kabinet</mark> terughoudend" in snippet
+    data = client.get("/", params={"q": "kabinet stance:terughoudend", "format": "json"}).json()
+    [shown] = next(h for h in data["hits"] if "talent" in h["title"])["sections"]
+    assert "terughoudend" in shown["stance"] and "terughoudend" in shown["snippet"]
+
+
 def test_json_is_the_cli_shape(client):
     data = client.get("/", params={"q": MARKER, "format": "json"}).json()
     assert set(data) >= {"total", "hits", "facets", "shown", "has_more", "offset"}
