@@ -49,7 +49,7 @@ def gap(at_most: int) -> Token:
 # when it is, or ends in, one of OTHER_ACTORS ("EU-lidstaten", "Europese Commissie").
 CABINET = frozenset(
     {"kabinet", "regering", "nederland", "nl", "wij", "we", "minister", "staatssecretaris"}
-    | {"ik", "ons", "onze", "mij", "premier", "minister-president", "kabinetsinzet"}
+    | {"ik", "ons", "onze", "mij", "premier", "minister-president", "kabinetsinzet", "haag"}
 )
 # "Nederlandse" names the cabinet in front of these words ("de Nederlandse inzet", "het
 # Nederlandse standpunt"), not in front of others ("de Nederlandse bevolking").
@@ -335,6 +335,10 @@ DESIRABLE = lower(
     "vereist",
 )
 UNDESIRABLE = lower(
+    "overbodig",
+    "overbodige",
+    "strijdig",
+    "contraproductief",
     "onwenselijk",
     "ongewenst",
     "onvoldoende",
@@ -371,8 +375,13 @@ POSITION_CUES: tuple[Cue, ...] = (
     cue("verwelkomt", S, CABINET_HOLDS, [lemma("verwelkomen")],
         [lower("verwelkomt", "verwelkom")], [lemma("toejuichen")],
         [lower("juicht", "juichen", "juich"), gap(5), lower("toe")], negated=R, verb=True),
-    cue("onderschrijft", S, CABINET_HOLDS, [lemma("onderschrijven")],
-        [lower("onderschrijft", "onderschrijf")], negated=R, verb=True),
+    cue("onderschrijft", S, CABINET_HOLDS, [lemma("onderschrijven", "omarmen")],
+        [lower("onderschrijft", "onderschrijf", "omarmt", "omarm")], negated=R, verb=True),
+    cue("sluit zich aan bij", S, CABINET_HOLDS,
+        [lower("sluit", "sluiten", "sloot", "sloten"), lower("zich", "ons", "me"), gap(3),
+         lower("aan"), lower("bij", "achter")],
+        [lower("zich", "ons", "me"), gap(3), lower("scharen", "schaart", "schaarde")],
+        negated=K),
     cue("deelt de ambitie", S, CABINET_HOLDS,
         [lower("deelt", "delen", "deel", "deelde", "deelden"), gap(3), ASPECT_OBJECTS],
         negated=K, verb=True),
@@ -571,6 +580,10 @@ POSITION_CUES: tuple[Cue, ...] = (
     cue("onduidelijk", T, CABINET_HOLDS, [lower("onduidelijk", "onduidelijkheid")],
         [lower("niet"), optional(lower("altijd", "geheel", "voldoende")), lower("duidelijk")],
         own_negation=True),
+    cue("heeft nog vragen", T, CABINET_HOLDS,
+        [lower("heeft", "hebben", "had", "hadden"), optional(lower("nog")),
+         optional(lower("veel", "enkele", "een", "diverse", "grote", "serieuze", "kritische")),
+         optional(lower("aantal")), lower("vragen")]),
     cue("vraagt zich af", T, CABINET_HOLDS,
         [lower("vraagt", "vragen", "vraag", "vroeg", "vroegen"), lower("zich", "ons", "me"),
          gap(4), lower("af")],
@@ -620,6 +633,11 @@ POSITION_CUES: tuple[Cue, ...] = (
         [lower("oneens", "onenigheid")],
         [lower("verzet", "verzetten", "verzette"), lower("zich", "ons"), lower("tegen")],
         [lower("zich", "ons"), gap(4), lower("verzetten")]),
+    cue("niet de juiste weg", K, CABINET_HOLDS,
+        [lower("niet"), optional(lower("de", "het", "een")),
+         lower("juiste", "goede", "aangewezen", "geschikte", "geschikt"),
+         lower("weg", "aanpak", "manier", "route", "instrument", "oplossing", "middel")],
+        [lower("jammer", "spijtig")], own_negation=True),
     cue("vindt het slecht", K, CABINET_HOLDS,
         [lower("geen"), lower("goed", "goede", "verstandig", "verstandige"),
          lower("voorstel", "idee", "plan", "oplossing", "zaak", "stap")],
@@ -674,6 +692,8 @@ POSITION_CUES: tuple[Cue, ...] = (
         [lemma("bezien", "bestuderen", "beoordelen", "toetsen", "bekijken", "analyseren")],
         [lower("bezien", "bestudeert", "bestuderen", "toetsen", "beoordelen", "bekijken")],
         [SHALL, gap(6), lower("kijken")]),
+    cue("wacht af", N, CABINET_HOLDS, [lemma("afwachten")],
+        [lower("wacht", "wachten", "wachtte"), gap(6), lower("af")]),
     cue("heeft nog geen standpunt", N, CABINET_HOLDS,
         [lower("nog"), lower("geen"), optional(lower("definitief", "definitieve", "eigen")),
          lower("standpunt", "positie", "oordeel", "mening")],

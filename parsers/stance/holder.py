@@ -3,8 +3,9 @@
 Decided per sentence with token rules (the blank Dutch pipeline has no parser):
 1. an attribution names the holder of the whole sentence ("volgens het kabinet",
    "naar het oordeel van de Commissie");
-2. else the nearest subject before the cue in its own clause ("Het kabinet steunt",
-   "... verwacht dat de lidstaten ... steunen");
+2. else the first subject before the cue in its own clause ("Het kabinet steunt",
+   "... verwacht dat de lidstaten ... steunen"); an actor after it is an object ("Het
+   kabinet acht een nieuw agentschap overbodig");
 3. else an inverted subject just after it ("Verder steunt het kabinet ...");
 4. else, for a cue in a main clause, the nearest subject before it in the sentence
    ("Het kabinet onderschrijft ..., maar plaatst kanttekeningen");
@@ -79,7 +80,7 @@ def holder_of(cue_start: int, sentence: Span, previous: Holder) -> Holder:
     subjects = [i for i in range(sentence.start, sentence.end) if is_subject(doc[i], sentence)]
     in_clause = [i for i in subjects if clause_start <= i < cue_start]
     if in_clause:
-        return actor_of(doc[in_clause[-1]])
+        return actor_of(doc[in_clause[0]])  # the first: a later actor is an object
     window_end = min(sentence.end, cue_start + INVERTED_SUBJECT_WINDOW + 1)
     inverted = [i for i in subjects if cue_start < i < window_end and no_break(doc, cue_start, i)]
     if inverted:
