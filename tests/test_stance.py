@@ -5,6 +5,7 @@ real texts by plain string slicing between headings we know are there.
 """
 
 import json
+from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -645,3 +646,17 @@ SUB, PROP = "subsidiariteit", "proportionaliteit"
 )
 def test_aspect_verdicts_in_more_wordings(key, text, aspect, expected):
     assert aspect_labels(label_stances([Section(key, text=text)])) == {aspect: expected}
+
+
+def read_wordings() -> list[tuple[str, list[str]]]:
+    path = Path(__file__).parent / "gold" / "position_wordings.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    return [
+        (text, [] if labels == "-" else labels.split(","))
+        for labels, text in (r for r in rows if r[0] and not r[0].startswith("#"))
+    ]
+
+
+@pytest.mark.parametrize(("text", "labels"), read_wordings())
+def test_policy_wording_families(text, labels):
+    assert labels_of(text) == labels
