@@ -43,6 +43,7 @@ from parsers.stance.cues import (
 # "door" names an agent only in a passive: "wordt door de lidstaten ondersteund", not "de
 # behandeling van het verzoek door de raadswerkgroep".
 PASSIVE_AUXILIARIES = frozenset({"wordt", "worden", "werd", "werden", "geworden"})
+DEMONSTRATIVES = frozenset({"dat", "die", "welke"})
 CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "(", ")"})
 # Tokens a prepositional phrase may put between its preposition and the actor:
 # "van de", "met andere", "door een brede groep".
@@ -82,7 +83,7 @@ def holder_of(cue_start: int, sentence: Span, previous: Holder) -> Holder:
     if in_clause:
         return actor_of(doc[in_clause[0]])  # the first: a later actor is an object
     window_end = min(sentence.end, cue_start + INVERTED_SUBJECT_WINDOW + 1)
-    inverted = [i for i in subjects if cue_start < i < window_end and no_break(doc, cue_start, i)]
+    inverted = [i for i in subjects if cue_start <= i < window_end and no_break(doc, cue_start, i)]
     if inverted:
         return actor_of(doc[inverted[0]])
     if subordinate:
@@ -152,7 +153,8 @@ def clause_of(index: int, sentence: Span) -> tuple[int, bool]:
     doc = sentence.doc
     for i in range(index - 1, sentence.start - 1, -1):
         word = doc[i].lower_
-        if word in SUBORDINATORS:
+        # "Dat is een goede zaak", "Die lijn steunt het kabinet": a demonstrative, no clause
+        if word in SUBORDINATORS and not (i == sentence.start and word in DEMONSTRATIVES):
             return i + 1, True
         if word in CLAUSE_PUNCTUATION:
             return i + 1, False

@@ -172,6 +172,11 @@ def make_stance_cues(nlp: Language, name: str) -> StanceCues:
 def stance_nlp() -> Language:
     """The pipeline, built on first use and shared for the life of the process."""
     nlp = spacy.blank("nl")
+    nlp.tokenizer.rules = {
+        text: tokens
+        for text, tokens in nlp.tokenizer.rules.items()
+        if text not in WORDS_NOT_ABBREVIATIONS
+    }
     suffixes = [*nlp.Defaults.suffixes, *FOOTNOTE_SUFFIXES]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
@@ -180,6 +185,13 @@ def stance_nlp() -> Language:
     nlp.add_pipe("fiche_stance_cues")
     nlp.initialize()
     return nlp
+
+
+# spaCy's Dutch abbreviations that are common words ending a sentence: "Dat gaat ons te ver."
+# ("ver." = vereniging) must end with a word and a full stop, or no cue nor sentence end is seen.
+WORDS_NOT_ABBREVIATIONS = frozenset(
+    f"{word}." for word in ("ver", "dat", "best", "pas", "al", "me", "vol", "top", "kon", "hand")
+)
 
 
 # A blank line (paragraph break), or a lone line break.
