@@ -1,0 +1,141 @@
+"""A small learned component measured against the rules on the held-out sentences.
+
+    .venv/bin/python -m benchmarks.stance_learned
+
+Trains a spaCy bag-of-words text classifier (TextCatBOW, unigrams and bigrams, one class per
+position label and "none") on every labelled sentence the rules were written against: the
+gold of the two fiches (tests/gold/position_sentences.tsv), the hand-written wordings
+(tests/gold/position_wordings.tsv) and the read part of ../shared/stances. It is then scored,
+like the rules, on the held-out part (benchmarks/stance_sentences.HELD_OUT), one sentence at a
+time as a paragraph of "Beoordeling + inzet":
+
+    rules     parsers.stance as shipped
+    learned   the classifier alone (its best class, "none" = no stance)
+    hybrid    the rules, and the classifier where the rules give nothing and no other actor
+              is the sentence's subject (the classifier knows no holders)
+
+for five seeds. Nothing here is shipped: the figures decide whether a learned component earns
+its place (ACCURACY.md says what they decided).
+"""
+
+from __future__ import annotations
+
+import random
+from functools import partial
+
+import spacy
+from spacy.training import Example
+
+from benchmarks.stance_accuracy import read_gold
+from benchmarks.stance_sentences import HELD_OUT, Row, read_rows
+from parsers.model import PARAGRAPH_LABELS, Section
+from parsers.stance import label_stances
+from parsers.stance.holder import Holder, sentence_holder
+from parsers.stance.nlp import stance_nlp
+
+NONE = "none"
+CLASSES = (*PARAGRAPH_LABELS, NONE)
+EPOCHS = 20
+SEEDS = (1, 2, 3, 4, 5)
+
+
+def training_rows() -> list[tuple[str, str]]:
+    rows = [
+        (g.text, g.labels[0] if g.kind == "position" else NONE)
+        for g in read_gold()
+        if g.kind in ("position", "fact", "other", "heading")
+    ]
+    wordings = (read_gold.__globals__["GOLD"].parent / "position_wordings.tsv").read_text()
+    for line in wordings.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        labels, text = line.split("\t")
+        rows.append((text, NONE if labels == "-" else labels.split(",")[0]))
+    rows += [(r.sentence, best_label(r)) for r in read_rows() if r.doc_id not in HELD_OUT]
+    return rows
+
+
+def best_label(row: Row) -> str:
+    return row.accepted[0] if row.kind == "position" else NONE
+
+
+def train(rows: list[tuple[str, str]], seed: int) -> spacy.Language:
+    random.seed(seed)
+    spacy.util.fix_random_seed(seed)
+    nlp = spacy.blank("nl")
+    config = {
+        "model": {
+            "@architectures": "spacy.TextCatBOW.v3",
+            "exclusive_classes": True,
+            "ngram_size": 2,
+            "no_output_layer": False,
+        }
+    }
+    textcat = nlp.add_pipe("textcat", config=config)
+    for label in CLASSES:
+        textcat.add_label(label)
+    examples = [
+        Example.from_dict(nlp.make_doc(text), {"cats": {c: float(c == label) for c in CLASSES}})
+        for text, label in rows
+    ]
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(EPOCHS):
+        random.shuffle(examples)
+        for batch in spacy.util.minibatch(examples, size=8):
+            nlp.update(batch, sgd=optimizer)
+    return nlp
+
+
+def rule_labels(sentence: str) -> list[str]:
+    section = Section("positie.beoordeling", text=sentence)
+    return [s.label for s in label_stances([section]) if s.aspect == section.key]
+
+
+def learned_label(nlp: spacy.Language, sentence: str) -> list[str]:
+    cats = nlp(sentence).cats
+    best = max(cats, key=cats.get)
+    return [] if best == NONE else [best]
+
+
+def speaks_for_others(sentence: str) -> bool:
+    return any(sentence_holder(s) is Holder.OTHER for s in stance_nlp()(sentence).sents)
+
+
+def hybrid_labels(nlp: spacy.Language, sentence: str) -> list[str]:
+    rules = rule_labels(sentence)
+    if rules or speaks_for_others(sentence):
+        return rules
+    return learned_label(nlp, sentence)
+
+
+def score(rows: list[Row], predict) -> str:
+    found = positions = right = given = 0
+    for row in rows:
+        got = predict(row.sentence)
+        if row.kind == "position":
+            positions += 1
+            found += any(g in row.accepted for g in got)
+        given += len(got)
+        if row.kind in ("position", "optional"):
+            right += sum(g in row.accepted for g in got)
+    recall = found / positions if positions else 1.0
+    precision = right / given if given else 1.0
+    return f"recall {recall:.2f} ({found}/{positions}), precision {precision:.2f} ({right}/{given})"
+
+
+def main() -> None:
+    rows = training_rows()
+    held = [r for r in read_rows() if r.doc_id in HELD_OUT]
+    print(f"trained on {len(rows)} sentences the rules were written against")
+    print(f"held out ({len(held)} sentences, {len({r.doc_id for r in held})} documents):")
+    print(f"  rules            {score(held, rule_labels)}")
+    for seed in SEEDS:
+        nlp = train(rows, seed)
+        learned = partial(learned_label, nlp)
+        hybrid = partial(hybrid_labels, nlp)
+        print(f"  learned, seed {seed} {score(held, learned)}")
+        print(f"  hybrid, seed {seed}  {score(held, hybrid)}")
+
+
+if __name__ == "__main__":
+    main()
