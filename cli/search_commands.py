@@ -22,7 +22,14 @@ from parsers.model import ASPECT_LABELS, ASPECTS, OVERALL_POSITION, PARAGRAPH_LA
 
 
 def filter_options(command):
-    """--section, --stance, ... one option per filter of the table (index/filters.py)."""
+    """--section, --stance, ... one option per filter of the table (index/filters.py), and
+    --undated (--year none)."""
+    command = click.option(
+        "--undated",
+        is_flag=True,
+        default=None,
+        help="Documents without a date (the same as --year none); date filters leave them out.",
+    )(command)
     for spec in reversed(FILTERS):
         command = click.option(
             f"--{spec.name}",
@@ -114,6 +121,8 @@ def terminal_snippet(snippet: str) -> str:
 
 def print_results(text: str, results: SearchResults) -> None:
     console = Console()
+    for hint in results.hints:
+        console.print(f"hint: {escape(hint)}")
     if not results.hits:
         console.print(f"No documents match {escape(text)!r}.")
         return
