@@ -11,7 +11,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from index.archive import Archive, SourceStats
+from index.archive import DATABASE, Archive, SourceStats
 from index.backends import BackendUnavailable, open_backend
 from index.export import FORMATS, ExportReport, export_archive
 from index.filters import FILTER_NAMES, UNDATED, Filters, QueryError
@@ -61,6 +61,12 @@ FilterValue = str | int | Iterable[str | int]
 
 def default_home() -> Path:
     return Path(os.environ.get("FICHE_HOME") or user_data_dir("fiche-search"))
+
+
+def archive_exists(home: str | Path | None = None) -> bool:
+    """Whether `home` (default: default_home()) holds an archive, without creating one."""
+    folder = Path(home).expanduser() if home else default_home()
+    return (folder / DATABASE).is_file()
 
 
 def open(  # noqa: A001 - fiche_search.open(home), as the README shows
