@@ -256,20 +256,6 @@ class ClusterBackend:
     def matching_documents(self, query: ParsedQuery) -> list[str]:
         return sorted(self._document_ids(self.query_body(query)))
 
-    def _all_doc_ids(self, query: dict) -> Iterator[str]:
-        """Every section's doc_id, paged with search_after (deep pages without a from limit)."""
-        after = None
-        while True:
-            body = {"query": query, "size": 1000, "sort": [{"uid": "asc"}], "_source": ["doc_id"]}
-            if after:
-                body["search_after"] = after
-            hits = self._search(body)["hits"]["hits"]
-            if not hits:
-                return
-            for hit in hits:
-                yield hit["_source"]["doc_id"]
-            after = hits[-1]["sort"]
-
     def missing_keywords(self, field: str, values: list[str]) -> list[str]:
         body = {
             "query": {"terms": {field: values}},
