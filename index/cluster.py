@@ -166,11 +166,11 @@ class ClusterBackend:
 
     def _excluded(self, inner: dict, scope: list[dict]) -> list[dict]:
         """NOT: every document that has a section matching INNER, as `terms` clauses on
-        doc_id (none when that is no document)."""
+        doc_id (one with no ids when that is no document: then NOT INNER is everything)."""
         ids = self._document_ids({"bool": {"must": [inner], "filter": scope}})
         return [
             {"terms": {"doc_id": ids[i : i + TERMS_PER_CLAUSE]}}
-            for i in range(0, len(ids), TERMS_PER_CLAUSE)
+            for i in range(0, max(len(ids), 1), TERMS_PER_CLAUSE)
         ]
 
     def _document_ids(self, query: dict) -> list[str]:

@@ -321,15 +321,15 @@ class EmbeddedBackend:
 
     def _excluded(self, node: Node, scope: list[Query]) -> Query | None:
         """NOT: the sections of every document that has a section matching NODE (not just
-        the sections that match it), as a set of document ids; None when that is no
-        document. `scope`: the document-level filters, to look among fewer documents."""
+        the sections that match it), as a set of document ids (maybe none: then NOT NODE is
+        everything); None when NODE constrains nothing (a stop word). `scope`: the
+        document-level filters, to look among fewer documents."""
         inner = self._node(node, scope)
         if inner is None:
             return None
         if scope:
             inner = Query.boolean_query([(Occur.Must, q) for q in (inner, *scope)])
-        ids = self._document_ids(inner)
-        return Query.term_set_query(self.schema, "doc_id", ids) if ids else None
+        return Query.term_set_query(self.schema, "doc_id", self._document_ids(inner))
 
     def _document_ids(self, query: Query) -> list[str]:
         """Every document with a section matching QUERY, listed by aggregations of at most

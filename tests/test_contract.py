@@ -190,3 +190,11 @@ def test_filter_values_as_a_reader_types_them(backends):
         assert "'Ministerie van Finance'" in hint
         assert hint.index("'Ministerie van Financiën'") < hint.index("'Ministerie van Justitie")
         assert backend.matching_documents(parse_query("", unknown)) == []
+
+
+def test_not_a_word_no_document_has_leaves_everything(backends):
+    for backend in backends:
+        everything = backend.search(request("*")).total
+        assert backend.search(request("kabinet OR NOT kwartelkoning")).total == everything
+        kabinet = backend.search(request("kabinet")).total
+        assert backend.search(request("kabinet -kwartelkoning")).total == kabinet
