@@ -198,3 +198,16 @@ def test_not_a_word_no_document_has_leaves_everything(backends):
         assert backend.search(request("kabinet OR NOT kwartelkoning")).total == everything
         kabinet = backend.search(request("kabinet")).total
         assert backend.search(request("kabinet -kwartelkoning")).total == kabinet
+
+
+def test_not_lists_many_documents_a_share_at_a_time(backends, monkeypatch):
+    """Past one aggregation's worth of documents (40,000 in real use; 3 here), the embedded
+    index lists a NOT's documents a share of the sample buckets at a time: same answer."""
+    embedded, _ = backends
+    query = parse_query("kabinet NOT migratie")
+    expected = sorted(embedded.matching_documents(query))
+    monkeypatch.setattr("index.embedded.IDS_PER_AGGREGATION", 3)
+    assert sorted(embedded.matching_documents(query)) == expected
+    assert embedded.search(request("NOT migratie")).total == len(
+        embedded.matching_documents(parse_query("NOT migratie"))
+    )
