@@ -265,11 +265,12 @@ def resolve_filter_values(filters: Filters, backend: SearchBackend) -> list[str]
             if not found:
                 found = [value]
                 names = ", ".join(repr(v) for v in closest(str(value), existing, HINT_VALUES))
-                hints.append(
-                    f"no document has {spec.name} {str(value)!r}; "
-                    + (f"{spec.name} values that exist, closest first: {names}" if names else "")
-                    + ("" if names else f"no document has any {spec.name}")
+                existing_values = (
+                    f"{spec.name} values that exist, closest first: {names}"
+                    if names
+                    else f"no document has any {spec.name}"
                 )
+                hints.append(f"no document has {spec.name} {str(value)!r}; {existing_values}")
             resolved += [v for v in found if v not in resolved]
         setattr(filters, spec.attribute, resolved)
     if filters.undated and not filters.dated_years and (filters.since or filters.until):
