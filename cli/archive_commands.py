@@ -203,7 +203,7 @@ def stats_command(home, as_json):
 @click.option("--json", "as_json", is_flag=True)
 def show_command(doc_id, home, as_json):
     """One document: metadata, sections, stances, links."""
-    with open_archive_api(home) as api:
+    with open_archive_api(home, existing=True) as api:
         doc = api.document(doc_id)
     if doc is None:
         fail(f"no document {doc_id!r} in the archive (search for it, or `fiche-search stats`)")

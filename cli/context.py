@@ -7,10 +7,16 @@ from pathlib import Path
 
 import click
 
-from fiche_search.api import FicheSearch, default_home
+from fiche_search.api import FicheSearch, archive_exists, default_home
 from index.backends import BackendUnavailable
 
 BACKENDS = ("embedded", "elasticsearch", "opensearch")
+FILL_IT = (
+    "Fill it first:\n"
+    "  fiche-search import --sample  (a few real documents shipped with fiche-search)\n"
+    "  fiche-search crawl            (fetch from the official sources)\n"
+    "  fiche-search import PATH...   (your own files or folders)"
+)
 
 
 def home_option(command):
@@ -41,12 +47,46 @@ def fail(message: str, code: int = 1):
     sys.exit(code)
 
 
+def with_group_options(
+    home: str | None, backend: str | None, es_url: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """--home, --backend and --es-url given before the command (`fiche-search --home DIR
+    stats`) count as given after it; after it they win."""
+    context = click.get_current_context(silent=True)
+    given = (context.find_root().obj if context else None) or {}
+    return home or given.get("home"), backend or given.get("backend"), es_url or given.get("es_url")
+
+
+def did_you_mean() -> str:
+    """' Did you mean `fiche-search stats`?' when the first word was close to a command
+    name (cli.main.DefaultToSearch), else ''."""
+    context = click.get_current_context(silent=True)
+    guess = context.meta.get("did_you_mean") if context else None
+    return f" Did you mean `fiche-search {guess}`?" if guess else ""
+
+
+def existing_archive(home: str | None) -> Path | None:
+    """The archive folder of a command that only reads (search, show, ...), never created:
+    a folder that does not exist ends the command (exit 1) naming it; a folder without an
+    archive in it is None (nothing to read)."""
+    home, _, _ = with_group_options(home, None, None)
+    folder = Path(home).expanduser() if home else default_home()
+    if not folder.is_dir():
+        fail(f"no archive in {folder}: that folder does not exist.{did_you_mean()}\n{FILL_IT}")
+    return folder if archive_exists(folder) else None
+
+
 def open_api(
-    home: str | None, backend: str | None, es_url: str | None, fresh: bool = False
+    home: str | None,
+    backend: str | None,
+    es_url: str | None,
+    fresh: bool = False,
+    existing: bool = False,
 ) -> FicheSearch:
     """The archive and its backend through the Python API; an archive or index that cannot
-    be opened ends the command with one line saying why."""
-    api = open_archive_api(home, backend, es_url)
+    be opened ends the command with one line saying why. `existing`: a command that only
+    reads, which never creates an archive (existing_archive)."""
+    api = open_archive_api(home, backend, es_url, existing)
     try:
         api.open_backend(fresh)  # now, so a missing cluster fails before any work
     except BackendUnavailable as error:
@@ -56,11 +96,18 @@ def open_api(
 
 
 def open_archive_api(
-    home: str | None, backend: str | None = None, es_url: str | None = None
+    home: str | None,
+    backend: str | None = None,
+    es_url: str | None = None,
+    existing: bool = False,
 ) -> FicheSearch:
     """The Python API on the archive alone: the index opens on first use, so a command that
-    only reads the archive (proposal) works without one."""
-    folder = Path(home) if home else default_home()
+    only reads the archive (proposal) works without one. `existing`: a command that only
+    reads, which never creates an archive (existing_archive)."""
+    home, backend, es_url = with_group_options(home, backend, es_url)
+    folder = Path(home).expanduser() if home else default_home()
+    if existing and existing_archive(str(folder)) is None:
+        fail(f"no archive in {folder}.{did_you_mean()}\n{FILL_IT}")
     try:
         return FicheSearch(folder, backend, es_url)
     except OSError as error:

@@ -32,7 +32,7 @@ from index.filters import QueryError
 def export_command(directory, query, fmt, changed_since, as_json, home, backend, es_url, **filters):
     """documents, sections, stances and links of the archive (or of the documents that match
     QUERY and the filters) as four tables in DIRECTORY, joined on the document id."""
-    api = open_api(home, backend, es_url)
+    api = open_api(home, backend, es_url, existing=True)
     try:
         with StageBars(Console(stderr=True)) as progress:
             report = api.export(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 
 import click
@@ -13,6 +14,7 @@ from cli.archive_commands import (
     show_command,
     stats_command,
 )
+from cli.context import backend_options, home_option
 from cli.crawl_command import crawl_command
 from cli.export_command import export_command
 from cli.parse_command import parse_command
@@ -28,15 +30,25 @@ class DefaultToSearch(click.Group):
 
     def resolve_command(self, ctx, args):
         if args and args[0] not in self.commands:
+            # `serach kabinet`, `stat`: searched for, and if that finds nothing, the search
+            # asks whether a command was meant (cli.context.did_you_mean)
+            close = difflib.get_close_matches(args[0], list(self.commands), n=1, cutoff=0.7)
+            if close:
+                ctx.meta["did_you_mean"] = " ".join([close[0], *args[1:]])
             args = ["search", *args]
         return super().resolve_command(ctx, args)
 
 
 @click.group(cls=DefaultToSearch, context_settings={"help_option_names": ["-h", "--help"]})
-def cli() -> None:
+@home_option
+@backend_options
+@click.pass_context
+def cli(ctx: click.Context, home, backend, es_url) -> None:
     """Search the Dutch government's positions on EU proposals.
 
-    `fiche-search QUERY` searches (the `search` command is the default)."""
+    `fiche-search QUERY` searches (the `search` command is the default). --home, --backend
+    and --es-url go before the command or after it."""
+    ctx.obj = {"home": home, "backend": backend, "es_url": es_url}
 
 
 for command in (

@@ -18,7 +18,7 @@ from fiche_search import MalformedRef, ProposalTimeline, UnknownProposal
 def proposal_command(ref, as_json, home):
     """One EU proposal: REF is a COM number (any spelling), a CELEX number, a procedure
     reference (2021/0106(COD)) or a document id."""
-    api = open_archive_api(home)
+    api = open_archive_api(home, existing=True)
     try:
         timeline = api.proposal(ref)
     except MalformedRef as error:

@@ -13,7 +13,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from cli.context import backend_options, fail, home_option, open_api
+from cli.context import (
+    FILL_IT,
+    backend_options,
+    did_you_mean,
+    existing_archive,
+    fail,
+    home_option,
+    open_api,
+)
 from fiche_search.api import filters_from_arguments
 from index.filters import FILTERS, Filters, QueryError
 from index.output import CSV_HEADER, csv_rows, results_json
@@ -22,7 +30,14 @@ from parsers.model import ASPECT_LABELS, ASPECTS, OVERALL_POSITION, PARAGRAPH_LA
 
 
 def filter_options(command):
-    """--section, --stance, ... one option per filter of the table (index/filters.py)."""
+    """--section, --stance, ... one option per filter of the table (index/filters.py), and
+    --undated (--year none)."""
+    command = click.option(
+        "--undated",
+        is_flag=True,
+        default=None,
+        help="Documents without a date (the same as --year none); date filters leave them out.",
+    )(command)
     for spec in reversed(FILTERS):
         command = click.option(
             f"--{spec.name}",
@@ -60,7 +75,11 @@ def search_command(
 ):
     """Search sections of fiches, Kamerstukken and EU documents; results per document."""
     text = " ".join(query)
-    api = open_api(home, backend, es_url)
+    folder = existing_archive(home)  # a search never creates an archive
+    if folder is None:
+        click.echo(f"The archive is empty.{did_you_mean()} {FILL_IT}", err=True)
+        return
+    api = open_api(str(folder), backend, es_url)
     try:
         api.request(text, limit, page, sort, raw, **filters)  # a bad one is said first
     except QueryError as error:
@@ -68,13 +87,7 @@ def search_command(
         fail(f"bad query: {error}", code=2)
     if api.archive.is_empty():
         api.close()
-        click.echo(
-            "The archive is empty. Fill it first:\n"
-            "  fiche-search import --sample  (a few real documents shipped with fiche-search)\n"
-            "  fiche-search crawl            (fetch from the official sources)\n"
-            "  fiche-search import PATH...   (your own files or folders)",
-            err=True,
-        )
+        click.echo(f"The archive is empty.{did_you_mean()} {FILL_IT}", err=True)
         return
     try:
         if explain:
@@ -90,6 +103,8 @@ def search_command(
         write_csv(results)
     else:
         print_results(text, results)
+    if not results.total and did_you_mean():
+        click.echo(did_you_mean().strip(), err=True)
 
 
 def write_csv(results: SearchResults) -> None:
@@ -114,6 +129,8 @@ def terminal_snippet(snippet: str) -> str:
 
 def print_results(text: str, results: SearchResults) -> None:
     console = Console()
+    for hint in results.hints:
+        console.print(f"hint: {escape(hint)}")
     if not results.hits:
         console.print(f"No documents match {escape(text)!r}.")
         return
@@ -159,7 +176,7 @@ def print_results(text: str, results: SearchResults) -> None:
 def stances_command(query, by, as_json, home, backend, es_url, **filters):
     """Aspect-stance counts (bevoegdheid, subsidiariteit, proportionaliteit) for the fiches
     that match QUERY, per year or per ministerie."""
-    api = open_api(home, backend, es_url)
+    api = open_api(home, backend, es_url, existing=True)
     try:
         counts = api.stances(" ".join(query), by, **filters)
     except QueryError as error:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from index.archive import Archive, SourceStats
+from index.archive import DATABASE, Archive, SourceStats
 from index.backends import BackendUnavailable, open_backend
 from index.export import FORMATS, ExportReport, export_archive
-from index.filters import FILTER_NAMES, Filters, QueryError
+from index.filters import FILTER_NAMES, UNDATED, Filters, QueryError
 from index.importer import Importer, ImportReport, Progress
 from index.output import archive_summary
 from index.proposals import ProposalTimeline, proposal_refs
@@ -22,7 +22,14 @@ from index.proposals import proposal as proposal_timeline
 from index.query import ParsedQuery, parse_query
 from index.references import Citation, cited_by, cites
 from index.related import Related, related_documents
-from index.search import DocumentHit, SearchBackend, SearchRequest, SearchResults, SectionHit
+from index.search import (
+    DocumentHit,
+    SearchBackend,
+    SearchRequest,
+    SearchResults,
+    SectionHit,
+    resolve_filter_values,
+)
 from index.stance_counts import StanceCounts, count_stances
 from index.watches import Alert, Watch, WatchError, WatchStore
 from parsers import Document
@@ -56,6 +63,12 @@ def default_home() -> Path:
     return Path(os.environ.get("FICHE_HOME") or user_data_dir("fiche-search"))
 
 
+def archive_exists(home: str | Path | None = None) -> bool:
+    """Whether `home` (default: default_home()) holds an archive, without creating one."""
+    folder = Path(home).expanduser() if home else default_home()
+    return (folder / DATABASE).is_file()
+
+
 def open(  # noqa: A001 - fiche_search.open(home), as the README shows
     home: str | Path | None = None, backend: str | None = None, es_url: str | None = None
 ) -> FicheSearch:
@@ -64,10 +77,15 @@ def open(  # noqa: A001 - fiche_search.open(home), as the README shows
     return FicheSearch(home, backend, es_url)
 
 
-def filters_from_arguments(arguments: dict[str, FilterValue | None]) -> Filters:
-    """Keyword arguments (section="subsidiariteit", year=[2021, 2022]) -> checked Filters."""
+def filters_from_arguments(arguments: dict[str, FilterValue | bool | None]) -> Filters:
+    """Keyword arguments (section="subsidiariteit", year=[2021, 2022]) -> checked Filters.
+    `undated=True` is `year="none"`: the documents without a date."""
     filters = Filters()
     for name, value in arguments.items():
+        if name == "undated":
+            if value:
+                filters.add("year", UNDATED)
+            continue
         if name not in FILTER_NAMES:
             raise TypeError(f"unknown filter {name!r}; filters are: {', '.join(FILTER_NAMES)}")
         if value is None or value == "":
@@ -118,8 +136,12 @@ class FicheSearch:
         self.close()
 
     def query(self, query: str = "", **filters: FilterValue | None) -> ParsedQuery:
-        """QUERY and filters parsed and checked; a bad one raises QueryError."""
-        return parse_query(query, filters_from_arguments(filters))
+        """QUERY and filters parsed and checked; a bad one raises QueryError. Filter values
+        are read as typed (case and accents aside) against the values in the index; one that
+        no document has is kept, with a hint naming those that exist (`hints`)."""
+        parsed = parse_query(query, filters_from_arguments(filters))
+        parsed.hints = resolve_filter_values(parsed.filters, self.backend)
+        return parsed
 
     # --- reading -------------------------------------------------------------------------
 
@@ -134,8 +156,11 @@ class FicheSearch:
         **filters: FilterValue | None,
     ) -> SearchResults:
         """Matching documents, best section first, with facets. `raw`: QUERY in the backend's
-        own syntax."""
-        return self.backend.search(self.request(query, limit, page, sort, raw, **filters))
+        own syntax. `hints`: filter values no document has, and the values that exist."""
+        request = self.request(query, limit, page, sort, raw, **filters)
+        results = self.backend.search(request)
+        results.hints = request.query.hints
+        return results
 
     def explain(self, query: str = "", *, raw: bool = False, **filters: FilterValue | None) -> str:
         """The query that runs, readable and in the backend's own terms."""

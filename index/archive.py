@@ -177,6 +177,9 @@ class SourceStats:
     last_crawl: str = ""  # when the last crawl of this source completed
 
 
+DATABASE = "archive.sqlite"  # in the archive folder, beside raw/ and the index
+
+
 class Archive:
     """One archive folder: archive.sqlite, raw/, and the embedded index under index/."""
 
@@ -184,7 +187,7 @@ class Archive:
         self.home = Path(home)
         self.home.mkdir(parents=True, exist_ok=True)
         self.raw = RawStore(self.home / "raw")
-        self.db = sqlite3.connect(self.home / "archive.sqlite", timeout=30)
+        self.db = sqlite3.connect(self.home / DATABASE, timeout=30)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA cache_size=-65536")

@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from index.cluster_clients import ClusterClient
 from index.compounds import decompounder, fold
-from index.filters import describe_filters
+from index.filters import UNDATED, Filters, describe_filters
 from index.query import Node, Not, Or, ParsedQuery, Phrase, Prefix, QueryError, Word
 from index.query import describe as describe_query
 from index.search import (
     FACET_FIELDS,
     KEYWORD_FIELDS,
+    MAX_KEYWORD_VALUES,
     PART_WEIGHT,
     PARTS_FIELD,
     SNIPPET_CHARS,
@@ -44,6 +45,9 @@ from parsers import Document
 
 ALIAS = "fiche-sections"
 BULK_CHUNK = 500
+# Document ids in one `terms` clause: below the engines' index.max_terms_count (65,536).
+TERMS_PER_CLAUSE = 60_000
+IDS_PAGE = 10_000  # document ids per page of a composite aggregation
 
 INDEX_BODY = {
     "settings": {
@@ -156,9 +160,40 @@ class ClusterBackend:
         must = []
         if raw is not None:
             must.append({"query_string": {"query": raw, "fields": list(_boosted_fields())}})
-        elif parsed.text is not None and (text := node_query(parsed.text)) is not None:
-            must.append(text)
+        elif parsed.text is not None:
+            # a NOT looks for its documents among those the document-level filters let pass
+            scope = filter_clauses(parsed.filters.document_level())
+            text = node_query(parsed.text, lambda inner: self._excluded(inner, scope))
+            if text is not None:
+                must.append(text)
         return {"bool": {"must": must or [{"match_all": {}}], "filter": filter_clauses(parsed)}}
+
+    def _excluded(self, inner: dict, scope: list[dict]) -> list[dict]:
+        """NOT: every document that has a section matching INNER, as `terms` clauses on
+        doc_id (one with no ids when that is no document: then NOT INNER is everything)."""
+        ids = self._document_ids({"bool": {"must": [inner], "filter": scope}})
+        return [
+            {"terms": {"doc_id": ids[i : i + TERMS_PER_CLAUSE]}}
+            for i in range(0, max(len(ids), 1), TERMS_PER_CLAUSE)
+        ]
+
+    def _document_ids(self, query: dict) -> list[str]:
+        """Every document with a section matching QUERY, paged by a composite aggregation."""
+        ids: list[str] = []
+        after = None
+        while True:
+            composite: dict = {
+                "size": IDS_PAGE,
+                "sources": [{"id": {"terms": {"field": "doc_id"}}}],
+            }
+            if after:
+                composite["after"] = after
+            body = {"query": query, "size": 0, "aggs": {"ids": {"composite": composite}}}
+            result = self._search(body)["aggregations"]["ids"]
+            ids += [b["key"]["id"] for b in result["buckets"]]
+            after = result.get("after_key")
+            if not after or len(result["buckets"]) < IDS_PAGE:
+                return ids
 
     def explain(self, request: SearchRequest) -> str:
         text = f"raw: {request.raw}" if request.raw else describe_query(request.query.text)
@@ -233,21 +268,24 @@ class ClusterBackend:
         return read_stance_aggregation(self._search(body)["aggregations"])
 
     def matching_documents(self, query: ParsedQuery) -> list[str]:
-        return sorted(set(self._all_doc_ids(self.query_body(query))))
+        return sorted(self._document_ids(self.query_body(query)))
 
-    def _all_doc_ids(self, query: dict) -> Iterator[str]:
-        """Every section's doc_id, paged with search_after (deep pages without a from limit)."""
-        after = None
-        while True:
-            body = {"query": query, "size": 1000, "sort": [{"uid": "asc"}], "_source": ["doc_id"]}
-            if after:
-                body["search_after"] = after
-            hits = self._search(body)["hits"]["hits"]
-            if not hits:
-                return
-            for hit in hits:
-                yield hit["_source"]["doc_id"]
-            after = hits[-1]["sort"]
+    def missing_keywords(self, field: str, values: list[str]) -> list[str]:
+        body = {
+            "query": {"terms": {field: values}},
+            "size": 0,
+            "aggs": {"values": {"terms": {"field": field, "size": len(values), "include": values}}},
+        }
+        found = {b["key"] for b in self._search(body)["aggregations"]["values"]["buckets"]}
+        return [value for value in values if value not in found]
+
+    def keyword_values(self, field: str) -> list[str]:
+        body = {
+            "query": {"exists": {"field": field}},
+            "size": 0,
+            "aggs": {"values": {"terms": {"field": field, "size": MAX_KEYWORD_VALUES}}},
+        }
+        return [b["key"] for b in self._search(body)["aggregations"]["values"]["buckets"]]
 
     def section_count(self) -> int:
         return self.client.count(self.alias)
@@ -284,9 +322,22 @@ def _boosted_fields() -> Iterator[str]:
         yield name if boost == 1.0 else f"{name}^{boost}"
 
 
-def node_query(node: Node) -> dict | None:
+# NOT's documents: the query DSL of the excluded part -> `terms` clauses on doc_id
+Excluder = Callable[[dict], list[dict]]
+
+
+def node_query(node: Node, exclude: Excluder | None = None) -> dict | None:
     """Our query tree in the query DSL. Same semantics as the embedded backend: a word must
-    occur (stemmed) in the best of text/heading/title; a phrase and a prefix use exact words."""
+    occur (stemmed) in the best of text/heading/title; a phrase and a prefix use exact words;
+    NOT leaves out every document with a section that matches (`exclude` lists them; without
+    it, only the sections that match are left out)."""
+
+    def excluded(inner_node: Node) -> list[dict]:
+        inner = node_query(inner_node, exclude)
+        if inner is None:
+            return []
+        return exclude(inner) if exclude is not None else [inner]
+
     if isinstance(node, Word):
         return _word_query(node.text)
     if isinstance(node, Phrase | Prefix):
@@ -299,13 +350,13 @@ def node_query(node: Node) -> dict | None:
             }
         }
     if isinstance(node, Not):
-        inner = node_query(node.node)
-        return {"bool": {"must_not": [inner]}} if inner else None
+        must_not = excluded(node.node)
+        return {"bool": {"must_not": must_not}} if must_not else None
     if isinstance(node, Or):
-        parts = [q for q in map(node_query, node.nodes) if q]
+        parts = [q for n in node.nodes if (q := node_query(n, exclude))]
         return {"bool": {"should": parts, "minimum_should_match": 1}} if parts else None
-    must = [q for n in node.nodes if not isinstance(n, Not) and (q := node_query(n))]
-    must_not = [q for n in node.nodes if isinstance(n, Not) and (q := node_query(n.node))]
+    must = [q for n in node.nodes if not isinstance(n, Not) and (q := node_query(n, exclude))]
+    must_not = [q for n in node.nodes if isinstance(n, Not) for q in excluded(n.node)]
     if not must and not must_not:
         return None
     return {"bool": {"must": must or [{"match_all": {}}], "must_not": must_not}}
@@ -332,9 +383,17 @@ def _word_query(word: str) -> dict:
     return {"dis_max": {"queries": found, "tie_breaker": 0.0}}
 
 
-def filter_clauses(parsed: ParsedQuery) -> list[dict]:
-    f = parsed.filters
+def filter_clauses(parsed: ParsedQuery | Filters) -> list[dict]:
+    f = parsed.filters if isinstance(parsed, ParsedQuery) else parsed
     clauses = [{"terms": {name: values}} for name, values in exact_filters(f).items()]
+    if f.undated:  # year:none, beside any years asked for
+        undated: dict = {"bool": {"must_not": [{"exists": {"field": "date"}}]}}
+        if years := f.dated_years:
+            undated = {
+                "bool": {"should": [{"terms": {"year": years}}, undated], "minimum_should_match": 1}
+            }
+        clauses.append(undated)
+    # a range never matches a document without a date: undated documents stay out
     if f.since or f.until:
         bounds = {}
         if f.since:
@@ -357,7 +416,12 @@ def _end_of(date: str) -> str:
 def facet_aggs() -> dict:
     aggs = {
         name: {
-            "terms": {"field": source, "size": 100},
+            # documents without a date have their own count in the year facet
+            "terms": {
+                "field": source,
+                "size": 100,
+                **({"missing": UNDATED} if name == "year" else {}),
+            },
             "aggs": {"docs": {"cardinality": {"field": "doc_id", "precision_threshold": 40000}}},
         }
         for name, source in FACET_FIELDS.items()

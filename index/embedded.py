@@ -21,7 +21,7 @@ import tantivy
 from tantivy import FieldType, Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
 from index.compounds import SPLITS_VERSION, Decompounder, decompounder, fold
-from index.filters import describe_filters
+from index.filters import UNDATED, Filters, describe_filters
 from index.query import (
     And,
     Node,
@@ -38,6 +38,7 @@ from index.query import describe as describe_query
 from index.search import (
     FACET_FIELDS,
     KEYWORD_FIELDS,
+    MAX_KEYWORD_VALUES,
     PART_WEIGHT,
     PARTS_FIELD,
     SNIPPET_CHARS,
@@ -75,6 +76,11 @@ DOCUMENT_KEY = "document_facets"
 KEY_SEPARATOR = "\x1f"
 WHOLE_TEXT = 10_000_000  # characters: a snippet generator that highlights the whole text
 MAX_DOCUMENT_KEYS = 60_000  # below Tantivy's bucket limit (65,000); types x years x sources
+# Documents listed by one aggregation (a NOT's documents, a saved search's): below Tantivy's
+# bucket limit; more are listed a share of the sample buckets at a time.
+IDS_PER_AGGREGATION = 40_000
+MAX_BUCKETS = 65_000  # Tantivy's bucket limit
+UNDATED_NUMBER = 0  # the `date` of a document without one (_date_number(""))
 
 
 @dataclass(frozen=True)
@@ -282,10 +288,11 @@ class EmbeddedBackend:
         if raw is not None:
             clauses.append((Occur.Must, self._raw_query(raw)))
         elif parsed.text is not None:
-            text = self._node(parsed.text)
+            # a NOT looks for its documents among those the document-level filters let pass
+            text = self._node(parsed.text, self._filters(parsed.filters.document_level()))
             if text is not None:
                 clauses.append((Occur.Must, text))
-        for filter_query in self._filters(parsed):
+        for filter_query in self._filters(parsed.filters):
             clauses.append((Occur.Must, Query.const_score_query(filter_query, 0.0)))
         if not any(occur == Occur.Must for occur, _ in clauses):
             clauses.append((Occur.Must, Query.all_query()))
@@ -300,7 +307,7 @@ class EmbeddedBackend:
                 hint = ': a phrase is searched in the exact field, as in exact:"blauwe kaart"'
             raise QueryError(f"bad raw query: {error}{hint}") from None
 
-    def _node(self, node: Node) -> Query | None:
+    def _node(self, node: Node, scope: list[Query]) -> Query | None:
         if isinstance(node, Word):
             return self._word(node.text)
         if isinstance(node, Phrase):
@@ -308,26 +315,87 @@ class EmbeddedBackend:
         if isinstance(node, Prefix):
             return self._prefix(node.text)
         if isinstance(node, Not):
-            inner = self._node(node.node)
-            if inner is None:
+            excluded = self._excluded(node.node, scope)
+            if excluded is None:
                 return None
-            return Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, inner)])
+            return Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, excluded)])
         if isinstance(node, Or):
-            parts = [q for q in (self._node(n) for n in node.nodes) if q is not None]
+            parts = [q for q in (self._node(n, scope) for n in node.nodes) if q is not None]
             return Query.boolean_query([(Occur.Should, q) for q in parts]) if parts else None
-        return self._and(node)
+        return self._and(node, scope)
 
-    def _and(self, node: And) -> Query | None:
+    def _excluded(self, node: Node, scope: list[Query], among: Query | None = None) -> Query | None:
+        """NOT: the sections of every document that has a section matching NODE (not just
+        the sections that match it), as a set of document ids (maybe none: then NOT NODE is
+        everything); None when NODE constrains nothing (a stop word). `scope`: the
+        document-level filters, to look among fewer documents; `among`: the rest of an AND
+        (`kabinet` in `kabinet NOT migratie`): only the documents it finds need leaving out."""
+        inner = self._node(node, scope)
+        if inner is None:
+            return None
+        if scope:
+            inner = Query.boolean_query([(Occur.Must, q) for q in (inner, *scope)])
+        if among is None:
+            return Query.term_set_query(self.schema, "doc_id", self._document_ids(inner))
+        return Query.term_set_query(self.schema, "doc_id", self._shared_documents(inner, among))
+
+    def _shared_documents(self, query: Query, other: Query) -> list[str]:
+        """The ids of the documents with a section matching QUERY and one matching OTHER:
+        only those need leaving out of OTHER's results. Listing ids costs with the sections
+        listed, and so does leaving a set of ids out of a search; so the side with fewer
+        matching sections is listed, its documents are looked for on the other side, and the
+        set left out is only the documents in both (`verordening -visserij` at 242k
+        sections: 1,300 documents instead of every one of the 12,000 saying verordening)."""
+        searcher = self.index.searcher()
+        count = {"n": {"value_count": {"field": "doc_hash"}}}
+        sections = [searcher.aggregate(q, count)["n"]["value"] or 0 for q in (query, other)]
+        fewer, more = (query, other) if sections[0] <= sections[1] else (other, query)
+        ids = self._document_ids(fewer)
+        if not ids:
+            return []
+        within = Query.term_set_query(self.schema, "doc_id", ids)
+        return self._document_ids(Query.boolean_query([(Occur.Must, more), (Occur.Must, within)]))
+
+    def _document_ids(self, query: Query) -> list[str]:
+        """Every document with a section matching QUERY: listed by one aggregation, or when
+        that holds IDS_PER_AGGREGATION documents or more (or passes Tantivy's bucket limit),
+        by aggregations of a share of the sample buckets each, about 20% below that many
+        documents by a count of them."""
+        searcher = self.index.searcher()
+        try:
+            terms = {"ids": {"terms": {"field": "doc_id", "size": IDS_PER_AGGREGATION}}}
+            buckets = searcher.aggregate(query, terms)["ids"]["buckets"]
+            if len(buckets) < IDS_PER_AGGREGATION:
+                return [b["key"] for b in buckets]
+        except ValueError as error:
+            if "bucket" not in str(error).lower():
+                raise
+        many = searcher.aggregate(query, {"n": {"cardinality": {"field": "doc_hash"}}})
+        shares = max(2, math.ceil(1.2 * (many["n"]["value"] or 0) / IDS_PER_AGGREGATION))
+        terms = {"ids": {"terms": {"field": "doc_id", "size": MAX_BUCKETS}}}
+        ids: list[str] = []
+        for share in range(min(shares, SAMPLE_BUCKETS)):
+            low = share * SAMPLE_BUCKETS // shares
+            high = (share + 1) * SAMPLE_BUCKETS // shares - 1
+            sample = Query.range_query(
+                self.schema, "sample", FieldType.Integer, low, high, use_inverted_index=True
+            )
+            part = Query.boolean_query([(Occur.Must, query), (Occur.Must, sample)])
+            ids += [b["key"] for b in searcher.aggregate(part, terms)["ids"]["buckets"]]
+        return ids
+
+    def _and(self, node: And, scope: list[Query]) -> Query | None:
         clauses: list[tuple[Occur, Query]] = []
         for child in node.nodes:
-            if isinstance(child, Not):
-                inner = self._node(child.node)
-                if inner is not None:
-                    clauses.append((Occur.MustNot, inner))
-                continue
-            query = self._node(child)
-            if query is not None:
+            if not isinstance(child, Not) and (query := self._node(child, scope)) is not None:
                 clauses.append((Occur.Must, query))
+        # the documents the rest of the AND finds, within the document-level filters
+        among = Query.boolean_query(clauses + [(Occur.Must, q) for q in scope]) if clauses else None
+        for child in node.nodes:
+            if isinstance(child, Not):
+                excluded = self._excluded(child.node, scope, among)
+                if excluded is not None:
+                    clauses.append((Occur.MustNot, excluded))
         if not clauses:
             return None
         if all(occur == Occur.MustNot for occur, _ in clauses):
@@ -380,18 +448,24 @@ class EmbeddedBackend:
             return Query.phrase_prefix_query(self.schema, "exact", tokens)
         return Query.phrase_prefix_query(self.schema, "exact", [tokens[0]])
 
-    def _filters(self, parsed: ParsedQuery) -> list[Query]:
-        f = parsed.filters
+    def _filters(self, f: Filters) -> list[Query]:
         queries = [
             Query.term_set_query(self.schema, name, values)
             for name, values in exact_filters(f).items()
         ]
-        if f.since or f.until:
-            low = _date_number(f.since) if f.since else None
-            high = _date_number(f.until, end=True) if f.until else None
-            queries.append(
-                Query.range_query(self.schema, "date", tantivy.FieldType.Integer, low, high)
+        if f.undated:  # year:none, beside any years asked for
+            undated = Query.range_query(
+                self.schema, "date", FieldType.Integer, UNDATED_NUMBER, UNDATED_NUMBER
             )
+            if years := f.dated_years:
+                in_years = Query.term_set_query(self.schema, "year", years)
+                undated = Query.boolean_query([(Occur.Should, in_years), (Occur.Should, undated)])
+            queries.append(undated)
+        if f.since or f.until:
+            # an undated document (date 0) is never inside a date range
+            low = _date_number(f.since) if f.since else UNDATED_NUMBER + 1
+            high = _date_number(f.until, end=True) if f.until else None
+            queries.append(Query.range_query(self.schema, "date", FieldType.Integer, low, high))
         return queries
 
     def explain(self, request: SearchRequest) -> str:
@@ -568,11 +642,20 @@ class EmbeddedBackend:
         return read_stance_aggregation(result)
 
     def matching_documents(self, query: ParsedQuery) -> list[str]:
+        return self._document_ids(self.to_query(query))
+
+    def missing_keywords(self, field: str, values: list[str]) -> list[str]:
         searcher = self.index.searcher()
-        result = searcher.aggregate(
-            self.to_query(query), {"ids": {"terms": {"field": "doc_id", "size": 1_000_000}}}
-        )
-        return [b["key"] for b in result["ids"]["buckets"]]
+        return [
+            value
+            for value in values
+            if not searcher.search(Query.term_query(self.schema, field, value), 1).count
+        ]
+
+    def keyword_values(self, field: str) -> list[str]:
+        terms = {"values": {"terms": {"field": field, "size": MAX_KEYWORD_VALUES}}}
+        result = self.index.searcher().aggregate(Query.exists_query(field), terms)
+        return [b["key"] for b in result["values"]["buckets"]]
 
     def section_count(self) -> int:
         return self.index.searcher().num_docs
@@ -632,6 +715,8 @@ def _document_facets(buckets: list[dict]) -> tuple[dict[str, dict[str, int]], in
         total += count
         values = bucket["key"].split(KEY_SEPARATOR)
         for name, value in zip(DOCUMENT_FACETS, values, strict=True):
+            if name == "year" and not value:
+                value = UNDATED  # documents without a date have their own count
             facets[name][value] = facets[name].get(value, 0) + count
     return facets, total
 

@@ -10,9 +10,11 @@ search.SectionEntry.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from difflib import SequenceMatcher
 
 from parsers.links import com_numbers
 from parsers.model import ASPECT_LABELS, OVERIG, PARAGRAPH_LABELS, SECTION_KEYS, SOURCES
@@ -21,6 +23,11 @@ SECTION_FILTER_VALUES = (*SECTION_KEYS, OVERIG)
 # From the parsers' label sets, so a new label set there is a filter value here.
 STANCE_FILTER_VALUES = tuple(dict.fromkeys((*ASPECT_LABELS, *PARAGRAPH_LABELS)))
 MAX_VALUE_CHARS = 200
+# The year of a document without a date: `year:none`, `--undated`, and its facet count.
+UNDATED = "none"
+# Filters that hold for a whole document (every section carries the same value), so that a
+# NOT can look for its documents among those passing them; section and stance are per section.
+SECTION_LEVEL = ("sections", "stances")
 
 
 class QueryError(ValueError):
@@ -34,7 +41,7 @@ class Filters:
     sections: list[str] = field(default_factory=list)
     stances: list[str] = field(default_factory=list)
     doc_types: list[str] = field(default_factory=list)
-    years: list[int] = field(default_factory=list)
+    years: list[int | str] = field(default_factory=list)  # UNDATED: documents without a date
     since: str = ""  # ISO date, inclusive
     until: str = ""  # ISO date, inclusive
     ministerie: list[str] = field(default_factory=list)
@@ -66,22 +73,63 @@ class Filters:
             return list(value)
         return [value] if value else []
 
+    @property
+    def undated(self) -> bool:
+        """year:none / --undated: documents without a date (beside any years asked)."""
+        return UNDATED in self.years
+
+    @property
+    def dated_years(self) -> list[str]:
+        return [str(y) for y in self.years if y != UNDATED]
+
+    def document_level(self) -> Filters:
+        """These filters without the per-section ones (section, stance)."""
+        return replace(self, **{name: [] for name in SECTION_LEVEL})
+
+
+def fold(value: str) -> str:
+    """Case and accents as a reader ignores them: 'Ministerie van Financiën' ->
+    'ministerie van financien'."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+
+
+def closest(value: str, candidates: list[str] | tuple[str, ...], n: int = 5) -> list[str]:
+    """The candidates most like VALUE (case and accents aside), closest first."""
+    wanted = fold(value)
+    if wanted.isdigit() and all(c.isdigit() for c in candidates):  # years: the nearest
+        return sorted(candidates, key=lambda c: (abs(int(c) - int(wanted)), c))[:n]
+
+    def likeness(candidate: str) -> tuple[float, str]:
+        folded = fold(candidate)
+        ratio = SequenceMatcher(None, wanted, folded).ratio()
+        if wanted and (wanted in folded or folded in wanted):
+            ratio += 1.0  # 'financien' is closest to 'Ministerie van Financiën'
+        return (-ratio, candidate)
+
+    return sorted(candidates, key=likeness)[:n]
+
 
 # --- checks: value as typed -> value as indexed, or QueryError naming the valid form -------
 
 
 def _one_of(allowed: tuple[str, ...], what: str) -> Callable[[str], str]:
+    by_fold = {fold(v): v for v in allowed}
+
     def check(value: str) -> str:
-        value = value.lower()
-        if value not in allowed:
-            raise QueryError(f"unknown {what} {value!r}; {what}s are: {', '.join(allowed)}")
-        return value
+        found = by_fold.get(fold(value))
+        if found is None:
+            raise QueryError(
+                f"unknown {what} {value!r}; {what}s are, closest first: "
+                + ", ".join(closest(value, allowed, n=len(allowed)))
+            )
+        return found
 
     return check
 
 
 def _doc_type(value: str) -> str:
-    value = value.lower()
+    value = fold(value)
     if not re.fullmatch(r"[a-z][a-z0-9-]{0,40}", value):
         raise QueryError(
             f"bad type {value!r}: a document type is a word like fiche, kamerstuk, kamerbrief "
@@ -90,9 +138,13 @@ def _doc_type(value: str) -> str:
     return value
 
 
-def _year(value: str) -> int:
+def _year(value: str) -> int | str:
+    if fold(value) in (UNDATED, "undated"):
+        return UNDATED
     if not re.fullmatch(r"\d{4}", value):
-        raise QueryError(f"bad year {value!r}: use four digits, like year:2022")
+        raise QueryError(
+            f"bad year {value!r}: use four digits, like year:2022 (year:{UNDATED}: undated)"
+        )
     return int(value)
 
 
@@ -193,7 +245,7 @@ FILTERS: tuple[FilterSpec, ...] = (
         "year",
         "years",
         "year",
-        "Documents of this year (YYYY).",
+        f"Documents of this year (YYYY); {UNDATED}: documents without a date.",
         _year,
         facet="Year",
         metavar="YYYY",
@@ -202,7 +254,7 @@ FILTERS: tuple[FilterSpec, ...] = (
         "since",
         "since",
         "",
-        "Documents dated on or after this date (YYYY[-MM[-DD]]).",
+        "Documents dated on or after this date (YYYY[-MM[-DD]]); undated documents never pass.",
         _date,
         multiple=False,
         metavar="DATE",
@@ -211,7 +263,7 @@ FILTERS: tuple[FilterSpec, ...] = (
         "until",
         "until",
         "",
-        "Documents dated on or before this date (YYYY[-MM[-DD]]).",
+        "Documents dated on or before this date (YYYY[-MM[-DD]]); undated documents never pass.",
         _date,
         multiple=False,
         metavar="DATE",
@@ -268,11 +320,13 @@ FACET_TITLES = {spec.name: spec.facet for spec in FILTERS if spec.facet}
 
 
 def exact_filters(filters: Filters) -> dict[str, list[str]]:
-    """Indexed keyword field -> the values it must have (any of them), for both backends."""
+    """Indexed keyword field -> the values it must have (any of them), for both backends.
+    The year when it includes UNDATED is not here: the backends ask for "one of these years
+    or no date" themselves (`dated_years`, `undated`)."""
     wanted = {
         spec.field: [str(v) for v in filters.values(spec)]
         for spec in FILTERS
-        if spec.field and spec.multiple
+        if spec.field and spec.multiple and not (spec.name == "year" and filters.undated)
     }
     return {name: values for name, values in wanted.items() if values}
 
@@ -285,7 +339,9 @@ def describe_filters(filters: Filters) -> list[str]:
         if spec.field and filters.values(spec)
     ]
     if filters.since or filters.until:
-        parts.append(f"date in [{filters.since or '*'} .. {filters.until or '*'}]")
+        parts.append(
+            f"date in [{filters.since or '*'} .. {filters.until or '*'}] (dated documents only)"
+        )
     return parts
 
 

@@ -43,6 +43,8 @@ def results_json(results: SearchResults) -> dict:
             for hit in results.hits
         ],
         "facets": results.facets,
+        # a filter value no document has, and the values that exist (closest first)
+        **({"hint": " ".join(results.hints)} if results.hints else {}),
     }
 
 

@@ -18,7 +18,7 @@ below (too long, too deeply nested), which is refused with a message instead of 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from index.compounds import hyphen_pieces
 from index.filters import (
@@ -77,6 +77,8 @@ Node = Word | Phrase | Prefix | Not | And | Or
 class ParsedQuery:
     text: Node | None  # None: filters only (match everything that passes them)
     filters: Filters
+    # filter values no document has, and the values that exist (index.search, through the API)
+    hints: list[str] = field(default_factory=list)
 
 
 _NAMES = "|".join(FILTER_NAMES)

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from index.filters import FACET_FIELDS, exact_filters
+from index.filters import FACET_FIELDS, FILTERS, UNDATED, Filters, closest, exact_filters, fold
 from index.query import ParsedQuery
 from index.snippets import section_spans
 from parsers import Document
@@ -43,6 +44,9 @@ TEXT_FIELDS = {"text": 1.0, "heading": 2.0, "title": 1.5}
 PARTS_FIELD = "parts"
 PART_WEIGHT = 0.01
 SNIPPET_CHARS = 220
+# Values of one keyword field a backend lists (keyword_values): for a filter value as typed.
+MAX_KEYWORD_VALUES = 10_000
+HINT_VALUES = 5  # existing values a hint names
 
 
 class IndexBusy(RuntimeError):
@@ -198,6 +202,8 @@ class SearchResults:
     # True when the totals and facet counts are estimated from a sample of the matching
     # documents (a query matching very many sections): shown as "about N".
     estimated: bool = False
+    # Why a filter may find nothing: a value no document has, and the values that exist
+    hints: list[str] = field(default_factory=list)
 
     @property
     def has_more(self) -> bool:
@@ -232,4 +238,49 @@ class SearchBackend(Protocol):
 
     def explain(self, request: SearchRequest) -> str: ...
 
+    def missing_keywords(self, field: str, values: list[str]) -> list[str]:
+        """Those of VALUES that no section has in the keyword FIELD."""
+
+    def keyword_values(self, field: str) -> list[str]:
+        """The values of the keyword FIELD in the index, most common first (at most
+        MAX_KEYWORD_VALUES)."""
+
     def close(self) -> None: ...
+
+
+def resolve_filter_values(filters: Filters, backend: SearchBackend) -> list[str]:
+    """Filter values as a reader types them -> the values the index holds: case and accents
+    aside ('ministerie van financien' is 'Ministerie van Financiën'). A value that matches
+    none stays (so the search finds nothing) and gets a hint naming the values that exist,
+    closest first. Changes `filters` in place; returns the hints."""
+    hints = []
+    for spec in FILTERS:
+        typed = [str(v) for v in filters.values(spec) if v != UNDATED]
+        if not (spec.field and spec.multiple and typed):
+            continue
+        missing = backend.missing_keywords(spec.field, typed)
+        if not missing:
+            continue
+        existing = backend.keyword_values(spec.field)
+        by_fold = defaultdict(list)
+        for value in existing:
+            by_fold[fold(value)].append(value)
+        resolved = []
+        for value in filters.values(spec):
+            found = by_fold.get(fold(str(value)), []) if str(value) in missing else [value]
+            if not found:
+                found = [value]
+                names = ", ".join(repr(v) for v in closest(str(value), existing, HINT_VALUES))
+                existing_values = (
+                    f"{spec.name} values that exist, closest first: {names}"
+                    if names
+                    else f"no document has any {spec.name}"
+                )
+                hints.append(f"no document has {spec.name} {str(value)!r}; {existing_values}")
+            resolved += [v for v in found if v not in resolved]
+        setattr(filters, spec.attribute, resolved)
+    if filters.undated and not filters.dated_years and (filters.since or filters.until):
+        hints.append(
+            "undated documents (year none) never pass --since/--until: drop one of the two"
+        )
+    return hints

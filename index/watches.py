@@ -16,7 +16,7 @@ from index.archive import Archive, now
 from index.proposal_watch import CHANGE_PREFIX, change_title, proposal_items
 from index.proposals import MalformedRef, parse_ref
 from index.query import Filters, ParsedQuery, parse_query
-from index.search import SearchBackend
+from index.search import SearchBackend, resolve_filter_values
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS watches (
@@ -117,7 +117,7 @@ class WatchStore:
         elif watch.proposal:
             current = [item.key for item in proposal_items(self.archive, watch.proposal)]
         else:
-            current = backend.matching_documents(parsed)
+            current = _matching(backend, parsed)
         stamp = now()
         with self.db:
             self.db.execute(
@@ -168,7 +168,7 @@ class WatchStore:
             items = proposal_items(self.archive, watch.proposal)
             matching = [item.key for item in items]
         else:
-            matching = backend.matching_documents(watch.parsed())
+            matching = _matching(backend, watch.parsed())
         seen = {
             row[0]
             for row in self.db.execute(
@@ -223,3 +223,10 @@ _SELECT = (
 def _watch(row) -> Watch:
     name, query, filters, created_at, last_run, proposal = row
     return Watch(name, query, Filters(**json.loads(filters)), created_at, last_run, proposal)
+
+
+def _matching(backend: SearchBackend, parsed: ParsedQuery) -> list[str]:
+    """The documents a saved search finds, its filter values read as a search reads them
+    (case and accents aside)."""
+    resolve_filter_values(parsed.filters, backend)
+    return backend.matching_documents(parsed)

@@ -3,11 +3,15 @@
 import csv
 import html
 import io
+import json
 import re
 
 import pytest
 from cli_helpers import run_cli, run_json
+from click.testing import CliRunner
 from conftest import CORPUS
+
+from cli.main import cli
 
 
 @pytest.fixture(scope="module")
@@ -192,3 +196,54 @@ def test_stats(home):
     stats = run_json("stats", home=home)
     assert stats["documents"] >= 20
     assert stats["doc_types"]["fiche"] >= 2
+
+
+def invoke(*args, home=None):
+    """The command in this process (no interpreter to start): exit code, stdout, stderr."""
+    env = {"FICHE_BACKEND": None, "FICHE_ES_URL": None, "FICHE_HOME": str(home) if home else None}
+    return CliRunner().invoke(cli, [str(a) for a in args], env=env)
+
+
+def test_dates_leave_undated_documents_out_and_undated_shows_them(home):
+    """`"*" --until 2000` gave 15 documents, 14 of them undated; the facet showed 1."""
+    until = json.loads(invoke("*", "--until", "2000", "--json", "--limit", "100", home=home).stdout)
+    assert until["total"] == len(until["hits"]) >= 1
+    assert all(hit["date"] and hit["date"] <= "2000-12-31" for hit in until["hits"])
+    assert sum(until["facets"]["year"].values()) == until["total"]
+    undated = json.loads(invoke("*", "--undated", "--json", "--limit", "100", home=home).stdout)
+    assert undated["total"] >= 10 and not any(hit["date"] for hit in undated["hits"])
+    in_query = json.loads(invoke("year:none", "--json", home=home).stdout)
+    everything = json.loads(invoke("*", "--json", home=home).stdout)
+    assert in_query["total"] == undated["total"] == everything["facets"]["year"]["none"]
+
+
+def test_home_backend_and_es_url_also_before_the_command(home):
+    after = json.loads(invoke("kabinet", "--json", "--home", home).stdout)
+    before = invoke("--home", home, "--backend", "embedded", "kabinet", "--json")
+    assert before.exit_code == 0, before.stderr
+    assert json.loads(before.stdout)["total"] == after["total"] > 0
+    stats = invoke("--home", home, "stats", "--json")
+    assert stats.exit_code == 0 and json.loads(stats.stdout)["documents"] >= 20
+    unreachable = invoke("--home", home, "--backend", "opensearch", "--es-url", "", "kabinet")
+    assert unreachable.exit_code == 1 and "needs a cluster URL" in unreachable.stderr
+
+
+@pytest.mark.parametrize(
+    "args, meant", [(["serach", "kabinet"], "search kabinet"), (["shwo", "kst-1"], "show kst-1")]
+)
+def test_a_mistyped_command_that_finds_nothing_asks_did_you_mean(home, args, meant):
+    result = invoke(*args, home=home)
+    assert result.exit_code == 0 and "No documents match" in result.stdout
+    assert f"Did you mean `fiche-search {meant}`?" in result.stderr
+
+
+def test_a_search_or_show_never_creates_an_archive(tmp_path):
+    missing = tmp_path / "nowhere"
+    for args in (["kabinet"], ["show", "kst-1"], ["stat"], ["stances", "migratie"]):
+        result = invoke("--home", missing, *args)
+        assert result.exit_code == 1, (args, result.output)
+        assert f"no archive in {missing}" in result.stderr and "import --sample" in result.stderr
+        assert isinstance(result.exception, SystemExit)  # a message, not a traceback
+        assert not missing.exists()
+    assert "Did you mean `fiche-search stats`?" in invoke("stat", home=missing).stderr
+    assert not missing.exists()

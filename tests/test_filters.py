@@ -2,11 +2,14 @@
 query syntax and the web parameter, on the embedded index and on a real OpenSearch node. All
 six must give the same total, and the filter must actually narrow the results."""
 
+import ast
 import json
+import unicodedata
 
 import pytest
 from starlette.testclient import TestClient
 
+import fiche_search
 from fiche_search.api import SAMPLE
 from index.filters import FACET_FIELDS, FILTER_NAMES, FILTERS
 from tests.cli_helpers import run_cli
@@ -82,16 +85,16 @@ def test_every_surface_gives_the_same_total_on_both_backends(archive, opensearch
 @pytest.mark.parametrize(
     ("name", "bad", "form"),
     [
-        ("section", "subsidiarity", "sections are: algemeen"),
-        ("stance", "negatif", "stances are: positief"),
-        ("positie", "positief", "posities are: steunt"),
+        ("section", "subsidiarity", "sections are, closest first: subsidiariteit"),
+        ("stance", "negatif", "stances are, closest first: negatief"),
+        ("positie", "positief", "posities are, closest first: steunt"),
         ("type", "fiche!", "a document type is a word"),
         ("year", "22", "four digits"),
         ("since", "2022-13-45", "no such date"),
         ("until", "31-12-2022", "YYYY-MM-DD"),
         ("com", "546", "COM(2022) 546"),
         ("dossier", "twaalf", "like 22112"),
-        ("source", "internet", "sources are: officielebekendmakingen"),
+        ("source", "internet", "sources are, closest first: eurlex"),
     ],
 )
 def test_an_invalid_value_is_refused_everywhere_naming_the_valid_form(archive, name, bad, form):
@@ -135,3 +138,69 @@ def test_the_sample_is_shipped_and_imports(archive):
     assert sum(p.stat().st_size for p in SAMPLE.iterdir()) < 500_000
     assert everything["total"] >= 5
     assert {"fiche", "beslisnota"} <= set(everything["facets"]["type"])
+
+
+def as_typed(value: str) -> str:
+    """A value as a reader types it: without accents, and in the other case."""
+    plain = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return plain.lower() if plain != plain.lower() else plain.upper()
+
+
+def both_backends(home, opensearch_url):
+    for backend, url in (("embedded", ""), ("opensearch", opensearch_url)):
+        with fiche_search.open(home, backend, url) as api:
+            yield backend, api
+
+
+@pytest.mark.parametrize("spec", [s for s in FILTERS if s.field], ids=lambda spec: spec.name)
+def test_values_match_whatever_their_case_and_accents(archive, opensearch_url, spec):
+    """`--ministerie "ministerie van financien"` is "Ministerie van Financiën", `--raad
+    "economische en financiele raad"` the Ecofin, `--type FICHE` a fiche: for every filter."""
+    home, _, everything = archive
+    value = value_for(spec.name, everything)
+    typed = as_typed(value)
+    for backend, api in both_backends(home, opensearch_url):
+        exact = api.search("*", limit=1, **{spec.name: value}).total
+        found = api.search("*", limit=1, **{spec.name: typed})
+        assert found.total == exact > 0 and not found.hints, (backend, value, typed)
+        in_query = api.search(f'{spec.name}:"{typed}"', limit=1)
+        assert in_query.total == exact, (backend, value, typed)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "closest"),
+    [
+        ("ministerie", "Ministerie van Finance", "Ministerie van Financiën"),
+        ("raad", "Raad Justitie", "Raad Justitie en Binnenlandse Zaken"),
+        ("type", "fiches", "fiche"),
+        ("year", "2027", "2026"),
+        ("dossier", "32546", "32545"),
+        ("stance", "negatief", ""),
+    ],
+)
+def test_a_value_without_matches_names_the_values_that_exist(
+    archive, opensearch_url, name, value, closest
+):
+    home, _, everything = archive
+    for backend, api in both_backends(home, opensearch_url):
+        results = api.search("*", **{name: value})
+        assert results.total == 0 and len(results.hints) == 1, backend
+        named = results.hints[0].split("closest first: ")[1]
+        assert named.startswith(repr(closest) if closest else "'"), (backend, results.hints)
+        if name in everything["facets"]:  # the values named are values the facet shows
+            shown = {str(v) for v in everything["facets"][name]}
+            assert set(ast.literal_eval(f"[{named}]")) <= shown, (backend, results.hints)
+
+
+def test_the_hint_is_in_the_json_the_table_and_the_web_page(archive):
+    home = archive[0]
+    result = run_cli("*", "--ministerie", "Ministerie van Finance", "--json", home=home)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["total"] == 0 and "'Ministerie van Financiën'" in data["hint"]
+    table = run_cli("*", "--ministerie", "Ministerie van Finance", home=home)
+    assert table.returncode == 0 and "closest first: 'Ministerie van" in table.stdout
+    client = TestClient(create_app(home))
+    page = client.get("/", params={"ministerie": "Ministerie van Finance"})
+    assert page.status_code == 200 and 'class="hint"' in page.text
+    assert "Ministerie van Financiën" in page.text

@@ -91,3 +91,27 @@ def test_a_filter_with_an_unknown_value_says_what_is_wrong(query, message):
 def test_bad_dates_are_refused():
     with pytest.raises(QueryError, match="bad date"):
         parse_query("talent", Filters(since="gisteren"))
+
+
+def test_undated_is_a_year_value():
+    assert parse_query("year:none year:2022").filters.years == ["none", 2022]
+    assert parse_query("year:None").filters.undated
+    assert not parse_query("year:2022").filters.undated
+
+
+@pytest.mark.parametrize(
+    "query, attribute, value",
+    [
+        ("section:Financiële_gevolgen", "sections", "financiele_gevolgen"),
+        ("stance:POSITIEF", "stances", "positief"),
+        ("source:EurLex", "sources", "eurlex"),
+        ("type:Fiche", "doc_types", "fiche"),
+    ],
+)
+def test_values_of_a_closed_set_are_read_whatever_their_case_and_accents(query, attribute, value):
+    assert getattr(parse_query(query).filters, attribute) == [value]
+
+
+def test_a_refused_value_names_the_valid_ones_closest_first():
+    with pytest.raises(QueryError, match="sections are, closest first: subsidiariteit, "):
+        parse_query("section:subsidiarity")

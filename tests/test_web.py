@@ -239,3 +239,21 @@ def test_odd_queries_never_fail(client, query):
 def test_no_query_browses_everything(client):
     data = client.get("/", params={"format": "json"}).json()
     assert data["total"] >= 10
+
+
+def test_undated_documents_have_their_own_year_value_and_date_filters_leave_them_out(client):
+    everything = client.get("/", params={"format": "json"}).json()
+    undated = client.get("/", params={"year": "none", "format": "json"}).json()
+    assert undated["total"] == everything["facets"]["year"]["none"] > 0
+    assert not any(hit["date"] for hit in undated["hits"])
+    until = client.get("/", params={"until": "2000", "format": "json"}).json()
+    assert until["total"] and all(hit["date"] for hit in until["hits"])
+    page = client.get("/")
+    assert page.status_code == 200 and 'data-value="none"' in page.text
+
+
+def test_not_leaves_out_documents_the_excluded_word_finds(client):
+    migratie = client.get("/", params={"q": "migratie", "format": "json"}).json()
+    without = client.get("/", params={"q": "kabinet -migratie", "format": "json"}).json()
+    assert without["total"] and migratie["total"]
+    assert not {h["id"] for h in without["hits"]} & {h["id"] for h in migratie["hits"]}

@@ -47,9 +47,7 @@ def facets(state: SearchState, results: SearchResults) -> list[Facet]:
         counts = dict(results.facets.get(name, {}))
         for value in state.filters.get(name, ()):  # an active filter stays visible, even at 0
             counts.setdefault(value, 0)
-        ordered = sorted(
-            counts.items(), key=lambda kv: (-int(kv[0]), 0) if name == "year" else (-kv[1], kv[0])
-        )
+        ordered = sorted(counts.items(), key=_facet_order(name))
         values = [
             FacetValue(v, n, state.has(name, v), "/" + state.toggled(name, v).query_string())
             for v, n in ordered
@@ -60,9 +58,10 @@ def facets(state: SearchState, results: SearchResults) -> list[Facet]:
 
 
 def _facet_order(name: str):
-    """Years newest first; other values by count, then alphabetically."""
+    """Years newest first, the undated ("none") last; other values by count, then
+    alphabetically."""
     if name == "year":
-        return lambda kv: kv[0]
+        return lambda kv: (0, -int(kv[0])) if kv[0].isdigit() else (1, 0)
     return lambda kv: (-kv[1], kv[0])
 
 
