@@ -147,7 +147,7 @@ def test_compound_parts_are_found_in_both_backends(backends, part, compound):
     [
         ("", Filters(stances=["terughoudend"])),
         ("kabinet", Filters(stances=["terughoudend"])),
-        ("kabinet", Filters(positie=["steunt"])),
+        ("kabinet", Filters(positie=["steunt_onder_voorwaarden"])),
     ],
     ids=["stance", "kabinet-stance", "kabinet-positie"],
 )
