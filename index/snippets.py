@@ -51,28 +51,6 @@ def decode_spans(values: Iterable[str]) -> list[Span]:
     )
 
 
-def locate_evidence(text: str, stance: Stance) -> tuple[int, int] | None:
-    """Where the evidence sits in the section text: at its offsets when they hold it, else
-    where it is found (offsets drift when a parser normalises whitespace differently).
-    The same rule as the document page's evidence marks (web/markup.py)."""
-    evidence = stance.evidence.strip()
-    if not evidence:
-        return None
-    start, end = stance.start, stance.end
-    if 0 <= start < end <= len(text) and _squash(text[start:end]) == _squash(evidence):
-        return start, end
-    found = text.find(evidence)
-    if found >= 0:
-        return found, found + len(evidence)
-    words = evidence.split()
-    match = re.search(r"\s+".join(map(re.escape, words)), text)
-    return (match.start(), match.end()) if match else None
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
 def section_spans(sections: Sequence[Section], stances: Sequence[Stance]) -> list[list[Span]]:
     """For each section, the spans of the evidence it holds: a stance belongs to the first
     section with its section_key that holds its evidence (any section when it has no key)."""
@@ -81,7 +59,7 @@ def section_spans(sections: Sequence[Section], stances: Sequence[Stance]) -> lis
         for i, section in enumerate(sections):
             if stance.section_key and section.key != stance.section_key:
                 continue
-            if where := locate_evidence(section.text, stance):
+            if where := stance.span_in(section.text):
                 spans[i].append(Span(stance.label, *where))
                 break
     return [sorted(set(found), key=lambda s: (s.start, s.end, s.label)) for found in spans]

@@ -6,6 +6,7 @@ Plain dataclasses, no behaviour beyond (de)serialisation to the JSON shape in AR
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -93,6 +94,22 @@ class Stance:
     section_key: str = ""
     start: int = 0
     end: int = 0
+
+    def span_in(self, text: str) -> tuple[int, int] | None:
+        """Where the evidence sits in the section text: at its offsets when they hold it, else
+        where it is found (offsets drift when a parser normalises whitespace differently)."""
+        evidence = self.evidence.strip()
+        words = evidence.split()
+        if not words:
+            return None
+        start, end = self.start, self.end
+        if 0 <= start < end <= len(text) and text[start:end].split() == words:
+            return start, end
+        found = text.find(evidence)
+        if found >= 0:
+            return found, found + len(evidence)
+        match = re.search(r"\s+".join(map(re.escape, words)), text)
+        return (match.start(), match.end()) if match else None
 
 
 @dataclass

@@ -11,7 +11,6 @@ from web_corpus import COM, EVIDENCE, MARKER, build_web_archive
 from index.archive import Archive
 from parsers.model import TIMELINE_LABELS
 from web.app import create_app
-from web.markup import locate_evidence
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +116,7 @@ def test_every_real_stance_with_findable_evidence_is_marked(client, home):
     documents = [d for d in archive.documents() if d.stances]
     archive.close()
     for doc in documents:
-        findable = [s for s in doc.stances if any(locate_evidence(x.text, s) for x in doc.sections)]
+        findable = [s for s in doc.stances if any(s.span_in(x.text) for x in doc.sections)]
         if findable:
             page = client.get(f"/document/{doc.id}").text
             assert '<mark class="evidence"' in page, doc.id

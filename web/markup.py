@@ -55,29 +55,6 @@ class Segment:
     anchor: str = ""
 
 
-def locate_evidence(text: str, stance: Stance) -> tuple[int, int] | None:
-    """Where the evidence sits in the section text: at its offsets when they hold it, else
-    where it is found (offsets drift when a parser normalises whitespace differently)."""
-    evidence = stance.evidence.strip()
-    if not evidence:
-        return None
-    start, end = stance.start, stance.end
-    if 0 <= start < end <= len(text) and _squash(text[start:end]) == _squash(evidence):
-        return start, end
-    found = text.find(evidence)
-    if found >= 0:
-        return found, found + len(evidence)
-    words = evidence.split()
-    if not words:
-        return None
-    match = re.search(r"\s+".join(map(re.escape, words)), text)
-    return (match.start(), match.end()) if match else None
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
 def stance_anchor(index: int) -> str:
     """The id of the mark of the document's stance number `index` (0-based)."""
     return f"evidence-{index + 1}"
@@ -89,7 +66,7 @@ def evidence_segments(section: Section, stances: list[tuple[int, Stance]]) -> li
     overlapping another mark is listed but not marked."""
     spans: dict[tuple[int, int], list[tuple[int, Stance]]] = {}
     for index, stance in stances:
-        where = locate_evidence(section.text, stance)
+        where = stance.span_in(section.text)
         if where:
             spans.setdefault(where, []).append((index, stance))
     segments, pos = [], 0
@@ -117,7 +94,7 @@ def stances_by_section(
         for i, section in enumerate(sections):
             if stance.section_key and section.key != stance.section_key:
                 continue
-            if locate_evidence(section.text, stance):
+            if stance.span_in(section.text):
                 placed[i].append((index, stance))
                 break
     return placed
