@@ -19,11 +19,13 @@ from collections.abc import Iterator
 from index.cluster_clients import ClusterClient
 from index.compounds import decompounder, fold
 from index.filters import describe_filters
+from index.inflections import inflections, query_word
 from index.query import Node, Not, Or, ParsedQuery, Phrase, Prefix, QueryError, Word
 from index.query import describe as describe_query
 from index.search import (
     FACET_FIELDS,
     KEYWORD_FIELDS,
+    LEMMA_FIELD,
     PART_WEIGHT,
     PARTS_FIELD,
     SNIPPET_CHARS,
@@ -85,6 +87,14 @@ INDEX_BODY = {
             # the parts of the section's compounds, split by index/compounds.py from the same
             # word list as the embedded backend (an OpenSearch decompounder would cut otherwise)
             PARTS_FIELD: {"type": "text", "analyzer": "dutch_text"},
+            # the keys of the section's groups of inflected forms, found by index/inflections.py
+            # from the same table as the embedded backend: a filter, so no frequencies or norms
+            LEMMA_FIELD: {
+                "type": "text",
+                "analyzer": "whitespace",
+                "index_options": "docs",
+                "norms": False,
+            },
         },
     },
 }
@@ -255,6 +265,7 @@ def to_source(e: SectionEntry) -> dict:
         "heading": e.heading,
         "text": e.text,
         PARTS_FIELD: decompounder().parts_text(e.title, e.heading, e.text),
+        LEMMA_FIELD: inflections().lemma_text(e.title, e.heading, e.text),
     }
     for name in ("ministerie", "raad", "year", "source", "positie"):
         if value := getattr(e, name):
@@ -299,17 +310,34 @@ def node_query(node: Node) -> dict | None:
 def _word_query(word: str) -> dict:
     """A word whole, as a part of a compound (BM25 times PART_WEIGHT), and for a compound as
     the phrase of its written pieces: the embedded backend's three ways, in the query DSL."""
-    whole = {
-        "multi_match": {
-            "query": word,
-            "type": "phrase",
-            "fields": list(_boosted_fields()),
-            "tie_breaker": 0.1,
-            # a stop word alone ("de") constrains nothing, as in the embedded backend
-            "zero_terms_query": "all",
+    word = query_word(word)  # risico's -> risico
+    key = inflections().key(word)
+    if key is None:
+        whole = {
+            "multi_match": {
+                "query": word,
+                "type": "phrase",
+                "fields": list(_boosted_fields()),
+                "tie_breaker": 0.1,
+                # a stop word alone ("de") constrains nothing, as in the embedded backend
+                "zero_terms_query": "all",
+            }
         }
-    }
-    as_part = {"match": {PARTS_FIELD: {"query": word, "boost": PART_WEIGHT}}}
+        as_part = {"match": {PARTS_FIELD: {"query": word, "boost": PART_WEIGHT}}}
+    else:
+        # the word's group of inflected forms must be there (its key); the group's stems (one
+        # form per stem, stemmed here) score the match, summed per field, the best field first
+        forms = " ".join(inflections().scoring_forms(key))
+        scored = {
+            "multi_match": {
+                "query": forms,
+                "type": "best_fields",
+                "fields": list(_boosted_fields()),
+                "tie_breaker": 0.1,
+            }
+        }
+        whole = {"bool": {"filter": [{"term": {LEMMA_FIELD: key}}], "should": [scored]}}
+        as_part = {"match": {PARTS_FIELD: {"query": forms, "boost": PART_WEIGHT}}}
     found = [whole, as_part]
     if (cut := decompounder().split(fold(word))) is not None:
         found.append(node_query(Phrase(tuple(cut.surface))))

@@ -40,6 +40,10 @@ TEXT_FIELDS = {"text": 1.0, "heading": 2.0, "title": 1.5}
 # postings twice and made the top sections of multi-word queries up to 1.3x slower, for no
 # change in the judged rankings (BENCHMARKS.md, "One scorer per compound part").
 PARTS_FIELD = "parts"
+# The keys of the groups of inflected forms a section holds a form of (index/inflections.py):
+# a query word in a group must find its key here, and is scored by its group's stems in
+# TEXT_FIELDS (maatregel finds "maatregelen", mening does not find "menen").
+LEMMA_FIELD = "lemma"
 PART_WEIGHT = 0.01
 SNIPPET_CHARS = 220
 
