@@ -24,6 +24,7 @@ from index.query import Node, Not, Or, ParsedQuery, Phrase, Prefix, QueryError, 
 from index.query import describe as describe_query
 from index.search import (
     FACET_FIELDS,
+    INFLECTION_WEIGHT,
     KEYWORD_FIELDS,
     LEMMA_FIELD,
     PART_WEIGHT,
@@ -311,33 +312,36 @@ def _word_query(word: str) -> dict:
     """A word whole, as a part of a compound (BM25 times PART_WEIGHT), and for a compound as
     the phrase of its written pieces: the embedded backend's three ways, in the query DSL."""
     word = query_word(word)  # risico's -> risico
-    key = inflections().key(word)
-    if key is None:
-        whole = {
-            "multi_match": {
-                "query": word,
-                "type": "phrase",
-                "fields": list(_boosted_fields()),
-                "tie_breaker": 0.1,
-                # a stop word alone ("de") constrains nothing, as in the embedded backend
-                "zero_terms_query": "all",
-            }
+    whole = {
+        "multi_match": {
+            "query": word,
+            "type": "phrase",
+            "fields": list(_boosted_fields()),
+            "tie_breaker": 0.1,
+            # a stop word alone ("de") constrains nothing, as in the embedded backend
+            "zero_terms_query": "all",
         }
-        as_part = {"match": {PARTS_FIELD: {"query": word, "boost": PART_WEIGHT}}}
-    else:
-        # the word's group of inflected forms must be there (its key); the group's stems (one
-        # form per stem, stemmed here) score the match, summed per field, the best field first
-        forms = " ".join(inflections().scoring_forms(key))
-        scored = {
-            "multi_match": {
-                "query": forms,
-                "type": "best_fields",
-                "fields": list(_boosted_fields()),
-                "tie_breaker": 0.1,
+    }
+    as_part = {"match": {PARTS_FIELD: {"query": word, "boost": PART_WEIGHT}}}
+    table = inflections()
+    if (key := table.key(word)) is not None:
+        # The word's group of inflected forms must be there (its key). The word's own stem
+        # scores as it always did, the group's other forms (one per stem, stemmed here)
+        # INFLECTION_WEIGHT times theirs, as in the embedded backend.
+        if others := table.scoring_forms(key, leave_out=table.stem(word)):
+            other = {
+                "multi_match": {
+                    "query": " ".join(others),
+                    "type": "best_fields",
+                    "fields": list(_boosted_fields()),
+                    "tie_breaker": 0.1,
+                    "boost": INFLECTION_WEIGHT,
+                }
             }
-        }
-        whole = {"bool": {"filter": [{"term": {LEMMA_FIELD: key}}], "should": [scored]}}
-        as_part = {"match": {PARTS_FIELD: {"query": forms, "boost": PART_WEIGHT}}}
+            whole = {"dis_max": {"queries": [whole, other], "tie_breaker": 0.0}}
+            forms = " ".join([word, *others])
+            as_part = {"match": {PARTS_FIELD: {"query": forms, "boost": PART_WEIGHT}}}
+        whole = {"bool": {"filter": [{"term": {LEMMA_FIELD: key}}], "should": [whole]}}
     found = [whole, as_part]
     if (cut := decompounder().split(fold(word))) is not None:
         found.append(node_query(Phrase(tuple(cut.surface))))

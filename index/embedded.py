@@ -40,6 +40,7 @@ from index.query import (
 from index.query import describe as describe_query
 from index.search import (
     FACET_FIELDS,
+    INFLECTION_WEIGHT,
     KEYWORD_FIELDS,
     LEMMA_FIELD,
     PART_WEIGHT,
@@ -368,14 +369,15 @@ class EmbeddedBackend:
             return self._phrase((word,))
         key = self.inflections.key(word) if self.inflections is not None else None
         stems = self.inflections.stems(key) if key is not None else tokens
-        per_field = []
-        for name, boost in TEXT_FIELDS.items():
-            terms = [Query.term_query(self.schema, name, stem) for stem in stems]
-            query = _any(terms)
-            per_field.append(Query.boost_query(query, boost) if boost != 1.0 else query)
-        whole = Query.disjunction_max_query(per_field, tie_breaker=0.1)
+        whole = self._in_text(tokens[:1])
         if key is not None:
-            # the word's group of forms must be there (its key); its stems score the match
+            # The word's group of forms must be there (its key). The word's own stem scores as
+            # it always did; the group's other forms score INFLECTION_WEIGHT times theirs: a
+            # rarer form (steunt for steun) has a higher IDF and would else rank first.
+            others = [stem for stem in stems if stem != tokens[0]]
+            if others:
+                other = Query.boost_query(self._in_text(others), INFLECTION_WEIGHT)
+                whole = Query.disjunction_max_query([whole, other], tie_breaker=0.0)
             group = Query.term_query(self.schema, LEMMA_FIELD, key)
             whole = Query.boolean_query(
                 [(Occur.Must, Query.const_score_query(group, 0.0)), (Occur.Should, whole)]
@@ -386,6 +388,14 @@ class EmbeddedBackend:
         # the best way it is found counts, not their sum: a document saying the word keeps
         # the score it had before compounds were split, whatever compounds it also holds
         return Query.disjunction_max_query(found, tie_breaker=0.0)
+
+    def _in_text(self, stems: list[str]) -> Query:
+        """Any of these stems in the best of the text fields (weighted by TEXT_FIELDS)."""
+        per_field = []
+        for name, boost in TEXT_FIELDS.items():
+            query = _any([Query.term_query(self.schema, name, stem) for stem in stems])
+            per_field.append(Query.boost_query(query, boost) if boost != 1.0 else query)
+        return Query.disjunction_max_query(per_field, tie_breaker=0.1)
 
     def _compound(self, word: str, stems: list[str], whole: Query) -> list[Query]:
         """The ways a word is found: whole, as a part of a compound (ordered by BM25, far below

@@ -44,6 +44,9 @@ PARTS_FIELD = "parts"
 # a query word in a group must find its key here, and is scored by its group's stems in
 # TEXT_FIELDS (maatregel finds "maatregelen", mening does not find "menen").
 LEMMA_FIELD = "lemma"
+# A document that holds the group's other forms only (maatregelen, for maatregel) scores their
+# BM25 times this; one that holds the query's own form scores as before.
+INFLECTION_WEIGHT = 0.5
 PART_WEIGHT = 0.01
 SNIPPET_CHARS = 220
 
