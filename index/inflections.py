@@ -240,30 +240,32 @@ def query_word(word: str) -> str:
 
 
 class Inflections:
-    """The table, read: a word's key, a group's forms and stems, and the keys a text holds."""
+    """The table, read: a word's key, a group's forms and stems, and the keys a text holds.
+    Kept as bytes (the file's words, ASCII), as the scan of a text at import works on bytes."""
 
-    def __init__(self, forms: list[str], keys: list[str], stems: list[str]):
+    def __init__(self, forms: list[bytes], keys: list[bytes], stems: list[bytes]):
         """One row per form, sorted by key and form, as the file holds them."""
         self._forms, self._keys, self._stems = forms, keys, stems
-        self.keys = dict(zip(forms, keys, strict=True))
-        self._byte_keys: dict[bytes, bytes] = {}  # for lemma_text, made on its first call
-        self._byte_forms: frozenset[bytes] = frozenset()
+        self._key_of = dict(zip(forms, keys, strict=True))
         self._recent: dict[str, frozenset[bytes]] = {}
 
     @classmethod
     def from_file(cls, path: Path) -> Inflections:
-        words = path.read_text(encoding="utf-8").split()
+        words = path.read_bytes().split()
         return cls(words[0::3], words[1::3], words[2::3])
 
     def key(self, word: str) -> str | None:
         """The key of a word's group, or None when its stem finds it (no group here)."""
-        return self.keys.get(fold(word))
+        key = self._key_of.get(fold(word).encode())
+        return None if key is None else key.decode()
 
     def _members(self, key: str) -> list[tuple[str, str]]:
         """(form, stem) of a group's forms: the rows are sorted by key, so they are together."""
-        start = bisect.bisect_left(self._keys, key)
-        end = bisect.bisect_right(self._keys, key, lo=start)
-        return list(zip(self._forms[start:end], self._stems[start:end], strict=True))
+        encoded = key.encode()
+        start = bisect.bisect_left(self._keys, encoded)
+        end = bisect.bisect_right(self._keys, encoded, lo=start)
+        rows = zip(self._forms[start:end], self._stems[start:end], strict=True)
+        return [(form.decode(), stem.decode()) for form, stem in rows]
 
     def stems(self, key: str) -> list[str]:
         """The distinct stems of a group's forms, sorted: what scores a match."""
@@ -288,6 +290,9 @@ class Inflections:
     def forms(self, key: str) -> list[str]:
         return [form for form, _ in self._members(key)]
 
+    def __len__(self) -> int:
+        return len(self._forms)
+
     def groups(self) -> int:
         return len(set(self._keys))
 
@@ -297,17 +302,13 @@ class Inflections:
         is a separator, as it is no letter of a Dutch word in the table), accents folded and
         punctuation made a space by one byte table, split on white space; only the forms
         found go through Python (a regular expression's word scan costs 4 times as much)."""
-        if not self._byte_keys:  # the scan works on bytes: the forms and keys as bytes too
-            encoded = zip(map(str.encode, self._forms), map(str.encode, self._keys), strict=True)
-            self._byte_keys = dict(encoded)
-            self._byte_forms = frozenset(self._byte_keys)
         found: set[bytes] = set()
         for text in texts:
             known = self._recent.get(text)  # a title stands above each of its sections
             if known is None:
                 words = text.lower().encode("latin-1", "replace").translate(_WORD_BYTES).split()
-                hits = self._byte_forms.intersection(words)
-                known = frozenset(map(self._byte_keys.__getitem__, hits))
+                hits = self._key_of.keys() & set(words)  # looks up the text's words only
+                known = frozenset(map(self._key_of.__getitem__, hits))
                 if len(self._recent) > 16:
                     self._recent.clear()
                 self._recent[text] = known
@@ -327,7 +328,7 @@ def main() -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     table = Inflections.from_file(path)
-    print(f"Dutch inflections: {path} ({len(table.keys)} forms, {table.groups()} groups)")
+    print(f"Dutch inflections: {path} ({len(table)} forms, {table.groups()} groups)")
     return 0
 
 
