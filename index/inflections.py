@@ -26,8 +26,8 @@ the text fields, as a stemmed word always was (so `maatregel` ranks a text sayin
 
 The table is built on first use (or `python -m index.inflections`, part of `make setup`) into
 the user cache: one line per form, "form key stem", sorted by key and form. The same spaCy data
-gives the same file, byte for byte. An index built with another TABLE_VERSION is refused until
-`reindex`.
+and the same Tantivy give the same file, byte for byte. An index built with another
+TABLE_VERSION is refused until `reindex`.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from __future__ import annotations
 import bisect
 import gzip
 import hashlib
+import importlib.metadata
 import importlib.util
 import json
 import os
@@ -51,7 +52,7 @@ from index.compounds import fold
 # Bump when the build rules below change what the table holds: the cached table is rebuilt,
 # and an index built with another table is refused until `fiche-search reindex`.
 TABLE_VERSION = 1
-TABLES = ("nl_lemma_lookup", "nl_lemma_exc")
+TABLES = ("nl_lemma_lookup", "nl_lemma_exc", "nl_lemma_index")
 
 
 def _word_bytes() -> bytes:
@@ -206,7 +207,8 @@ def tantivy_stem() -> Callable[[str], str | None]:
 
 def table_path(folder: Path | None = None) -> Path:
     folder = folder or _data_folder()
-    digest = hashlib.sha256()
+    # the stems column is Tantivy's stemmer's: another Tantivy builds its own table
+    digest = hashlib.sha256(importlib.metadata.version("tantivy").encode())
     for name in TABLES:
         digest.update((folder / f"{name}.json.gz").read_bytes())
     cache_folder = Path(platformdirs.user_cache_dir("fiche-search"))
