@@ -4,11 +4,14 @@ compounds were split), each in a fresh process and a fresh archive, alternated r
 so that both see the same machine load. Prints wall and CPU seconds per import and the
 with/without ratio of each round; the median ratio is the figure to quote.
 
-    python -m benchmarks.compound_cost [--records N] [--rounds R] [--bounds]
+    python -m benchmarks.compound_cost [--records N] [--rounds R] [--bounds] [--inflections]
 
 The default is the whole scale corpus (16,021 records, 242k sections): the share of words
 seen for the first time, whose split is computed, falls as an import grows, so a small slice
 overstates the cost.
+
+`--inflections` adds an import with parts but without the groups of inflected forms
+(index/inflections.py, the `lemma` field): "with parts" over it is what the groups cost.
 
 `--bounds` adds two imports per round that show what the parts would cost if part of the
 Python work were free, as native code would nearly make it: "long words given" replays the
@@ -34,12 +37,13 @@ from pathlib import Path
 from benchmarks.run import SCALE
 
 ROOT = Path(__file__).resolve().parents[1]
-WITHOUT, WITH, WORDS_GIVEN, PARTS_GIVEN, RECORD = (
+WITHOUT, WITH, WORDS_GIVEN, PARTS_GIVEN, RECORD, UNINFLECTED = (
     "without parts",
     "with parts",
     "long words given",
     "parts given",
     "record",
+    "no inflections",
 )
 # One import in a fresh process: the CLI's import path (Importer), with the backend chosen here.
 RUNNER = """
@@ -73,7 +77,9 @@ elif variant == "parts given":
     compounds.Decompounder.parts_text = lambda self, *texts: next(given_parts)
 usage, started = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
 archive = Archive(home)
-backend = EmbeddedBackend(home / "index", compounds=variant != "without parts")
+backend = EmbeddedBackend(
+    home / "index", compounds=variant != "without parts", inflected=variant != "no inflections"
+)
 report = Importer(archive, backend).import_paths([path])
 backend.close()
 wall = time.perf_counter() - started
@@ -139,14 +145,19 @@ def main() -> int:
     parser.add_argument(
         "--bounds", action="store_true", help="also import with long words / parts given"
     )
+    parser.add_argument(
+        "--inflections", action="store_true", help="also import without inflection groups"
+    )
     args = parser.parse_args()
     variants = [WITHOUT, WITH] + ([WORDS_GIVEN, PARTS_GIVEN] if args.bounds else [])
+    variants += [UNINFLECTED] if args.inflections else []
     with tempfile.TemporaryDirectory(prefix="compound-cost-") as folder:
         work = Path(folder)
         path = write_input(work, args.records)
         if args.bounds:
             import_once(path, work / "home-record", RECORD)
         ratios: dict[str, list[tuple[float, float]]] = {v: [] for v in variants[1:]}
+        inflected: list[tuple[float, float]] = []  # with parts / no inflections
         for round_number in range(1, args.rounds + 1):
             # the order alternates, so no variant always runs on a warmer page cache
             order = variants if round_number % 2 else list(reversed(variants))
@@ -163,6 +174,10 @@ def main() -> int:
                 ratios[variant].append((run.wall / without.wall, run.cpu / without.cpu))
                 wall, cpu = ratios[variant][-1]
                 print(f"  {variant} / without: wall {wall:.2f}x, CPU {cpu:.2f}x")
+            if args.inflections:
+                run, base = runs[WITH], runs[UNINFLECTED]
+                inflected.append((run.wall / base.wall, run.cpu / base.cpu))
+                print(f"  with parts / {UNINFLECTED}: wall {run.wall / base.wall:.2f}x")
             sys.stdout.flush()
         for variant, figures in ratios.items():
             wall = statistics.median(w for w, _ in figures)
@@ -170,6 +185,13 @@ def main() -> int:
             print(
                 f"median {variant} / without over {args.rounds} rounds: wall {wall:.2f}x,"
                 f" CPU {cpu:.2f}x"
+            )
+        if inflected:
+            wall = statistics.median(w for w, _ in inflected)
+            cpu = statistics.median(c for _, c in inflected)
+            print(
+                f"median inflections cost (with parts / {UNINFLECTED}):"
+                f" wall {wall:.2f}x, CPU {cpu:.2f}x"
             )
     return 0
 

@@ -1,5 +1,6 @@
 """The relevance benchmark: judged queries over the scale corpus and the corpus, nDCG@10 and
-recall@100 per stratum, for today's analysis and for compound splitting, in one run.
+recall@100 per stratum, for the stemmed words alone, with compound splitting, and with compound
+splitting and the groups of inflected forms (index/inflections.py), in one run.
 
     .venv/bin/python -m benchmarks.relevance               # the table
     .venv/bin/python -m benchmarks.relevance --pool 10     # unjudged pooled hits, for judging
@@ -30,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = next(p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").is_dir())
 SCALE_RECORDS = 3000
 JUDGED = Path(__file__).parent / "relevance"
-VARIANTS = {"today": False, "compounds": True}  # name -> compound parts indexed and searched
+# name -> (compound parts indexed and searched, groups of inflected forms indexed and searched)
+VARIANTS = {"today": (False, False), "compounds": (True, False), "inflections": (True, True)}
 DIFFERENCE_POOL = 5
 TIE_DEPTH = 10
 STRATA = ("single word", "compound part", "phrase", "identifier", "topic")
@@ -84,10 +86,10 @@ def build_archive(work: Path) -> Archive:
 
 def build_indexes(archive: Archive, work: Path) -> dict[str, EmbeddedBackend]:
     backends = {}
-    for name, compounds in VARIANTS.items():
+    for name, (compounds, inflected) in VARIANTS.items():
         folder = work / f"index-{name}"
         shutil.rmtree(folder, ignore_errors=True)
-        backend = EmbeddedBackend(folder, compounds=compounds)
+        backend = EmbeddedBackend(folder, compounds=compounds, inflected=inflected)
         batch = []
         for doc in archive.documents():
             batch.append(doc)

@@ -19,11 +19,14 @@ from collections.abc import Callable, Iterator
 from index.cluster_clients import ClusterClient
 from index.compounds import decompounder, fold
 from index.filters import UNDATED, Filters, describe_filters
+from index.inflections import inflections, query_word
 from index.query import Node, Not, Or, ParsedQuery, Phrase, Prefix, QueryError, Word
 from index.query import describe as describe_query
 from index.search import (
     FACET_FIELDS,
+    INFLECTION_WEIGHT,
     KEYWORD_FIELDS,
+    LEMMA_FIELD,
     MAX_KEYWORD_VALUES,
     PART_WEIGHT,
     PARTS_FIELD,
@@ -93,6 +96,14 @@ INDEX_BODY = {
             # the parts of the section's compounds, split by index/compounds.py from the same
             # word list as the embedded backend (an OpenSearch decompounder would cut otherwise)
             PARTS_FIELD: {"type": "text", "analyzer": "dutch_text"},
+            # the keys of the section's groups of inflected forms, found by index/inflections.py
+            # from the same table as the embedded backend: a filter, so no frequencies or norms
+            LEMMA_FIELD: {
+                "type": "text",
+                "analyzer": "whitespace",
+                "index_options": "docs",
+                "norms": False,
+            },
         },
     },
 }
@@ -308,6 +319,7 @@ def to_source(e: SectionEntry) -> dict:
         "heading": e.heading,
         "text": e.text,
         PARTS_FIELD: decompounder().parts_text(e.title, e.heading, e.text),
+        LEMMA_FIELD: inflections().lemma_text(e.title, e.heading, e.text),
     }
     for name in ("ministerie", "raad", "year", "source", "positie"):
         if value := getattr(e, name):
@@ -365,6 +377,7 @@ def node_query(node: Node, exclude: Excluder | None = None) -> dict | None:
 def _word_query(word: str) -> dict:
     """A word whole, as a part of a compound (BM25 times PART_WEIGHT), and for a compound as
     the phrase of its written pieces: the embedded backend's three ways, in the query DSL."""
+    word = query_word(word)  # risico's -> risico
     whole = {
         "multi_match": {
             "query": word,
@@ -376,6 +389,25 @@ def _word_query(word: str) -> dict:
         }
     }
     as_part = {"match": {PARTS_FIELD: {"query": word, "boost": PART_WEIGHT}}}
+    table = inflections()
+    if (key := table.key(word)) is not None:
+        # The word's group of inflected forms must be there (its key). The word's own stem
+        # scores as it always did, the group's other forms (one per stem, stemmed here)
+        # INFLECTION_WEIGHT times theirs, as in the embedded backend.
+        if others := table.scoring_forms(key, leave_out=table.stem(word)):
+            other = {
+                "multi_match": {
+                    "query": " ".join(others),
+                    "type": "best_fields",
+                    "fields": list(_boosted_fields()),
+                    "tie_breaker": 0.1,
+                    "boost": INFLECTION_WEIGHT,
+                }
+            }
+            whole = {"dis_max": {"queries": [whole, other], "tie_breaker": 0.0}}
+            forms = " ".join([word, *others])
+            as_part = {"match": {PARTS_FIELD: {"query": forms, "boost": PART_WEIGHT}}}
+        whole = {"bool": {"filter": [{"term": {LEMMA_FIELD: key}}], "should": [whole]}}
     found = [whole, as_part]
     if (cut := decompounder().split(fold(word))) is not None:
         found.append(node_query(Phrase(tuple(cut.surface))))

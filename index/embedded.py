@@ -3,7 +3,8 @@
 One Tantivy document per section, its document's metadata copied in (search.SectionEntry).
 Text is analysed the Dutch way (lowercase, accent folding, Dutch stop words, Snowball stemming)
 in `text`/`heading`/`title`; `exact` keeps the unstemmed words for "phrase" queries; `parts`
-holds the parts of the section's compounds (index/compounds.py), analysed like the text.
+holds the parts of the section's compounds (index/compounds.py), analysed like the text;
+`lemma` the keys of the groups of inflected forms the section holds (index/inflections.py).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from tantivy import FieldType, Filter, Occur, Query, TextAnalyzerBuilder, Tokeni
 
 from index.compounds import SPLITS_VERSION, Decompounder, decompounder, fold
 from index.filters import UNDATED, Filters, describe_filters
+from index.inflections import TABLE_VERSION, Inflections, inflections, query_word
 from index.query import (
     And,
     Node,
@@ -37,7 +39,9 @@ from index.query import (
 from index.query import describe as describe_query
 from index.search import (
     FACET_FIELDS,
+    INFLECTION_WEIGHT,
     KEYWORD_FIELDS,
+    LEMMA_FIELD,
     MAX_KEYWORD_VALUES,
     PART_WEIGHT,
     PARTS_FIELD,
@@ -109,6 +113,13 @@ class Aggregated:
 _AGGREGATIONS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="fiche-facets")
 
 
+def _any(queries: list[Query]) -> Query:
+    """One query that any of these satisfies, their scores summed."""
+    if len(queries) == 1:
+        return queries[0]
+    return Query.boolean_query([(Occur.Should, q) for q in queries])
+
+
 def dutch_analyzer() -> tantivy.TextAnalyzer:
     return (
         TextAnalyzerBuilder(Tokenizer.simple())
@@ -152,6 +163,10 @@ def build_schema() -> tantivy.Schema:
     # A new field changes the schema: an index built before compounds were split is refused
     # with "reindex" (index/backends.py) instead of silently missing every part.
     builder.add_text_field(PARTS_FIELD, stored=False, tokenizer_name=DUTCH, index_option="freq")
+    # the keys of the section's groups of inflected forms: a filter, so no frequencies
+    builder.add_text_field(
+        LEMMA_FIELD, stored=False, tokenizer_name="whitespace", index_option="basic"
+    )
     builder.add_text_field("date_iso", stored=True, tokenizer_name="raw")
     builder.add_text_field(DOCUMENT_KEY, fast=True, tokenizer_name="raw")
     builder.add_text_field(SPANS_FIELD, stored=True, tokenizer_name="raw", index_option="basic")
@@ -162,17 +177,24 @@ class EmbeddedBackend:
     name = "embedded"
 
     def __init__(
-        self, folder: Path, compounds: bool = True, sampling: FacetSampling = FacetSampling()
+        self,
+        folder: Path,
+        compounds: bool = True,
+        sampling: FacetSampling = FacetSampling(),
+        inflected: bool = True,
     ):
         """`compounds=False`: no parts indexed or searched (the analysis before compounds were
-        split, kept for the relevance benchmark's comparison)."""
+        split); `inflected=False`: no groups of inflected forms, every word found by its stem
+        alone (the analysis before index/inflections.py). Both kept for the relevance
+        benchmark's comparison."""
         self.folder = Path(folder)
         self.sampling = sampling
         self.decompounder: Decompounder | None = decompounder() if compounds else None
+        self.inflections: Inflections | None = inflections() if inflected else None
         self.folder.mkdir(parents=True, exist_ok=True)
         self.schema = build_schema()
         self.index = tantivy.Index(self.schema, path=str(self.folder))
-        if compounds:
+        if compounds or inflected:
             self._check_analysis()
         self.stemmed = dutch_analyzer()
         self.exact = exact_analyzer()
@@ -182,16 +204,19 @@ class EmbeddedBackend:
         self.rejected: list[tuple[str, str]] = []  # Tantivy has no mapping to violate
 
     def _check_analysis(self) -> None:
-        """An index remembers the compound splits it was built with (a file beside it): the
-        parts of an older split are refused, not searched as if they were today's."""
+        """An index remembers the compound splits and the table of inflected forms it was
+        built with (a file beside it): the parts of an older split and the groups of an older
+        table are refused, not searched as if they were today's."""
         stamp = self.folder / ANALYSIS_FILE
-        current = f"compound splits {SPLITS_VERSION}\n"
+        current = f"compound splits {SPLITS_VERSION if self.decompounder else 'none'}\n"
+        if self.inflections is not None:
+            current += f"inflections {TABLE_VERSION}\n"
         if stamp.is_file() and stamp.read_text(encoding="utf-8") == current:
             return
         if stamp.is_file() or self.index.searcher().num_docs > 0:
             raise IndexOutdated(
-                "the search index holds the compound parts of an older fiche-search; rebuild"
-                " it from the archive with `fiche-search reindex`"
+                "the search index holds the compound parts or inflected forms of an older"
+                " fiche-search; rebuild it from the archive with `fiche-search reindex`"
             )
         stamp.write_text(current, encoding="utf-8")
 
@@ -258,6 +283,8 @@ class EmbeddedBackend:
         doc.add_text("exact", f"{e.title}\n{e.heading}\n{e.text}")
         if self.decompounder is not None:
             doc.add_text(PARTS_FIELD, self.decompounder.parts_text(e.title, e.heading, e.text))
+        if self.inflections is not None:
+            doc.add_text(LEMMA_FIELD, self.inflections.lemma_text(e.title, e.heading, e.text))
         return doc
 
     def commit(self) -> None:
@@ -271,7 +298,9 @@ class EmbeddedBackend:
     def clear(self) -> None:
         self._writer = None
         shutil.rmtree(self.folder, ignore_errors=True)
-        self.__init__(self.folder, self.decompounder is not None, self.sampling)
+        self.__init__(
+            self.folder, self.decompounder is not None, self.sampling, self.inflections is not None
+        )
 
     def close(self) -> None:
         if self._writer is None:
@@ -403,28 +432,48 @@ class EmbeddedBackend:
         return Query.boolean_query(clauses)
 
     def _word(self, word: str) -> Query | None:
+        if self.inflections is not None:
+            word = query_word(word)  # risico's -> risico
         tokens = self.stemmed.analyze(word)
         if not tokens:
             return None  # a stop word, or punctuation only
         if len(tokens) > 1:  # F-35, COM(2022): one word made of several tokens stays together
             return self._phrase((word,))
-        per_field = []
-        for name, boost in TEXT_FIELDS.items():
-            query = Query.term_query(self.schema, name, tokens[0])
-            per_field.append(Query.boost_query(query, boost) if boost != 1.0 else query)
-        whole = Query.disjunction_max_query(per_field, tie_breaker=0.1)
+        key = self.inflections.key(word) if self.inflections is not None else None
+        stems = self.inflections.stems(key) if key is not None else tokens
+        whole = self._in_text(tokens[:1])
+        if key is not None:
+            # The word's group of forms must be there (its key). The word's own stem scores as
+            # it always did; the group's other forms score INFLECTION_WEIGHT times theirs: a
+            # rarer form (steunt for steun) has a higher IDF and would else rank first.
+            others = [stem for stem in stems if stem != tokens[0]]
+            if others:
+                other = Query.boost_query(self._in_text(others), INFLECTION_WEIGHT)
+                whole = Query.disjunction_max_query([whole, other], tie_breaker=0.0)
+            group = Query.term_query(self.schema, LEMMA_FIELD, key)
+            whole = Query.boolean_query(
+                [(Occur.Must, Query.const_score_query(group, 0.0)), (Occur.Should, whole)]
+            )
         if self.decompounder is None:
             return whole
-        found = self._compound(word, tokens[0], whole)
+        found = self._compound(word, stems, whole)
         # the best way it is found counts, not their sum: a document saying the word keeps
         # the score it had before compounds were split, whatever compounds it also holds
         return Query.disjunction_max_query(found, tie_breaker=0.0)
 
-    def _compound(self, word: str, token: str, whole: Query) -> list[Query]:
+    def _in_text(self, stems: list[str]) -> Query:
+        """Any of these stems in the best of the text fields (weighted by TEXT_FIELDS)."""
+        per_field = []
+        for name, boost in TEXT_FIELDS.items():
+            query = _any([Query.term_query(self.schema, name, stem) for stem in stems])
+            per_field.append(Query.boost_query(query, boost) if boost != 1.0 else query)
+        return Query.disjunction_max_query(per_field, tie_breaker=0.1)
+
+    def _compound(self, word: str, stems: list[str], whole: Query) -> list[Query]:
         """The ways a word is found: whole, as a part of a compound (ordered by BM25, far below
         a whole word: PART_WEIGHT), and, for a compound, as the phrase of its written pieces
         (wiskunde-onderwijs)."""
-        part = Query.term_query(self.schema, PARTS_FIELD, token)
+        part = _any([Query.term_query(self.schema, PARTS_FIELD, stem) for stem in stems])
         as_part = Query.boost_query(part, PART_WEIGHT)
         found = [whole, as_part]
         cut = self.decompounder.split(fold(word))
@@ -529,6 +578,9 @@ class EmbeddedBackend:
     def _snippet_generator(self, searcher, request: SearchRequest, chars: int = SNIPPET_CHARS):
         words = positive_words(request.query.text) if request.raw is None else request.raw.split()
         tokens = [t for w in words for t in self.stemmed.analyze(w)]
+        if self.inflections is not None:  # maatregel: "maatregelen" is shown too
+            keys = filter(None, map(self.inflections.key, words))
+            tokens += [stem for key in keys for stem in self.inflections.stems(key)]
         if not tokens:
             return None
         highlight = Query.boolean_query(

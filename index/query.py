@@ -92,6 +92,9 @@ _FILTER = re.compile(rf"^({_NAMES}):(.+)$", re.IGNORECASE | re.DOTALL)
 # A word the analyzers cut into several tokens (F-35, COM(2022), 2022/0123) is the exact
 # phrase of those tokens: word positions are kept for exact words only.
 _SPLIT_WORD = re.compile(r"[^\W_][\W_]+[^\W_]")
+# risico's, euro's: a word with its plural (or genitive) 's, which the backends read as the
+# word's form (index/inflections.py, query_word), not the phrase "risico s"
+_APOSTROPHE_S = re.compile(r"[^\W\d_]{2,}['\u2019]s")
 
 
 def parse_query(query: str, filters: Filters | None = None) -> ParsedQuery:
@@ -247,7 +250,9 @@ def word_node(word: str) -> Word | Phrase | Or:
     pieces = hyphen_pieces(word)
     if pieces:  # wiskunde-onderwijs: that phrase, or the words written as one
         return Or((Phrase(pieces), Word("".join(pieces))))
-    return Phrase((word,)) if _SPLIT_WORD.search(word) else Word(word)
+    if _SPLIT_WORD.search(word) and not _APOSTROPHE_S.fullmatch(word):
+        return Phrase((word,))
+    return Word(word)
 
 
 def positive_words(node: Node | None) -> list[str]:

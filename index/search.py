@@ -42,6 +42,13 @@ TEXT_FIELDS = {"text": 1.0, "heading": 2.0, "title": 1.5}
 # postings twice and made the top sections of multi-word queries up to 1.3x slower, for no
 # change in the judged rankings (BENCHMARKS.md, "One scorer per compound part").
 PARTS_FIELD = "parts"
+# The keys of the groups of inflected forms a section holds a form of (index/inflections.py):
+# a query word in a group must find its key here, and is scored by its group's stems in
+# TEXT_FIELDS (maatregel finds "maatregelen", mening does not find "menen").
+LEMMA_FIELD = "lemma"
+# A document that holds the group's other forms only (maatregelen, for maatregel) scores their
+# BM25 times this; one that holds the query's own form scores as before.
+INFLECTION_WEIGHT = 0.5
 PART_WEIGHT = 0.01
 SNIPPET_CHARS = 220
 # Values of one keyword field a backend lists (keyword_values): for a filter value as typed.
