@@ -10,7 +10,7 @@ from rich.console import Console
 from cli.archive_commands import StageBars
 from cli.context import backend_options, fail, home_option, open_api
 from cli.search_commands import filter_options
-from index.export import FORMATS
+from fiche_search.api import FORMATS
 from index.filters import QueryError
 
 
