@@ -113,6 +113,7 @@ class FicheSearch:
         self.backend_name = backend or os.environ.get("FICHE_BACKEND") or "embedded"
         self.es_url = es_url or os.environ.get("FICHE_ES_URL") or ""
         self._backend: SearchBackend | None = None
+        self._closed = False
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -133,6 +134,7 @@ class FicheSearch:
             self._backend.close()
             self._backend = None
         self.archive.close()
+        self._closed = True
 
     def __repr__(self) -> str:
         documents = self.archive.count("documents")
@@ -182,9 +184,16 @@ class FicheSearch:
         return as_results(results, self._document_rows)
 
     def _document_rows(self, doc_ids: list[str]) -> dict[str, dict]:
-        updated = self.archive.updated_at(doc_ids)
-        documents = self.archive.documents(doc_ids)
-        return {d.id: document_row(d, updated.get(d.id, "")) for d in documents}
+        """The export rows of these documents: what `Results.to_pandas()` adds to the hits,
+        read when asked for (from a fresh connection once this archive is closed)."""
+        archive = Archive(self.home) if self._closed else self.archive
+        try:
+            updated = archive.updated_at(doc_ids)
+            documents = archive.documents(doc_ids)
+            return {d.id: document_row(d, updated.get(d.id, "")) for d in documents}
+        finally:
+            if archive is not self.archive:
+                archive.close()
 
     def explain(self, query: str = "", *, raw: bool = False, **filters: FilterValue | None) -> str:
         """The query that runs, readable and in the backend's own terms."""

@@ -293,3 +293,4 @@ def test_what_the_api_returns_says_what_it_is(home):
         assert set(stances.column("aspect").to_pylist()) >= {"positie", "subsidiariteit"}
         with pytest.raises(QueryError, match="documents, sections, stances, links"):
             archive.table("votes")
+    assert results.to_pandas().positie.notna().all()  # still readable once the archive is closed
