@@ -21,7 +21,7 @@ from rich.progress import (
 from rich.table import Table
 
 from cli.context import backend_options, fail, home_option, open_api, open_archive_api
-from fiche_search.api import SAMPLE
+from fiche_search.api import SAMPLE, DocumentNotFound
 from index.importer import ImportReport
 from index.output import ocr_summary
 
@@ -204,9 +204,10 @@ def stats_command(home, as_json):
 def show_command(doc_id, home, as_json):
     """One document: metadata, sections, stances, links."""
     with open_archive_api(home, existing=True) as api:
-        doc = api.document(doc_id)
-    if doc is None:
-        fail(f"no document {doc_id!r} in the archive (search for it, or `fiche-search stats`)")
+        try:
+            doc = api.document(doc_id)
+        except DocumentNotFound as error:
+            fail(str(error))
     if as_json:
         click.echo(json.dumps(doc.to_json(), ensure_ascii=False, indent=2))
         return

@@ -10,7 +10,7 @@ from rich.console import Console
 from cli.archive_commands import StageBars
 from cli.context import backend_options, fail, home_option, open_api
 from cli.search_commands import filter_options
-from index.export import FORMATS
+from fiche_search.api import FORMATS
 from index.filters import QueryError
 
 
@@ -31,7 +31,8 @@ from index.filters import QueryError
 @backend_options
 def export_command(directory, query, fmt, changed_since, as_json, home, backend, es_url, **filters):
     """documents, sections, stances and links of the archive (or of the documents that match
-    QUERY and the filters) as four tables in DIRECTORY, joined on the document id."""
+    QUERY and the filters) as four typed tables in DIRECTORY, joined on the document id, with
+    a Frictionless datapackage.json that describes them."""
     api = open_api(home, backend, es_url, existing=True)
     try:
         with StageBars(Console(stderr=True)) as progress:
@@ -51,7 +52,13 @@ def export_command(directory, query, fmt, changed_since, as_json, home, backend,
         api.close()
     if as_json:
         files = {name: str(path) for name, path in report.files.items()}
-        click.echo(json.dumps({"format": fmt, "rows": report.rows, "files": files}, indent=2))
+        described = str(report.datapackage)
+        click.echo(
+            json.dumps(
+                {"format": fmt, "rows": report.rows, "files": files, "datapackage": described},
+                indent=2,
+            )
+        )
         return
     counts = ", ".join(f"{rows} {name}" for name, rows in report.rows.items())
-    click.echo(f"exported {counts} to {report.directory} ({fmt})")
+    click.echo(f"exported {counts} to {report.directory} ({fmt}), described by datapackage.json")

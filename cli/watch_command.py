@@ -43,7 +43,7 @@ def add_command(name, query, proposal_ref, include_existing, home, backend, es_u
     # The index opens on first use: a bad name or query is said before a cluster is asked.
     with open_archive_api(home, backend, es_url) as api:
         try:
-            baseline = api.add_watch(
+            watch = api.add_watch(
                 name,
                 " ".join(query),
                 proposal=proposal_ref,
@@ -56,7 +56,7 @@ def add_command(name, query, proposal_ref, include_existing, home, backend, es_u
             fail(str(error), code=2)
         except BackendUnavailable as error:
             fail(str(error))
-        watch = api.watch(name)
+    baseline = watch.known
     if watch.proposal:
         click.echo(
             f"saved {name!r} following {watch.query}; {baseline} documents and changes known"

@@ -4,10 +4,15 @@ import fiche_search
 archive = fiche_search.open("~/fiche-archive")
 results = archive.search("blauwe kaart", section="positie.beoordeling", since="2020")
 results.total, [hit.id for hit in results.hits], results.facets
-archive.document("kst-22112-3516").stances
+results.to_pandas()                              # one row per hit, the export's columns
+archive.document("kst-22112-3516").stances       # DocumentNotFound for an unknown id
 archive.proposal("COM(2021) 206").changes
+archive.stances("migratie", by="year").to_pandas()
 archive.add_watch("blauwe-kaart", "blauwe kaart"); archive.run_watches()
-archive.export("out/", format="parquet")
+archive.export("out/", format="parquet").to_pandas("documents")
+archive.table("stances", type="fiche").to_pandas()
+
+Everything in `__all__` is the public API (README, "Python API"); the rest may change.
 """
 
 from fiche_search.api import (
@@ -15,13 +20,17 @@ from fiche_search.api import (
     BackendUnavailable,
     Document,
     DocumentHit,
+    DocumentNotFound,
     ExportReport,
     FicheSearch,
     ImportReport,
+    Proposal,
     QueryError,
+    Results,
     SearchResults,
     SectionHit,
     StanceCounts,
+    Stances,
     Watch,
     WatchError,
     default_home,
@@ -34,15 +43,19 @@ __all__ = [
     "BackendUnavailable",
     "Document",
     "DocumentHit",
+    "DocumentNotFound",
     "ExportReport",
     "FicheSearch",
     "ImportReport",
     "MalformedRef",
+    "Proposal",
     "ProposalTimeline",
     "QueryError",
+    "Results",
     "SearchResults",
     "SectionHit",
     "StanceCounts",
+    "Stances",
     "UnknownProposal",
     "Watch",
     "WatchError",

@@ -11,16 +11,26 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from fiche_search.notebook import (
+    Document,
+    Proposal,
+    Results,
+    Stances,
+    as_document,
+    as_proposal,
+    as_results,
+    as_stances,
+)
 from index.archive import DATABASE, Archive, SourceStats
 from index.backends import BackendUnavailable, open_backend
-from index.export import FORMATS, ExportReport, export_archive
+from index.export import FORMATS, TABLES, ExportReport, arrow_tables, document_row, export_archive
 from index.filters import FILTER_NAMES, UNDATED, Filters, QueryError
 from index.importer import Importer, ImportReport, Progress
 from index.output import archive_summary
-from index.proposals import ProposalTimeline, proposal_refs
 from index.proposals import proposal as proposal_timeline
+from index.proposals import proposal_refs
 from index.query import ParsedQuery, parse_query
-from index.references import Citation, cited_by, cites
+from index.references import Citation, cited_by, cites, resolve_targets
 from index.related import Related, related_documents
 from index.search import (
     DocumentHit,
@@ -32,20 +42,23 @@ from index.search import (
 )
 from index.stance_counts import StanceCounts, count_stances
 from index.watches import Alert, Watch, WatchError, WatchStore
-from parsers import Document
 
 __all__ = [
     "Alert",
     "BackendUnavailable",
     "Document",
     "DocumentHit",
+    "DocumentNotFound",
     "ExportReport",
     "FicheSearch",
     "ImportReport",
+    "Proposal",
     "QueryError",
+    "Results",
     "SearchResults",
     "SectionHit",
     "StanceCounts",
+    "Stances",
     "Watch",
     "WatchError",
     "default_home",
@@ -57,6 +70,16 @@ MAX_LIMIT = 1000
 MAX_PAGE = 100_000
 SAMPLE = Path(__file__).parent / "sample"
 FilterValue = str | int | Iterable[str | int]
+
+
+class DocumentNotFound(LookupError):
+    """No document with this id in the archive."""
+
+    def __init__(self, doc_id: str):
+        super().__init__(
+            f"no document {doc_id!r} in the archive (search for it, or `fiche-search stats`)"
+        )
+        self.doc_id = doc_id
 
 
 def default_home() -> Path:
@@ -108,6 +131,7 @@ class FicheSearch:
         self.backend_name = backend or os.environ.get("FICHE_BACKEND") or "embedded"
         self.es_url = es_url or os.environ.get("FICHE_ES_URL") or ""
         self._backend: SearchBackend | None = None
+        self._closed = False
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -128,6 +152,26 @@ class FicheSearch:
             self._backend.close()
             self._backend = None
         self.archive.close()
+        self._closed = True
+
+    def __repr__(self) -> str:
+        documents = self.archive.count("documents")
+        return f"<FicheSearch {self.home}: {documents} documents, {self.backend_name} index>"
+
+    def _repr_html_(self) -> str:
+        import html
+
+        types = self.archive.doc_type_counts()
+        rows = "".join(
+            f"<tr><td>{html.escape(kind or '(none)')}</td><td>{n}</td></tr>"
+            for kind, n in types.items()
+        )
+        return (
+            f"<div><strong>fiche-search archive</strong> {html.escape(str(self.home))}, "
+            f"{sum(types.values())} documents, {html.escape(self.backend_name)} index"
+            f"<table><thead><tr><th>type</th><th>documents</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table></div>"
+        )
 
     def __enter__(self) -> FicheSearch:
         return self
@@ -154,13 +198,27 @@ class FicheSearch:
         sort: str = "relevance",
         raw: bool = False,
         **filters: FilterValue | None,
-    ) -> SearchResults:
+    ) -> Results:
         """Matching documents, best section first, with facets. `raw`: QUERY in the backend's
-        own syntax. `hints`: filter values no document has, and the values that exist."""
+        own syntax. `hints`: filter values no document has, and the values that exist.
+        `.to_pandas()` on the results: one row per hit of the page, with the document's
+        columns of the export."""
         request = self.request(query, limit, page, sort, raw, **filters)
         results = self.backend.search(request)
         results.hints = request.query.hints
-        return results
+        return as_results(results, self._document_rows)
+
+    def _document_rows(self, doc_ids: list[str]) -> dict[str, dict]:
+        """The export rows of these documents: what `Results.to_pandas()` adds to the hits,
+        read when asked for (from a fresh connection once this archive is closed)."""
+        archive = Archive(self.home) if self._closed else self.archive
+        try:
+            updated = archive.updated_at(doc_ids)
+            documents = archive.documents(doc_ids)
+            return {d.id: document_row(d, updated.get(d.id, "")) for d in documents}
+        finally:
+            if archive is not self.archive:
+                archive.close()
 
     def explain(self, query: str = "", *, raw: bool = False, **filters: FilterValue | None) -> str:
         """The query that runs, readable and in the backend's own terms."""
@@ -190,14 +248,22 @@ class FicheSearch:
             raw=query if raw else None,
         )
 
-    def document(self, doc_id: str) -> Document | None:
-        return self.archive.document(doc_id)
+    def document(self, doc_id: str) -> Document:
+        """The archived document, its links resolved to the archived documents they point at
+        (`target_id`, as in the export). An unknown id raises DocumentNotFound."""
+        doc = self.archive.document(doc_id)
+        if doc is None:
+            raise DocumentNotFound(doc_id)
+        resolve_targets(self.archive, [doc])
+        return as_document(doc)
 
-    def stances(
-        self, query: str = "", by: str = "year", **filters: FilterValue | None
-    ) -> StanceCounts:
-        """Aspect-stance counts of the fiches that match, per year or ministerie."""
-        return count_stances(self.backend, self.query(query, **filters), by)
+    def has_document(self, doc_id: str) -> bool:
+        return bool(self.archive.refs([doc_id]))
+
+    def stances(self, query: str = "", by: str = "year", **filters: FilterValue | None) -> Stances:
+        """Aspect-stance counts of the fiches that match, per year or ministerie;
+        `.to_pandas()`: one row per group, aspect and label."""
+        return as_stances(count_stances(self.backend, self.query(query, **filters), by))
 
     def matching_documents(self, query: str = "", **filters: FilterValue | None) -> list[str]:
         return self.backend.matching_documents(self.query(query, **filters))
@@ -226,19 +292,23 @@ class FicheSearch:
         """The EU proposals this document belongs to, as `proposal` takes them."""
         return proposal_refs(self.archive, doc)
 
-    def proposal(self, ref: str) -> ProposalTimeline:
+    def proposal(self, ref: str) -> Proposal:
         """One EU proposal: its fiches, documents and procedure in date order, the latest
         position per aspect and its changes. A malformed REF raises MalformedRef, one no
         archived document names raises UnknownProposal."""
-        return proposal_timeline(self.archive, ref)
+        return as_proposal(proposal_timeline(self.archive, ref))
 
     # --- saved searches ------------------------------------------------------------------
 
     def watches(self) -> list[Watch]:
         return self._watch_store().all()
 
-    def watch(self, name: str) -> Watch | None:
-        return self._watch_store().get(name)
+    def watch(self, name: str) -> Watch:
+        """The saved search NAME; WatchError if there is none."""
+        watch = self._watch_store().get(name)
+        if watch is None:
+            raise WatchError(f"no watch named {name!r}")
+        return watch
 
     def add_watch(
         self,
@@ -248,10 +318,11 @@ class FicheSearch:
         proposal: str = "",
         include_existing: bool = False,
         **filters: FilterValue | None,
-    ) -> int:
+    ) -> Watch:
         """Save QUERY and filters under NAME, or follow one PROPOSAL (a COM, CELEX, procedure
-        or document id); returns how many documents are known now (`run_watches` reports
-        only newer ones, unless `include_existing`). A bad query raises QueryError, a bad
+        or document id); returns the saved Watch, whose `known` is how many documents (and
+        changes) are known now (`run_watches` reports only newer ones, unless
+        `include_existing`). A bad query raises QueryError, a bad
         name, a taken name or a bad proposal WatchError."""
         if bool(query.strip()) == bool(proposal):
             raise WatchError("give a QUERY or a proposal (one of the two)")
@@ -261,7 +332,11 @@ class FicheSearch:
                 "filters narrow a QUERY; a proposal watch follows every document of the proposal"
             )
         watch = Watch(name=name, query=query, filters=chosen, proposal=proposal)
-        return self._watch_store().add(watch, self.backend, include_existing)
+        store = self._watch_store()
+        known = store.add(watch, self.backend, include_existing)
+        saved = store.get(name)
+        saved.known = known
+        return saved
 
     def remove_watch(self, name: str) -> None:
         """Delete a saved search and what it remembers; WatchError if there is none."""
@@ -335,3 +410,16 @@ class FicheSearch:
             wanted = set(self.backend.matching_documents(parsed))
             ids = [doc_id for doc_id in ids if doc_id in wanted]
         return export_archive(self.archive, Path(directory), format, ids, progress)
+
+    def table(self, name: str = "documents", query: str = "", **filters: FilterValue | None):
+        """One table of the export (documents, sections, stances or links) of the documents
+        that match QUERY and filters (all when none), in memory as a pyarrow Table with the
+        export's types: `archive.table("stances", type="fiche").to_pandas()`."""
+        if name not in TABLES:
+            raise QueryError(f"bad table {name!r}: use one of {', '.join(TABLES)}")
+        ids = self.archive.document_ids()
+        parsed = self.query(query, **filters)
+        if parsed.text is not None or not parsed.filters.is_empty():
+            wanted = set(self.backend.matching_documents(parsed))
+            ids = [doc_id for doc_id in ids if doc_id in wanted]
+        return arrow_tables(self.archive, ids)[name]

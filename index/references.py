@@ -4,6 +4,7 @@ documents cite it, each with the sentence that makes the reference."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from index.archive import Archive
@@ -105,3 +106,23 @@ def _once(citations: list[Citation]) -> list[Citation]:
     for citation in citations:
         seen.setdefault(citation.doc_id, citation)
     return list(seen.values())
+
+
+def resolve_targets(archive: Archive, documents: Iterable[Document]) -> None:
+    """Give every link whose target the archive holds its `target_id` (in place): the parsers
+    set it only for the parts of one file, the rest is known once the archive is."""
+    documents = list(documents)
+    wanted = {
+        target
+        for doc in documents
+        for link in doc.links
+        if not link.target_id
+        for target in target_ids(link)
+        if target != doc.id
+    }
+    held = {ref.id for ref in archive.refs(sorted(wanted))}
+    for doc in documents:
+        for link in doc.links:
+            if not link.target_id:
+                found = [t for t in target_ids(link) if t in held and t != doc.id]
+                link.target_id = found[0] if found else ""

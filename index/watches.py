@@ -58,6 +58,9 @@ class Watch:
     created_at: str = ""
     last_run: str = ""
     proposal: str = ""  # a proposal REF: the watch follows that proposal instead of a query
+    # Set by FicheSearch.add_watch: the documents (and position changes) known when it was
+    # saved, which `run` does not report (not stored: 0 on a watch read back).
+    known: int = 0
 
     def parsed(self) -> ParsedQuery:
         return parse_query(self.query, _copy(self.filters))

@@ -97,3 +97,62 @@ def test_search_facet_document_evidence(base_url, browser):
     assert page.locator("svg rect").count() >= 2
     page.screenshot(path=str(ARTIFACTS / "timeline.png"), full_page=True)
     page.close()
+
+
+def test_on_a_phone_the_facets_fold_under_filters_and_the_navigation_wraps(base_url, browser):
+    """At 390 px the first result comes before the facets, which a "Filters" button opens;
+    at 1280 px the facets stand beside the results and the button is not shown."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    phone.goto(base_url + f"/?q={MARKER}")
+    phone.screenshot(path=str(ARTIFACTS / "search-390.png"), full_page=True)
+    button = phone.locator("label.filters-button")
+    assert button.is_visible() and button.inner_text().startswith("Filters")
+    assert not phone.locator("[data-facet=type]").is_visible()
+    first_hit = phone.locator("li.hit").first.bounding_box()
+    assert first_hit["y"] < 400, first_hit  # was about 800 px of facets first
+    page_width = phone.evaluate("document.documentElement.scrollWidth")
+    assert page_width <= 390, page_width  # nothing runs off the screen, the navigation wraps
+    nav = phone.locator("header.top nav a").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().right)"
+    )
+    assert max(nav) <= 390, nav
+    button.click()
+    assert phone.locator("[data-facet=type]").is_visible()
+    phone.click('[data-facet=type] a[data-value="fiche"]')
+    phone.wait_for_url("**type=fiche**")
+    assert phone.locator("li.hit").count() == 2
+    assert "1 on" in phone.locator("label.filters-button").inner_text()
+    phone.goto(base_url + f"/timeline?q={MARKER}")
+    phone.screenshot(path=str(ARTIFACTS / "timeline-390.png"), full_page=True)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.close()
+
+    wide = browser.new_page(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    wide.goto(base_url + f"/?q={MARKER}")
+    wide.screenshot(path=str(ARTIFACTS / "search-1280.png"), full_page=True)
+    assert not wide.locator("label.filters-button").is_visible()
+    facets = wide.locator("[data-facet=type]").bounding_box()
+    results = wide.locator("li.hit").first.bounding_box()
+    assert facets["x"] + facets["width"] <= results["x"]  # beside the results
+    wide.close()
+
+
+def test_the_timeline_gives_every_label_its_own_colour_and_counts_positie(base_url, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    page.goto(base_url + f"/timeline?q={MARKER}")
+    swatches = page.locator(".legend .swatch").evaluate_all(
+        "els => els.map(e => [e.className, getComputedStyle(e).backgroundColor])"
+    )
+    assert len(swatches) == 10
+    colours = [colour for _, colour in swatches]
+    assert len(set(colours)) == 10, swatches  # positief and steunt were one green
+    fills = page.locator("svg rect").evaluate_all(
+        "els => els.map(e => [e.getAttribute('class'), getComputedStyle(e).fill])"
+    )
+    by_label = dict(swatches)
+    for label, fill in fills:
+        assert fill == by_label[f"swatch {label}"], (label, fill)
+    heads = page.locator("table.counts th").all_inner_texts()
+    assert heads[-1].startswith("positie")
+    page.close()

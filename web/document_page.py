@@ -9,6 +9,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from fiche_search import DocumentNotFound
 from index.output import ocr_summary
 from web.markup import evidence_segments, safe_url, stance_anchor, stances_by_section
 from web.params import BadRequest, output_format
@@ -24,9 +25,10 @@ def document_page(request: Request) -> Response:
         raise BadRequest(f"bad document id {doc_id!r}")
     fmt = output_format(request.query_params)
     with request.app.state.resources.api() as api:
-        doc = api.document(doc_id)
-        if doc is None:
-            raise HTTPException(404, f"no document {doc_id!r} in the archive")
+        try:
+            doc = api.document(doc_id)
+        except DocumentNotFound:
+            raise HTTPException(404, f"no document {doc_id!r} in the archive") from None
         related = api.related(doc)
         references = {"cites": api.cites(doc), "cited_by": api.cited_by(doc)}
         proposals = api.proposal_refs(doc)

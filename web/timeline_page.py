@@ -6,10 +6,24 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from parsers.model import ASPECT_LABELS, ASPECTS, PARAGRAPH_LABELS, TIMELINE_LABELS
+from parsers.model import ASPECT_LABELS, PARAGRAPH_LABELS, TIMELINE_LABELS
 from web.chart import timeline_charts
 from web.params import BadRequest, output_format, search_state
 from web.render import csv_response, json_response, page
+
+# The short heads of the count table's columns, one per label.
+SIGNS = {
+    "positief": "+",
+    "negatief": "−",
+    "gedeeltelijk": "±",
+    "geen_oordeel": "?",
+    "steunt": "st",
+    "steunt_onder_voorwaarden": "sv",
+    "terughoudend": "th",
+    "kritisch": "kr",
+    "verwerpt": "vw",
+    "neutraal": "ne",
+}
 
 
 def timeline_page(request: Request) -> Response:
@@ -36,8 +50,8 @@ def timeline_page(request: Request) -> Response:
             "state": state,
             "counts": counts,
             "charts": timeline_charts(counts),
-            "aspects": ASPECTS,
-            "labels": ASPECT_LABELS,
+            "columns": list(TIMELINE_LABELS.items()),  # the aspects, then positie
+            "signs": SIGNS,
             "legend": (*ASPECT_LABELS, *PARAGRAPH_LABELS),
         },
     )

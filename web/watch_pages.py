@@ -6,6 +6,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from fiche_search import WatchError
 from index.watches import NAME_PATTERN
 from web.atom import watch_feed
 from web.params import output_format
@@ -30,9 +31,10 @@ def watch_feed_page(request: Request) -> Response:
     if not NAME_PATTERN.fullmatch(name):
         raise HTTPException(404, f"no saved search {name!r}")
     with request.app.state.resources.api() as api:
-        watch = api.watch(name)
-        if watch is None:
-            raise HTTPException(404, f"no saved search {name!r}")
+        try:
+            watch = api.watch(name)
+        except WatchError:
+            raise HTTPException(404, f"no saved search {name!r}") from None
         alerts = api.alerts(name, FEED_ENTRIES)
     body = watch_feed(watch, alerts, str(request.url), str(request.base_url))
     return Response(body, media_type="application/atom+xml; charset=utf-8")
