@@ -5,6 +5,8 @@ end). Exact quotes of their sentences are found; single-column PDFs read as befo
 import pytest
 from conftest import CORPUS
 
+from parsers.generic import build_generic
+from parsers.parts import split_parts
 from parsers.readers.pdf import _join_lines, read_pdf
 
 HANDELINGEN = CORPUS / "pdf" / "tk_handelingen_2024_tweeminutendebat_volkshuisvesting_40993d1c.pdf"
@@ -59,3 +61,15 @@ def test_the_document_vocabulary_decides_a_line_end_hyphen():
 def test_page_footers_of_both_columns_are_dropped(handelingen):
     assert "TK 40" not in handelingen.text
     assert "Tweede Kamer Staat van de Volkshuisvesting" not in handelingen.text
+
+
+def test_the_sitting_date_comes_from_the_running_footer(handelingen):
+    # every page's footer: "8 februari 2024 TK 40" beside "Tweede Kamer Staat van de ..."
+    assert handelingen.meta.date == "2024-02-08"
+
+
+def test_the_first_heading_is_the_title(handelingen):
+    # not a sentence of a speech as when read across both columns
+    (part,) = split_parts(handelingen, fallback_id="handelingen")
+    doc = build_generic(part)
+    assert (doc.title, doc.date) == ("Staat van de Volkshuisvesting", "2024-02-08")

@@ -14,7 +14,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from parsers.continuation import continues, starts_lower
+from parsers.heading import is_producer_title
 from parsers.model import OcrPage, ParseError
+from parsers.readers.dates import find_word_date
 from parsers.readers.ocr import OcrPageText, OcrSettings, read_pages
 from parsers.text import Block, ReadResult, SourceMetadata
 
@@ -103,6 +105,7 @@ def read_pdf(data: bytes, ocr: OcrSettings | None = None) -> ReadResult:
     if not any(pages):
         raise ParseError(_no_text_reason(data, ocr_pages))
     furniture = _running_furniture(pages)
+    date = _running_date(pages, furniture)
     body: list[_Line] = []
     footnotes: list[str] = []
     for lines in pages:
@@ -114,10 +117,11 @@ def read_pdf(data: bytes, ocr: OcrSettings | None = None) -> ReadResult:
     blocks = [b for b in blocks if b.text]
     if not blocks:
         raise ParseError(_no_text_reason(data, ocr_pages))
+    meta = SourceMetadata(title="" if is_producer_title(title) else title, date=date)
     return ReadResult(
         blocks=blocks,
         format="pdf",
-        meta=SourceMetadata(title=title),
+        meta=meta,
         footnotes=footnotes,
         ocr_pages=ocr_pages,
     )
@@ -367,6 +371,23 @@ def _running_furniture(pages: list[list[_Line]]) -> set[str]:
         seen.update({_furniture_key(line.text) for line in lines if line.in_margin})
     threshold = max(2, len(pages) // 3)
     return {key for key, count in seen.items() if count >= threshold}
+
+
+def _running_date(pages: list[list[_Line]], furniture: set[str]) -> str:
+    """The date a running header or footer prints on most pages: the Handelingen' footer
+    carries the date of the sitting ("8 februari 2024"), a ministry letter its "Datum"."""
+    seen: Counter[str] = Counter()
+    for lines in pages:
+        dates = {
+            find_word_date(line.text)
+            for line in lines
+            if line.in_margin and _furniture_key(line.text) in furniture
+        }
+        seen.update(dates - {""})
+    if not seen:
+        return ""
+    date, count = seen.most_common(1)[0]
+    return date if count >= max(2, len(pages) // 2) else ""
 
 
 def _is_furniture(line: _Line, furniture: set[str]) -> bool:

@@ -1,0 +1,63 @@
+"""Title and date from a document's own head when no metadata comes with it: the PDFs in
+../shared/corpus/pdf carry no /Title (or a producer string) and no sidecar."""
+
+import pytest
+from conftest import CORPUS
+
+from parsers import parse_file
+from parsers.heading import is_producer_title, text_date, text_title
+
+PDF = CORPUS / "pdf"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "date"),
+    [
+        # "Nr. 143 MOTIE VAN DE LEDEN INGE VAN DIJK EN GRINWIS Voorgesteld 6 juli 2021",
+        # under the letterhead "Tweede Kamer der Staten-Generaal"
+        ("kst-32545-143.pdf", "MOTIE VAN DE LEDEN INGE VAN DIJK EN GRINWIS", "2021-07-06"),
+        # PDF /Title "Microsoft Word - 20110301_5687928a draagmoederschap.doc";
+        # "Datum 1 maart 2011 Onderwerp Draagmoederschap"
+        (
+            "rijksoverheid_kamerbrief_2011-03-01_draagmoederschap.pdf",
+            "Draagmoederschap",
+            "2011-03-01",
+        ),
+        # PDF /Title "Microsoft Word - 23309tmp3771~-1-...~.xml"; "Den Haag, 8 maart 2011"
+        (
+            "tk_besluitenlijst_example4.pdf",
+            "Besluitenlijst van de extra procedurevergadering van dinsdag 8 maart",
+            "2011-03-08",
+        ),
+        # "Antwoord van Minister Koolmees ... (ontvangen 21 juni 2021)."
+        (
+            "ah-tk-20202021-3235.pdf",
+            "Vragen van de leden Van Weyenberg, Romke de Jong en Kat (allen D66) aan de Minister "
+            "van Sociale Zaken en Werkgelegenheid over de TOZO",
+            "2021-06-21",
+        ),
+    ],
+)
+def test_title_and_date_come_from_the_printed_head(name, title, date):
+    (doc,) = parse_file(PDF / name)
+    assert (doc.title, doc.date) == (title, date)
+
+
+def test_producer_strings_and_template_text_are_no_titles():
+    assert is_producer_title("Microsoft Word - 20110301_5687928a draagmoederschap.doc")
+    assert is_producer_title("Microsoft Word - 46359tmp1C11~-1-48f9695f~.xml")
+    assert is_producer_title("Logo                                Den Haag, 2 november 2007")
+    assert not is_producer_title(
+        "Fiche 5: Herziening verordening markten voor financiële instrumenten"
+    )
+
+
+def test_the_letterhead_is_skipped_for_the_title():
+    head = ["Tweede Kamer der Staten-Generaal", "Vergaderjaar 2024–2025", "Verslag van een debat"]
+    assert text_title(head) == "Verslag van een debat"
+
+
+def test_a_motie_is_dated_by_its_proposal_before_any_other_date():
+    head = ["Den Haag, 1 juli 2021", "Nr. 143 MOTIE VAN HET LID X Voorgesteld 6 juli 2021"]
+    assert text_date(head) == "2021-07-06"
+    assert text_date(["(Zie vergadering van 31 januari 2024.)"]) == ""  # not its own date
