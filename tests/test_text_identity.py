@@ -1,7 +1,10 @@
 """Title and date from a document's own head when no metadata comes with it: the PDFs in
 ../shared/corpus/pdf carry no /Title (or a producer string) and no sidecar."""
 
+import sqlite3
+
 import pytest
+from cli_helpers import run_json
 from conftest import CORPUS
 
 from parsers import parse_file
@@ -61,3 +64,29 @@ def test_a_motie_is_dated_by_its_proposal_before_any_other_date():
     head = ["Den Haag, 1 juli 2021", "Nr. 143 MOTIE VAN HET LID X Voorgesteld 6 juli 2021"]
     assert text_date(head) == "2021-07-06"
     assert text_date(["(Zie vergadering van 31 januari 2024.)"]) == ""  # not its own date
+
+
+def test_a_printed_kamerstuk_number_is_its_identity():
+    # "32 545 Wet- en regelgeving financiële markten" / "Nr. 143 MOTIE VAN ..."
+    (doc,) = parse_file(PDF / "kst-32545-143.pdf")
+    assert (doc.id, doc.doc_type, doc.dossier, doc.source) == (
+        "kst-32545-143",
+        "motie",
+        ["32545"],
+        "officielebekendmakingen",
+    )
+    (doc,) = parse_file(PDF / "kst-21501-02-3121_motie_ceder_d7a5dc6c.pdf")
+    assert (doc.id, doc.dossier) == ("kst-21501-02-3121", ["21501-02"])
+
+
+def test_the_pdf_and_the_xml_of_one_motie_are_one_document(tmp_path):
+    # from two folders, PDF first: the XML (a richer format) holds the document, both raw
+    # files are archived
+    run_json("import", str(PDF / "kst-32545-143.pdf"), home=tmp_path)
+    run_json("import", str(CORPUS / "kamerstukken" / "kst-32545-143.xml"), home=tmp_path)
+    db = sqlite3.connect(tmp_path / "archive.sqlite")
+    rows = db.execute("SELECT id, format FROM documents").fetchall()
+    raw = db.execute("SELECT COUNT(DISTINCT sha256) FROM parses").fetchone()[0]
+    db.close()
+    assert rows == [("kst-32545-143", "op-xml")]
+    assert raw == 2

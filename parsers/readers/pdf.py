@@ -14,10 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from parsers.continuation import continues, starts_lower
-from parsers.heading import is_producer_title
+from parsers.heading import head_lines, is_producer_title, text_title
 from parsers.model import OcrPage, ParseError
 from parsers.readers.dates import find_word_date
+from parsers.readers.metadata import doc_type_for
 from parsers.readers.ocr import OcrPageText, OcrSettings, read_pages
+from parsers.readers.office import kamerstuk_head, kamerstuk_kind
 from parsers.text import Block, ReadResult, SourceMetadata
 
 _PAGE_OF = re.compile(r"^(pagina|page|blad)\s*\d+\s*(van|of|/)\s*\d+$", re.IGNORECASE)
@@ -117,7 +119,9 @@ def read_pdf(data: bytes, ocr: OcrSettings | None = None) -> ReadResult:
     blocks = [b for b in blocks if b.text]
     if not blocks:
         raise ParseError(_no_text_reason(data, ocr_pages))
-    meta = SourceMetadata(title="" if is_producer_title(title) else title, date=date)
+    meta = _printed_identity(blocks)
+    meta.title = meta.title or ("" if is_producer_title(title) else title)
+    meta.date = meta.date or date
     return ReadResult(
         blocks=blocks,
         format="pdf",
@@ -125,6 +129,19 @@ def read_pdf(data: bytes, ocr: OcrSettings | None = None) -> ReadResult:
         footnotes=footnotes,
         ocr_pages=ocr_pages,
     )
+
+
+def _printed_identity(blocks: list[Block]) -> SourceMetadata:
+    """A Kamerstuk printed by the Staten-Generaal names itself in its head ("32 545 ...",
+    "Nr. 143"): the same id, type and dossier as its XML, HTML and Word manifestations, so
+    the importer holds them as one document (the richer format's text wins)."""
+    if not any("Kamer der Staten-Generaal" in b.text for b in blocks[:3]):
+        return SourceMetadata()
+    meta = kamerstuk_head(blocks)
+    if meta.identifier and not meta.title:  # "Nr. 143 MOTIE VAN ... Voorgesteld 6 juli 2021"
+        meta.title = text_title(head_lines(blocks))
+        meta.doc_type = doc_type_for(meta.identifier, kamerstuk_kind(meta.title))
+    return meta
 
 
 def _is_truncated(data: bytes) -> bool:
