@@ -90,3 +90,9 @@ def test_the_pdf_and_the_xml_of_one_motie_are_one_document(tmp_path):
     db.close()
     assert rows == [("kst-32545-143", "op-xml")]
     assert raw == 2
+
+
+def test_an_aanhangsel_pdf_is_named_by_its_year_and_number():
+    # "Vergaderjaar 2020–2021 Aanhangsel van de Handelingen", then "3235" on its own line
+    (doc,) = parse_file(PDF / "ah-tk-20202021-3235.pdf")
+    assert (doc.id, doc.doc_type) == ("ah-tk-20202021-3235", "aanhangsel")

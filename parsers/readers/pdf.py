@@ -17,7 +17,7 @@ from parsers.continuation import continues, starts_lower
 from parsers.heading import head_lines, is_producer_title, text_title
 from parsers.model import OcrPage, ParseError
 from parsers.readers.dates import find_word_date
-from parsers.readers.metadata import doc_type_for
+from parsers.readers.metadata import SOURCE, doc_type_for, public_url
 from parsers.readers.ocr import OcrPageText, OcrSettings, read_pages
 from parsers.readers.office import kamerstuk_head, kamerstuk_kind
 from parsers.text import Block, ReadResult, SourceMetadata
@@ -119,7 +119,7 @@ def read_pdf(data: bytes, ocr: OcrSettings | None = None) -> ReadResult:
     blocks = [b for b in blocks if b.text]
     if not blocks:
         raise ParseError(_no_text_reason(data, ocr_pages))
-    meta = _printed_identity(blocks)
+    meta = _printed_identity(blocks, pages[0] if pages else [])
     meta.title = meta.title or ("" if is_producer_title(title) else title)
     meta.date = meta.date or date
     return ReadResult(
@@ -131,17 +131,47 @@ def read_pdf(data: bytes, ocr: OcrSettings | None = None) -> ReadResult:
     )
 
 
-def _printed_identity(blocks: list[Block]) -> SourceMetadata:
+def _printed_identity(blocks: list[Block], first_page: list[_Line]) -> SourceMetadata:
     """A Kamerstuk printed by the Staten-Generaal names itself in its head ("32 545 ...",
     "Nr. 143"): the same id, type and dossier as its XML, HTML and Word manifestations, so
-    the importer holds them as one document (the richer format's text wins)."""
+    the importer holds them as one document (the richer format's text wins). So does an
+    Aanhangsel ("Vergaderjaar 2020–2021 Aanhangsel van de Handelingen", then its number
+    on a line of its own: ah-tk-20202021-3235)."""
     if not any("Kamer der Staten-Generaal" in b.text for b in blocks[:3]):
         return SourceMetadata()
+    aanhangsel = _aanhangsel_id([line.text for line in first_page])
+    if aanhangsel:
+        return SourceMetadata(
+            identifier=aanhangsel,
+            doc_type=doc_type_for(aanhangsel),
+            source=SOURCE,
+            url=public_url(aanhangsel),
+        )
     meta = kamerstuk_head(blocks)
     if meta.identifier and not meta.title:  # "Nr. 143 MOTIE VAN ... Voorgesteld 6 juli 2021"
         meta.title = text_title(head_lines(blocks))
         meta.doc_type = doc_type_for(meta.identifier, kamerstuk_kind(meta.title))
     return meta
+
+
+_AANHANGSEL = re.compile(r"^Vergaderjaar (\d{4})[–-](\d{4}) Aanhangsel van de Handelingen$")
+
+
+def _aanhangsel_id(lines: list[str]) -> str:
+    chamber = next(
+        (
+            c
+            for c, name in (("tk", "Tweede"), ("ek", "Eerste"))
+            if any(line.startswith(f"{name} Kamer der Staten-Generaal") for line in lines)
+        ),
+        "",
+    )
+    for index, line in enumerate(lines):
+        found = _AANHANGSEL.match(line)
+        if found and chamber:
+            number = next((n for n in lines[index + 1 : index + 8] if n.isdigit()), "")
+            return f"ah-{chamber}-{found.group(1)}{found.group(2)}-{number}" if number else ""
+    return ""
 
 
 def _is_truncated(data: bytes) -> bool:
