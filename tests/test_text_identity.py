@@ -80,16 +80,23 @@ def test_a_printed_kamerstuk_number_is_its_identity():
 
 
 def test_the_pdf_and_the_xml_of_one_motie_are_one_document(tmp_path):
-    # from two folders, PDF first: the XML (a richer format) holds the document, both raw
-    # files are archived
-    run_json("import", str(PDF / "kst-32545-143.pdf"), home=tmp_path)
+    # from two folders: the XML (a richer format) holds the document, both raw files are
+    # archived, and the report counts the PDF as merged and a Cellar notice as no
+    # document, neither as a failure
     run_json("import", str(CORPUS / "kamerstukken" / "kst-32545-143.xml"), home=tmp_path)
+    notice = CORPUS / "eurlex" / "cellar_notice_object_work_32018R0196.xml"
+    report = run_json("import", str(PDF / "kst-32545-143.pdf"), str(notice), home=tmp_path)
+    assert report["failures"] == []
+    assert [(m["file"], m["reason"]) for m in report["merged"]] == [
+        (str(PDF / "kst-32545-143.pdf"), "kst-32545-143: held from a richer manifestation")
+    ]
+    assert [s["file"] for s in report["skipped"]] == [str(notice)]
     db = sqlite3.connect(tmp_path / "archive.sqlite")
     rows = db.execute("SELECT id, format FROM documents").fetchall()
     raw = db.execute("SELECT COUNT(DISTINCT sha256) FROM parses").fetchone()[0]
     db.close()
     assert rows == [("kst-32545-143", "op-xml")]
-    assert raw == 2
+    assert raw == 2  # the XML and the PDF, each parsed and kept
 
 
 def test_an_aanhangsel_pdf_is_named_by_its_year_and_number():
