@@ -30,6 +30,12 @@ _DOCUMENT = re.compile(r"^Document:\s*(.+)$")
 _SUBJECT = re.compile(r"(?:^|\s)(?:Onderwerp|Betreft):?\s+(.+)$")
 _NUMBERED_TITLE = re.compile(r"^Nr\.\s*\d+\s+(.+?)(?:\s+Voorgesteld\b.*)?$")
 _QUESTIONS = re.compile(r"^(Vragen van (?:de leden|het lid)\b.+?)(?:\s*\(ingezonden\b.*)?$")
+# A title cut inside a date: "... van woensdag 26" on one line, "oktober 2016" on the next.
+_RUNS_ON_DATE = re.compile(r".*\b\d{1,2}$")
+_MONTH_YEAR = re.compile(
+    r"^(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+    r"|december)\s+\d{4}$"
+)
 LETTERHEAD = re.compile(
     r"^(?:(?:tweede|eerste) kamer der staten-generaal$|vergaderjaar\s+\d{4}"
     r"|>?\s*retouradres\b|logo\b|ministerie van\b|directoraat-generaal\b|aan de\b|postbus\b"
@@ -74,10 +80,14 @@ def text_date(lines: list[str]) -> str:
 def text_title(lines: list[str]) -> str:
     """The document's title from its head; "" for an empty document."""
     for pattern in (_DOCUMENT, _NUMBERED_TITLE, _SUBJECT, _QUESTIONS):
-        for line in lines:
+        for index, line in enumerate(lines):
             found = pattern.search(line)
             if found and _is_title(found.group(1)):
-                return found.group(1).strip()[:200]
+                title = found.group(1).strip()
+                following = lines[index + 1] if index + 1 < len(lines) else ""
+                if _RUNS_ON_DATE.match(title[-12:]) and _MONTH_YEAR.match(following):
+                    title = f"{title} {following}"  # "... van woensdag 26" / "oktober 2016"
+                return title[:200]
     for line in lines:
         if not LETTERHEAD.match(line) and not is_producer_title(line):
             return line[:200]

@@ -103,3 +103,16 @@ def test_an_aanhangsel_pdf_is_named_by_its_year_and_number():
     # "Vergaderjaar 2020–2021 Aanhangsel van de Handelingen", then "3235" on its own line
     (doc,) = parse_file(PDF / "ah-tk-20202021-3235.pdf")
     assert (doc.id, doc.doc_type) == ("ah-tk-20202021-3235", "aanhangsel")
+
+
+def test_a_title_cut_inside_its_date_runs_on():
+    # tk_besluitenlijst_example2.pdf: the date's month and year are set bold on the next line
+    head = [
+        "Den Haag, 28 oktober 2016",
+        "Document: Besluitenlijst van de procedurevergadering van woensdag 26",
+        "oktober 2016",
+    ]
+    assert (
+        text_title(head)
+        == "Besluitenlijst van de procedurevergadering van woensdag 26 oktober 2016"
+    )
