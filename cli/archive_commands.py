@@ -106,6 +106,8 @@ def print_report(report: ImportReport, as_json: bool) -> None:
                     "indexed": report.indexed,
                     "rejected": [{"section": u, "reason": r} for u, r in report.rejected],
                     "failures": [{"file": f, "reason": r} for f, r in report.failures],
+                    "merged": [{"file": f, "reason": r} for f, r in report.merged],
+                    "skipped": [{"file": f, "reason": r} for f, r in report.skipped],
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -117,6 +119,16 @@ def print_report(report: ImportReport, as_json: bool) -> None:
         f"{report.unchanged} files unchanged, {len(report.failures)} failed; "
         f"{report.indexed} documents indexed"
     )
+    if report.merged or report.skipped:
+        click.echo(
+            f"  {len(report.merged)} merged (the document is held from a richer file), "
+            f"{len(report.skipped)} skipped: not a document",
+            err=True,
+        )
+    for location, reason in report.merged:
+        click.echo(f"  merged: {location}: {reason}", err=True)
+    for location, reason in report.skipped:
+        click.echo(f"  skipped: {location}: {reason}", err=True)
     print_failures(report.failures)
     print_rejected(report.rejected)
 

@@ -21,6 +21,7 @@ from parsers import (
     PARSER_VERSION,
     Document,
     MissingTool,
+    NotADocument,
     OcrSettings,
     ParseError,
     is_sidecar_metadata,
@@ -55,6 +56,11 @@ class ImportReport:
     stored_ids: set[str] = field(default_factory=set)  # documents new or changed in this run
     unchanged: int = 0  # files already archived by this parser version
     failures: list[tuple[str, str]] = field(default_factory=list)  # (location, reason)
+    # Counted apart from the failures: documents another file holds in a richer format (the
+    # PDF of a motie whose XML is archived), and files that hold no document (a metadata file
+    # on its own, a search listing, a Cellar notice, a Formex wrapper).
+    merged: list[tuple[str, str]] = field(default_factory=list)  # (location, document id)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (location, what it is)
     indexed: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (section uid, reason)
     missing_tool: str = ""  # a program some file needed and this machine lacks (Tesseract)
@@ -255,10 +261,15 @@ def store_parse(
         return []
     if isinstance(outcome, ParseError):
         archive.record_parse_failure(sha, filename, outcome.reason, PARSER_VERSION)
-        report.failures.append((filename, outcome.reason))
+        failed = not isinstance(outcome, NotADocument)
+        (report.failures if failed else report.skipped).append((filename, outcome.reason))
         return []
     stored = archive.store_documents(sha, PARSER_VERSION, outcome)
     report.stored_ids.update(doc.id for doc in stored)
+    written = {doc.id for doc in stored}
+    for doc in outcome:
+        if doc.id not in written:  # another file holds it in a richer format
+            report.merged.append((filename, f"{doc.id}: held from a richer manifestation"))
     return stored
 
 

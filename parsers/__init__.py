@@ -4,7 +4,16 @@ The public API: parse_bytes, parse_file, Document and friends, ParseError.
 """
 
 from parsers.documents import PARSER_VERSION, parse_bytes, parse_file, read_sidecars
-from parsers.model import Document, Link, MissingTool, OcrPage, ParseError, Section, Stance
+from parsers.model import (
+    Document,
+    Link,
+    MissingTool,
+    NotADocument,
+    OcrPage,
+    ParseError,
+    Section,
+    Stance,
+)
 from parsers.readers.metadata import is_sidecar_metadata
 from parsers.readers.ocr import OcrSettings
 
@@ -13,6 +22,7 @@ __all__ = [
     "Document",
     "Link",
     "MissingTool",
+    "NotADocument",
     "OcrPage",
     "OcrSettings",
     "ParseError",

@@ -3,6 +3,7 @@ their headings become sections, the text before the first heading is the section
 
 from __future__ import annotations
 
+from parsers.heading import head_lines, is_producer_title, text_date, text_title
 from parsers.model import OVERIG, Document, Section
 from parsers.parts import Part
 
@@ -13,12 +14,14 @@ PASSAGE_CHARS = 1500
 
 def build_generic(part: Part) -> Document:
     meta = part.meta
+    head = head_lines(part.blocks)
+    title = meta.title if meta.title and not is_producer_title(meta.title) else ""
     doc = Document(
         id=part.id,
         source=meta.source,
         doc_type=meta.doc_type or _doc_type_for(part),
-        title=meta.title or _first_line(part),
-        date=meta.date,
+        title=title or text_title(head),
+        date=meta.date or text_date(head),
         dossier=list(meta.dossier),
         url=meta.url,
         metadata=dict(meta.extra),
@@ -82,11 +85,3 @@ def _doc_type_for(part: Part) -> str:
     if part.kind != "document":
         return part.kind
     return "document"
-
-
-def _first_line(part: Part) -> str:
-    for block in part.blocks:
-        line = block.text.strip().splitlines()[0] if block.text.strip() else ""
-        if line:
-            return line[:200]
-    return ""

@@ -227,6 +227,11 @@ class ParseError(Exception):
         return f"{self.path}: {self.reason}" if self.path else self.reason
 
 
+class NotADocument(ParseError):
+    """A file that holds no document of its own: a metadata sidecar, a search listing, a
+    Cellar notice, a Formex wrapper. An import counts it apart from the failures."""
+
+
 class MissingTool(ParseError):
     """A program the file needs is not installed (Tesseract for a scan, antiword for a .doc).
     Not the file's fault: it is not recorded as a parse failure, so a run after installing

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from parsers.dates import parse_dutch_date
 from parsers.fiche.labels import FICHE_HEADING, is_fiche_start, match_label, match_main
+from parsers.heading import HEAD_LINES, text_date, text_title
 from parsers.lines import Line, block_lines, split_marker
 from parsers.text import Block, ReadResult, SourceMetadata
 
@@ -174,7 +175,7 @@ def _rebuild_blocks(blocks: list[Block], lines: list[Line]) -> list[Block]:
 def _letter_date(segments: list[tuple[str, list[Line]]]) -> str:
     for kind, lines in segments:
         if kind == "letter":
-            return _date_in(lines)
+            return _date_in(lines) or text_date([line.text for line in lines[:HEAD_LINES]])
     return ""
 
 
@@ -201,7 +202,9 @@ def _meta_for(
         return replace(meta, doc_type=doc_type, title="", date=letter_date)
     if kind == "workflow":
         return replace(meta, doc_type=doc_type, title=lines[0].text, date=_workflow_date(lines))
-    return replace(meta, doc_type=doc_type, title=_note_title(lines), date=_date_in(lines))
+    # A beslisnota whose "Datum" stands in the letterhead above its cut has the file's date.
+    date = _date_in(lines) or letter_date
+    return replace(meta, doc_type=doc_type, title=_note_title(lines), date=date)
 
 
 def _letter_title(lines: list[Line]) -> str:
@@ -212,7 +215,7 @@ def _letter_title(lines: list[Line]) -> str:
     fiches = [m.group(2) for line in lines if (m := FICHE_HEADING.match(line.text))]
     if fiches:
         return "Aanbiedingsbrief fiches: " + "; ".join(fiches)[:200]
-    return lines[0].text[:200] if lines else ""
+    return text_title([line.text for line in lines[:HEAD_LINES]])
 
 
 def _note_title(lines: list[Line]) -> str:

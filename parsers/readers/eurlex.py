@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from parsers.model import ParseError
+from parsers.model import NotADocument, ParseError
 from parsers.readers.dates import find_numeric_date, find_word_date, iso_date
 from parsers.readers.htmlblocks import HtmlLayout, html_blocks
 from parsers.readers.xmltools import clean, first, local_name, text_of
@@ -287,10 +287,10 @@ def is_formex(root) -> bool:
 def read_formex(root) -> ReadResult:
     name = local_name(root)
     if name == "PUBLICATION":
-        raise ParseError("a Formex Official Journal table of contents, not a document")
+        raise NotADocument("a Formex Official Journal table of contents, not a document")
     if name == "DOC":
         celex = _formex_celex(root)
-        raise ParseError(
+        raise NotADocument(
             f"a Formex OJ document wrapper (bibliographic record of celex-{celex or '?'}), "
             "not the text; the act and its annexes are separate Formex files"
         )

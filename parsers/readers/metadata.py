@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from parsers.model import ParseError
+from parsers.model import NotADocument, ParseError
 from parsers.readers.xmltools import local_name, parse_xml, text_of
 from parsers.text import SourceMetadata
 
@@ -179,7 +179,7 @@ def reject_metadata_file(root) -> None:
     """A metadata file parsed on its own is not a document: say what it describes."""
     meta = read_metadata_root(root)
     described = f" for {meta.identifier}" if meta.identifier else ""
-    raise ParseError(
+    raise NotADocument(
         f"an officielebekendmakingen metadata file{described}, not a document "
         "(it is merged into the document it sits next to)"
     )

@@ -28,7 +28,9 @@ _HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$|^(?:title|titel)$", re.IG
 _MAX_MEMBER = 200 * 1024 * 1024
 # What zipfile raises on damaged archives: its own errors, and those of the layers below it.
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, struct.error, OSError, ValueError, EOFError)
-_DOSSIER = re.compile(r"\d{2} ?\d{3}(?:-[A-Z0-9]+)?")
+# "36 278" on its own line (Word), or followed by the dossier's title (the printed PDF:
+# "32 545 Wet- en regelgeving financiële markten").
+_DOSSIER = re.compile(r"(\d{2} ?\d{3}(?:-[A-Z0-9]+)?)(?:\s+[A-Z][^\d].*)?")
 _NUMBER = re.compile(r"Nr\.\s*(\d+)\b")
 
 
@@ -80,7 +82,7 @@ def kamerstuk_head(blocks: list[Block]) -> SourceMetadata:
     and "Voorgesteld 24 april 2025". Dossier and number make the officielebekendmakingen
     identifier kst-36278-32, so the Word original and the published XML are one document."""
     head = blocks[:15]
-    dossier = next((b.text for b in head if _DOSSIER.fullmatch(b.text)), "")
+    dossier = next((m.group(1) for b in head if (m := _DOSSIER.fullmatch(b.text))), "")
     numbered = next((i for i, b in enumerate(head) if _NUMBER.match(b.text)), -1)
     if not dossier or numbered < 0:
         return SourceMetadata()
@@ -94,7 +96,7 @@ def kamerstuk_head(blocks: list[Block]) -> SourceMetadata:
         identifier=identifier,
         title=title,
         date=find_word_date(dated),
-        doc_type=doc_type_for(identifier, _kind(title)),
+        doc_type=doc_type_for(identifier, kamerstuk_kind(title)),
         source=SOURCE,
         url=public_url(identifier),
         dossier=[dossier],
@@ -106,7 +108,7 @@ def _is_printed_title(text: str) -> bool:
     return len(letters) > 8 and all(c.isupper() for c in letters)
 
 
-def _kind(title: str) -> str:
+def kamerstuk_kind(title: str) -> str:
     lowered = title.lower()
     return next((kind for kind in ("gewijzigde motie", "motie", "brief") if kind in lowered), "")
 

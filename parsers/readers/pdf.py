@@ -14,8 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from parsers.continuation import continues, starts_lower
+from parsers.heading import head_lines, is_producer_title, text_title
 from parsers.model import OcrPage, ParseError
+from parsers.readers.dates import find_word_date
+from parsers.readers.metadata import SOURCE, doc_type_for, public_url
 from parsers.readers.ocr import OcrPageText, OcrSettings, read_pages
+from parsers.readers.office import kamerstuk_head, kamerstuk_kind
 from parsers.text import Block, ReadResult, SourceMetadata
 
 _PAGE_OF = re.compile(r"^(pagina|page|blad)\s*\d+\s*(van|of|/)\s*\d+$", re.IGNORECASE)
@@ -103,23 +107,71 @@ def read_pdf(data: bytes, ocr: OcrSettings | None = None) -> ReadResult:
     if not any(pages):
         raise ParseError(_no_text_reason(data, ocr_pages))
     furniture = _running_furniture(pages)
+    date = _running_date(pages, furniture)
     body: list[_Line] = []
     footnotes: list[str] = []
     for lines in pages:
         page_body, page_notes = _split_page(lines, body_size, furniture)
         body.extend(page_body)
         footnotes.extend(page_notes)
-    blocks = [_to_block(p) for p in _paragraphs(body)]
+    vocabulary = _vocabulary(body)
+    blocks = [_to_block(p, vocabulary) for p in _paragraphs(body)]
     blocks = [b for b in blocks if b.text]
     if not blocks:
         raise ParseError(_no_text_reason(data, ocr_pages))
+    meta = _printed_identity(blocks, pages[0] if pages else [])
+    meta.title = meta.title or ("" if is_producer_title(title) else title)
+    meta.date = meta.date or date
     return ReadResult(
         blocks=blocks,
         format="pdf",
-        meta=SourceMetadata(title=title),
+        meta=meta,
         footnotes=footnotes,
         ocr_pages=ocr_pages,
     )
+
+
+def _printed_identity(blocks: list[Block], first_page: list[_Line]) -> SourceMetadata:
+    """A Kamerstuk printed by the Staten-Generaal names itself in its head ("32 545 ...",
+    "Nr. 143"): the same id, type and dossier as its XML, HTML and Word manifestations, so
+    the importer holds them as one document (the richer format's text wins). So does an
+    Aanhangsel ("Vergaderjaar 2020–2021 Aanhangsel van de Handelingen", then its number
+    on a line of its own: ah-tk-20202021-3235)."""
+    if not any("Kamer der Staten-Generaal" in b.text for b in blocks[:3]):
+        return SourceMetadata()
+    aanhangsel = _aanhangsel_id([line.text for line in first_page])
+    if aanhangsel:
+        return SourceMetadata(
+            identifier=aanhangsel,
+            doc_type=doc_type_for(aanhangsel),
+            source=SOURCE,
+            url=public_url(aanhangsel),
+        )
+    meta = kamerstuk_head(blocks)
+    if meta.identifier and not meta.title:  # "Nr. 143 MOTIE VAN ... Voorgesteld 6 juli 2021"
+        meta.title = text_title(head_lines(blocks))
+        meta.doc_type = doc_type_for(meta.identifier, kamerstuk_kind(meta.title))
+    return meta
+
+
+_AANHANGSEL = re.compile(r"^Vergaderjaar (\d{4})[–-](\d{4}) Aanhangsel van de Handelingen$")
+
+
+def _aanhangsel_id(lines: list[str]) -> str:
+    chamber = next(
+        (
+            c
+            for c, name in (("tk", "Tweede"), ("ek", "Eerste"))
+            if any(line.startswith(f"{name} Kamer der Staten-Generaal") for line in lines)
+        ),
+        "",
+    )
+    for index, line in enumerate(lines):
+        found = _AANHANGSEL.match(line)
+        if found and chamber:
+            number = next((n for n in lines[index + 1 : index + 8] if n.isdigit()), "")
+            return f"ah-{chamber}-{found.group(1)}{found.group(2)}-{number}" if number else ""
+    return ""
 
 
 def _is_truncated(data: bytes) -> bool:
@@ -165,20 +217,52 @@ def _extract_pages(data: bytes) -> tuple[list[list[_Line]], str, list[int]]:
     the scanned pages: those with an image and no text layer (a blank page is not a scan)."""
     import pdfplumber  # imported here: only PDF files pay its import time
 
-    pages, scanned = [], []
+    pages: list[_PageWords] = []
+    scanned = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             title = _info_title(pdf)
             for number, page in enumerate(pdf.pages, 1):
-                pages.append(_page_lines(page, number))
-                if not pages[-1] and page.images:
+                pages.append(_page_words(page, number))
+                if not pages[-1].words and page.images:
                     scanned.append(number)
                 page.close()  # its parsed objects are not needed again: memory stays flat
     except ParseError:
         raise
     except Exception as error:  # pdfminer raises many unrelated types for broken files
         raise ParseError(f"corrupt or truncated PDF ({_reason(error)})") from None
-    return pages, title, scanned
+    return _in_reading_order(pages), title, scanned
+
+
+@dataclass
+class _PageWords:
+    number: int
+    width: float
+    height: float
+    words: list[_Word]
+
+
+def _in_reading_order(pages: list[_PageWords]) -> list[list[_Line]]:
+    """Lines of each page in reading order. A page of two columns is read column by column;
+    a page of a two-column document with too little text to show its gutter (the last page
+    of the Handelingen) is read with the gutter of the document's other pages when its words
+    leave that strip empty."""
+    gutters = [_gutter(p.words, p.number, p.width, p.height) for p in pages]
+    common = Counter(g for g in gutters if g is not None).most_common(1)
+    if common and common[0][1] >= max(2, len(pages) // 2):
+        shared = common[0][0]
+        gutters = [
+            g if g is not None or not _crosses(p, shared) else shared
+            for p, g in zip(pages, gutters, strict=True)
+        ]
+    return [
+        _read_columns(p.words, p.number, p.height, g) for p, g in zip(pages, gutters, strict=True)
+    ]
+
+
+def _crosses(page: _PageWords, gutter: tuple[float, float]) -> bool:
+    left, right = gutter
+    return any(w.x0 < right and w.x1 > left for w in page.words)
 
 
 def _reason(error: Exception) -> str:
@@ -195,7 +279,7 @@ def _info_title(pdf) -> str:
     return str(title).strip() if isinstance(title, str) else ""
 
 
-def _page_lines(page, number: int) -> list[_Line]:
+def _page_words(page, number: int) -> _PageWords:
     raw = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
     words = [
         _Word(
@@ -211,7 +295,82 @@ def _page_lines(page, number: int) -> list[_Line]:
         for w in raw
         if w["text"].strip()
     ]
-    return _group_lines(words, number, float(page.height))
+    return _PageWords(number, float(page.width), float(page.height), words)
+
+
+def _read_columns(
+    words: list[_Word], page: int, height: float, gutter: tuple[float, float] | None
+) -> list[_Line]:
+    """Lines in reading order. A page set in two columns (the Handelingen) is read column by
+    column: the left column of a band, then its right column; a line that crosses the
+    gutter (a heading over both columns) closes the band. The footer is read last, whole."""
+    if gutter is None:
+        return _group_lines(words, page, height)
+    left, right = gutter
+    footer_top = height * (1 - _MARGIN)
+    ordered: list[_Line] = []
+    band: list[_Word] = []
+
+    def flush() -> None:
+        ordered.extend(_group_lines([w for w in band if w.x1 <= right], page, height))
+        ordered.extend(_group_lines([w for w in band if w.x1 > right], page, height))
+        band.clear()
+
+    footer = [w for w in words if w.top >= footer_top]
+    for line in _group_lines([w for w in words if w.top < footer_top], page, height):
+        if any(w.x0 < right and w.x1 > left for w in line.words):
+            flush()
+            ordered.append(line)
+        else:
+            band.extend(line.words)
+    flush()
+    return ordered + _group_lines(footer, page, height)
+
+
+# A column gutter lies in this middle share of the page, is at least this wide (points),
+# and has at least this many lines of text on each side.
+_GUTTER_ZONE = (0.3, 0.7)
+_GUTTER_MIN = 6.0
+_COLUMN_LINES = 8
+
+
+def _gutter(
+    words: list[_Word], page: int, width: float, height: float
+) -> tuple[float, float] | None:
+    """The (left, right) edges of the empty strip between two columns of running text, or
+    None for a page in one column. Two columns of prose fill their width: most lines of
+    the left column end near the gutter and the right column's lines start at one edge; a
+    table of labels and values has short left cells and is not split."""
+    body = [w for w in words if height * 0.05 < w.top < height * (1 - _MARGIN)]
+    if len(body) < 4 * _COLUMN_LINES:
+        return None
+    lo, hi = int(width * _GUTTER_ZONE[0]), int(width * _GUTTER_ZONE[1])
+    crossing = [0] * (hi - lo)
+    for w in body:
+        for x in range(max(lo, int(w.x0)), min(hi, int(w.x1) + 1)):
+            crossing[x - lo] += 1
+    allowed = max(1, len(body) // 200)  # a heading over both columns may cross it
+    best: tuple[int, int] | None = None
+    start = None
+    for x, count in enumerate([*crossing, allowed + 1]):
+        if count <= allowed and start is None:
+            start = x
+        elif count > allowed and start is not None:
+            if best is None or x - start > best[1] - best[0]:
+                best = (start, x)
+            start = None
+    if best is None or best[1] - best[0] < _GUTTER_MIN:
+        return None
+    left, right = best[0] + lo, best[1] + lo
+    left_lines = _group_lines([w for w in body if w.x1 <= left + 1], page, height)
+    right_lines = _group_lines([w for w in body if w.x0 >= right - 1], page, height)
+    if len(left_lines) < _COLUMN_LINES or len(right_lines) < _COLUMN_LINES:
+        return None
+    full = sum(1 for line in left_lines if left - line.x1 < (left - line.x0) * 0.15)
+    edge = Counter(round(line.x0) for line in right_lines).most_common(1)[0][1]
+    if full < len(left_lines) * 0.25 or edge < len(right_lines) * 0.5:
+        return None
+    return float(left), float(right)
 
 
 def _group_lines(words: list[_Word], page: int, height: float) -> list[_Line]:
@@ -259,6 +418,23 @@ def _running_furniture(pages: list[list[_Line]]) -> set[str]:
         seen.update({_furniture_key(line.text) for line in lines if line.in_margin})
     threshold = max(2, len(pages) // 3)
     return {key for key, count in seen.items() if count >= threshold}
+
+
+def _running_date(pages: list[list[_Line]], furniture: set[str]) -> str:
+    """The date a running header or footer prints on most pages: the Handelingen' footer
+    carries the date of the sitting ("8 februari 2024"), a ministry letter its "Datum"."""
+    seen: Counter[str] = Counter()
+    for lines in pages:
+        dates = {
+            find_word_date(line.text)
+            for line in lines
+            if line.in_margin and _furniture_key(line.text) in furniture
+        }
+        seen.update(dates - {""})
+    if not seen:
+        return ""
+    date, count = seen.most_common(1)[0]
+    return date if count >= max(2, len(pages) // 2) else ""
 
 
 def _is_furniture(line: _Line, furniture: set[str]) -> bool:
@@ -357,7 +533,10 @@ def _starts_paragraph(
         return True  # a heading runs on in lower case; a capital starts the next one
     if line.page != previous.page:
         return not continues(current.lines[-1] if current.lines else "", text)
-    return line.bottom - previous.bottom > pitch * 1.5
+    gap = line.bottom - previous.bottom
+    if line.style != "regular" and previous.text.endswith("-") and line.size == previous.size:
+        return gap > line.size * 2  # a large heading's lines stand wider apart than the body's
+    return gap > pitch * 1.5
 
 
 _MARKER = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|[a-z][.)])\s")
@@ -370,18 +549,36 @@ def _looks_like_heading(text: str, style: str) -> bool:
     return style == "bold" or bool(_MARKER.match(text))
 
 
-def _to_block(paragraph: _Paragraph) -> Block:
+def _to_block(paragraph: _Paragraph, vocabulary: frozenset[str] = frozenset()) -> Block:
     text = ""
     for line in paragraph.lines:
-        text = _join_lines(text, line) if text else line
+        text = _join_lines(text, line, vocabulary) if text else line
     pages = paragraph.first_page, paragraph.last_page
     origin = f"p. {pages[0]}" if pages[0] == pages[1] else f"p. {pages[0]}-{pages[1]}"
     kind = "heading" if paragraph.heading else "paragraph"
     return Block(text=re.sub(r"\s+", " ", text).strip(), kind=kind, origin=origin)
 
 
-def _join_lines(left: str, right: str) -> str:
-    """Join two lines of one paragraph, rejoining a word hyphenated at the line end."""
+def _vocabulary(lines: list[_Line]) -> frozenset[str]:
+    """The words the document prints whole, lower-cased: "misschien" printed whole somewhere
+    says "mis-" + "schien" at a line end is a soft break; "GroenLinks-PvdA" printed whole
+    says its hyphen stays."""
+    words = set()
+    broken = False  # the line before ended in a hyphen: this line's first word is a tail
+    for line in lines:
+        for word in line.words[1:] if broken else line.words:
+            if not word.text.endswith("-"):
+                words.add(word.text.strip(_PUNCTUATION).lower())
+        broken = line.words[-1].text.endswith("-")
+    return frozenset(words)
+
+
+_PUNCTUATION = ".,;:!?()[]'\"‘’“”"
+
+
+def _join_lines(left: str, right: str, vocabulary: frozenset[str] = frozenset()) -> str:
+    """Join two lines of one paragraph, rejoining a word hyphenated at the line end. The
+    document's own vocabulary decides when it prints the word elsewhere, else the rules."""
     left = left.rstrip()
     right = right.lstrip()
     if not left.endswith("-") or not right:
@@ -392,7 +589,34 @@ def _join_lines(left: str, right: str) -> str:
     nxt = right.split(" ", 1)[0]
     if nxt in {"en", "of", "tot", "t/m"}:
         return f"{left} {right}"  # "obligatie- en ..." is an elliptic compound, not a break
+    whole = f"{head}{nxt}".strip(_PUNCTUATION).lower()
+    hyphenated = f"{head}-{nxt}".strip(_PUNCTUATION).lower()
+    if hyphenated in vocabulary and whole not in vocabulary:
+        return left + right
+    if whole in vocabulary and hyphenated not in vocabulary:
+        return left[:-1] + right
+    if vocabulary and _soft_break(head, nxt.strip(_PUNCTUATION), vocabulary):
+        return left[:-1] + right
     return left + right if _keeps_hyphen(head, nxt) else left[:-1] + right
+
+
+# Dutch prefixes and particles that never stand before a hyphen in a compound (but for a
+# vowel clash): "ver-" + "wachten" is "verwachten".
+_SOFT_PREFIXES = {"ver", "be", "ge", "ont", "her", "aan", "uit", "op", "af", "toe", "mee", "weg"}
+
+
+def _soft_break(head: str, tail: str, vocabulary: frozenset[str]) -> bool:
+    """A short head before a lower-case tail that is no word of the document ("con-" +
+    "sequente", "Bin-" + "nenlandse"), or a prefix before any word: the typesetter's break.
+    Short abbreviations before a word ("mkb-bedrijven", "Rav-lijsten") keep their hyphen."""
+    word = re.split(r"[^\w]", head)[-1] or head
+    if not word.isalpha() or not word[1:].islower() or not tail.isalpha() or not tail.islower():
+        return False
+    if word[-1].lower() in _VOWELS and tail[0] in _VOWELS:
+        return False  # "mini-eilandje", "zee-egel"
+    if word.lower() in _SOFT_PREFIXES and word.islower():
+        return True
+    return len(word) <= 3 and word.lower() not in _KEPT_PREFIXES and tail not in vocabulary
 
 
 def _keeps_hyphen(head: str, tail: str) -> bool:
