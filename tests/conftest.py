@@ -1,3 +1,4 @@
+import shutil
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,26 @@ OPENINGS = SHARED / "fiche-openings" / "openings.jsonl"
 def corpus() -> Path:
     assert CORPUS.is_dir(), f"the shared corpus is missing at {CORPUS}"
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def corpus_home(tmp_path_factory) -> Path:
+    """The whole corpus imported once for the session through the real command, in a process
+    of its own as a user runs it. Shared: tests only read it (web_home builds on a copy)."""
+    from cli_helpers import run_cli
+
+    home = tmp_path_factory.mktemp("corpus") / "home"
+    result = run_cli("import", str(CORPUS), home=home)
+    assert result.returncode == 0, result.stderr
+    return home
+
+
+@pytest.fixture(scope="session")
+def web_home(tmp_path_factory, corpus_home) -> Path:
+    """The web tests' archive (web_corpus.py): a copy of corpus_home plus the crafted files
+    and known documents. Shared by test_web.py and test_web_browser.py, which only read it."""
+    from web_corpus import build_web_archive
+
+    home = tmp_path_factory.mktemp("web") / "home"
+    shutil.copytree(corpus_home, home)
+    return build_web_archive(home)
