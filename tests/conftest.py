@@ -55,12 +55,44 @@ def web_home(tmp_path_factory, corpus_home) -> Path:
     return build_web_archive(home)
 
 
+# The same real fiches in every layout (benchmarks/layouts.py), for test_continuation.py and
+# test_stance_layouts.py. The names are written out so that collecting the tests does not build
+# the layouts (some 20 s of PDF reading in every pytest process); layout_documents checks them.
+LAYOUT_FICHES = ("seed", "mifir")
+LAYOUT_NAMES = ("clean", "hardwrap", "html", "pdf")
+LAYOUTS = [(fiche, name) for fiche in LAYOUT_FICHES for name in LAYOUT_NAMES]
+
+
+@pytest.fixture(scope="session")
+def layout_documents() -> dict:
+    """(fiche, layout name) -> the fiche Document parsed from that layout, built and parsed once
+    for the session; tests only read them. Fails when benchmarks/layouts.py makes other layouts
+    than LAYOUT_NAMES, so that none goes untested."""
+    from benchmarks.layouts import layouts
+    from benchmarks.stance_accuracy import fiche_document
+    from parsers import parse_bytes
+
+    found = {}
+    for fiche in LAYOUT_FICHES:
+        built = layouts(fiche)
+        assert tuple(layout.name for layout in built) == LAYOUT_NAMES, (fiche, built)
+        for layout in built:
+            found[(fiche, layout.name)] = fiche_document(parse_bytes(layout.data, layout.filename))
+    return found
+
+
 # --- pytest-xdist (`make test` runs `pytest -n 2 --dist loadgroup`) ---------------------------
 # Each worker is a process of its own: its own session fixtures (an OpenSearch node on a free
 # port, corpus_home) and its own temporary folders. So that nothing expensive is built twice,
 # the tests that share a module fixture stay together (one group per file), and files that
 # share one of these session fixtures form one group, run by one worker.
-SHARED_SESSION_FIXTURES = ("corpus_home", "web_home", "opensearch_url", "opensearch_cluster")
+SHARED_SESSION_FIXTURES = (
+    "corpus_home",
+    "web_home",
+    "layout_documents",
+    "opensearch_url",
+    "opensearch_cluster",
+)
 
 
 def pytest_collection_modifyitems(config, items):
