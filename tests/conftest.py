@@ -1,3 +1,4 @@
+import shutil
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,93 @@ OPENINGS = SHARED / "fiche-openings" / "openings.jsonl"
 def corpus() -> Path:
     assert CORPUS.is_dir(), f"the shared corpus is missing at {CORPUS}"
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def corpus_home(tmp_path_factory) -> Path:
+    """The whole corpus imported once for the session through the real command, in a process
+    of its own as a user runs it. Shared: tests only read it (web_home builds on a copy)."""
+    from cli_helpers import run_cli
+
+    home = tmp_path_factory.mktemp("corpus") / "home"
+    result = run_cli("import", str(CORPUS), home=home)
+    assert result.returncode == 0, result.stderr
+    return home
+
+
+@pytest.fixture(scope="session")
+def web_home(tmp_path_factory, corpus_home) -> Path:
+    """The web tests' archive (web_corpus.py): a copy of corpus_home plus the crafted files
+    and known documents. Shared by test_web.py and test_web_browser.py, which only read it."""
+    from web_corpus import build_web_archive
+
+    home = tmp_path_factory.mktemp("web") / "home"
+    shutil.copytree(corpus_home, home)
+    return build_web_archive(home)
+
+
+# The same real fiches in every layout (benchmarks/layouts.py), for test_continuation.py and
+# test_stance_layouts.py. The names are written out so that collecting the tests does not build
+# the layouts (some 20 s of PDF reading in every pytest process); layout_documents checks them.
+LAYOUT_FICHES = ("seed", "mifir")
+LAYOUT_NAMES = ("clean", "hardwrap", "html", "pdf")
+LAYOUTS = [(fiche, name) for fiche in LAYOUT_FICHES for name in LAYOUT_NAMES]
+
+
+@pytest.fixture(scope="session")
+def layout_documents() -> dict:
+    """(fiche, layout name) -> the fiche Document parsed from that layout, built and parsed once
+    for the session; tests only read them. Fails when benchmarks/layouts.py makes other layouts
+    than LAYOUT_NAMES, so that none goes untested."""
+    from benchmarks.layouts import layouts
+    from benchmarks.stance_accuracy import fiche_document
+    from parsers import parse_bytes
+
+    found = {}
+    for fiche in LAYOUT_FICHES:
+        built = layouts(fiche)
+        assert tuple(layout.name for layout in built) == LAYOUT_NAMES, (fiche, built)
+        for layout in built:
+            found[(fiche, layout.name)] = fiche_document(parse_bytes(layout.data, layout.filename))
+    return found
+
+
+# --- pytest-xdist (`make test` runs `pytest -n 2 --dist loadgroup`) ---------------------------
+# Each worker is a process of its own: its own session fixtures (an OpenSearch node on a free
+# port, corpus_home) and its own temporary folders. So that nothing expensive is built twice,
+# the tests that share a module fixture stay together (one group per file), and files that
+# share one of these session fixtures form one group, run by one worker.
+SHARED_SESSION_FIXTURES = (
+    "corpus_home",
+    "web_home",
+    "layout_documents",
+    "opensearch_url",
+    "opensearch_cluster",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    parent: dict[str, str] = {}  # union-find over files and shared session fixtures
+
+    def find(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    def join(a: str, b: str) -> None:
+        parent[find(a)] = find(b)
+
+    grouped = []
+    for item in items:
+        file = item.nodeid.split("::")[0]
+        definitions = item._fixtureinfo.name2fixturedefs
+        scopes = {name: defs[-1].scope for name, defs in definitions.items() if defs}
+        shared = [name for name in SHARED_SESSION_FIXTURES if name in scopes]
+        if shared or any(scope in ("module", "class", "package") for scope in scopes.values()):
+            grouped.append((item, file))
+            for name in shared:
+                join(file, name)
+    for item, file in grouped:  # tests without such fixtures are spread one by one
+        item.add_marker(pytest.mark.xdist_group(find(file).replace("/", ".")))

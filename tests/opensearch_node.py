@@ -37,7 +37,10 @@ class OpenSearchNodes:
         LOG_DIR.mkdir(parents=True, exist_ok=True)
         # The nodes' logs (and a first build's Maven output) go to stderr: a file, so a
         # failure can show it; stdout carries only run-node's OPENSEARCH_*= and STOPPED lines.
-        self.log_path = LOG_DIR / f"pytest-{nodes}-node{'s' if nodes > 1 else ''}.log"
+        # One log per pytest-xdist worker: each worker starts its own nodes.
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+        name = f"pytest-{nodes}-node{'s' if nodes > 1 else ''}{'-' + worker if worker else ''}"
+        self.log_path = LOG_DIR / f"{name}.log"
         self._log = self.log_path.open("w")
         try:
             self._proc = subprocess.Popen(

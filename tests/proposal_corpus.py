@@ -8,7 +8,7 @@ grondhouding on subsidiariteit from positief to negatief). Nothing else is edite
 import shutil
 from pathlib import Path
 
-from cli_helpers import run_cli
+from cli_helpers import run_cli_here
 from conftest import CORPUS
 
 SEED = CORPUS / "seed" / "000_ca383b1a1cb74577.txt"
@@ -39,6 +39,6 @@ def proposal_archive(inbox: Path, home: Path, extra: list[Path] = ()) -> Path:
     for path in [SEED, *sorted((CORPUS / "eurlex").glob("cellar_notice_*.xml")), *extra]:
         shutil.copy(path, inbox)
     revised_fiche(inbox)
-    result = run_cli("import", str(inbox), home=home)
+    result = run_cli_here("import", str(inbox), home=home)
     assert result.returncode == 0, result.stderr
     return home

@@ -13,7 +13,7 @@ from conftest import CORPUS
 
 import fiche_search
 from fiche_search import QueryError, SearchResults
-from tests.cli_helpers import ROOT, run_cli
+from tests.cli_helpers import ROOT, run_cli_here
 
 README = ROOT / "README.md"
 
@@ -150,10 +150,10 @@ def test_saved_searches_report_each_new_document_once(home):
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
 def test_export_writes_four_joinable_tables_with_the_counts_of_stats(home, tmp_path, fmt):
     out = tmp_path / fmt
-    result = run_cli("export", str(out), "--format", fmt, "--json", home=home)
+    result = run_cli_here("export", str(out), "--format", fmt, "--json", home=home)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    stats = json.loads(run_cli("stats", "--json", home=home).stdout)
+    stats = json.loads(run_cli_here("stats", "--json", home=home).stdout)
     tables = {name: read_table(out / f"{name}.{fmt}", fmt) for name in report["files"]}
     assert set(tables) == {"documents", "sections", "stances", "links"}
     assert len(tables["documents"]) == report["rows"]["documents"] == stats["documents"]
@@ -227,7 +227,7 @@ def test_export_of_a_query_and_of_what_changed_since(home, tmp_path):
             archive.export(tmp_path / "now", "csv", changed_since="2000").documents
             == (archive.stats()["documents"])
         )
-    bad = run_cli("export", str(tmp_path / "x"), "--changed-since", "2022-13-45", home=home)
+    bad = run_cli_here("export", str(tmp_path / "x"), "--changed-since", "2022-13-45", home=home)
     assert bad.returncode == 2 and "no such date" in bad.stderr
 
 

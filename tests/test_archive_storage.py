@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import orjson
-from cli_helpers import run_cli, run_json
+from cli_helpers import run_cli_here, run_json_here
 from conftest import CORPUS, FICHE_PDF, OPENINGS, SEED
 from test_json_lines import scale_records
 
@@ -68,7 +68,7 @@ def test_a_plain_raw_file_an_older_version_left_half_written_gives_way_to_a_comp
 
 
 def test_document_bodies_are_stored_compressed(tmp_path):
-    run_json("import", str(SEED), home=tmp_path)
+    run_json_here("import", str(SEED), home=tmp_path)
     db = sqlite3.connect(tmp_path / "archive.sqlite")
     rows = db.execute("SELECT id, body FROM documents").fetchall()
     db.close()
@@ -83,7 +83,7 @@ def test_document_bodies_are_stored_compressed(tmp_path):
 
 def test_an_archive_made_before_compression_keeps_working(tmp_path):
     home = tmp_path / "home"
-    first = run_json("import", *map(str, ARCHIVED), home=home)
+    first = run_json_here("import", *map(str, ARCHIVED), home=home)
     fiche_id = _fiche_id(home)
     before = _what_a_user_sees(home, fiche_id, tmp_path / "before")
 
@@ -91,13 +91,13 @@ def test_an_archive_made_before_compression_keeps_working(tmp_path):
     assert not list((home / "raw").rglob("*.zst"))
     assert _what_a_user_sees(home, fiche_id, tmp_path / "old") == before
 
-    again = run_json("import", *map(str, ARCHIVED), home=home)
+    again = run_json_here("import", *map(str, ARCHIVED), home=home)
     assert again["documents"] == 0
     assert again["unchanged"] + len(again["failures"]) == again["files"] == first["files"]
     assert not list((home / "raw").rglob("*.zst")), "a plain raw file is kept, not copied"
 
-    assert run_cli("reparse", "--all", home=home).returncode == 0  # reads the plain raw files
-    assert run_cli("reindex", home=home).returncode == 0
+    assert run_cli_here("reparse", "--all", home=home).returncode == 0  # reads the plain raw files
+    assert run_cli_here("reindex", home=home).returncode == 0
     after = _what_a_user_sees(home, fiche_id, tmp_path / "after")
     assert after["show"] == before["show"] and after["related"] == before["related"]
     # (a re-parse changes BM25 scores, with or without compression: compare what was found)
@@ -131,10 +131,10 @@ def _fiche_id(home: Path) -> str:
 
 
 def _what_a_user_sees(home: Path, fiche_id: str, export_dir: Path) -> dict:
-    run_json("export", str(export_dir), "--format", "jsonl", home=home)
+    run_json_here("export", str(export_dir), "--format", "jsonl", home=home)
     return {
-        "show": run_json("show", fiche_id, home=home),
-        "search": run_json("blauwe kaart", home=home),
+        "show": run_json_here("show", fiche_id, home=home),
+        "search": run_json_here("blauwe kaart", home=home),
         "related": _related_ids(home, fiche_id),
         "export": {p.name: p.read_text() for p in sorted(export_dir.iterdir())},
     }

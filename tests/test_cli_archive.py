@@ -37,9 +37,9 @@ def test_reparse_and_reindex_keep_the_same_results(tmp_path):
     assert after["total"] == before["total"]
 
 
-def test_sigkill_mid_import_leaves_a_consistent_archive_that_completes(tmp_path):
-    reference = tmp_path / "reference"
-    expected = run_json("import", str(CORPUS), home=reference)["documents"]
+def test_sigkill_mid_import_leaves_a_consistent_archive_that_completes(tmp_path, corpus_home):
+    reference = corpus_home  # conftest: the corpus imported once, by the same command
+    expected = run_json("stats", home=reference)["documents"]
 
     home = tmp_path / "killed"
     committed = import_killed_midway(CORPUS, home, after_documents=3)

@@ -1,4 +1,6 @@
-"""End to end through the command line, on the real corpus imported once."""
+"""End to end through the command line, on the real corpus imported once (conftest's
+corpus_home, by the command in a process of its own); the commands run in this process
+(cli_helpers.run_cli_here), the same entry point without an interpreter to start each time."""
 
 import csv
 import html
@@ -7,19 +9,15 @@ import json
 import re
 
 import pytest
-from cli_helpers import run_cli, run_json
+from cli_helpers import run_cli_here, run_json_here
 from click.testing import CliRunner
-from conftest import CORPUS
 
 from cli.main import cli
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory):
-    home = tmp_path_factory.mktemp("archive")
-    result = run_cli("import", str(CORPUS), home=home)
-    assert result.returncode == 0, result.stderr
-    return home
+def home(corpus_home):
+    return corpus_home  # conftest: the corpus imported once, through the real command
 
 
 def seed_fiche_hit(results):
@@ -27,7 +25,7 @@ def seed_fiche_hit(results):
 
 
 def test_blue_card_finds_the_2026_fiche_with_the_passage_highlighted(home):
-    results = run_json("blauwe kaart", home=home)
+    results = run_json_here("blauwe kaart", home=home)
     top = results["hits"][0]
     assert top["doc_type"] == "fiche"
     assert "talent" in top["title"].lower()
@@ -37,22 +35,22 @@ def test_blue_card_finds_the_2026_fiche_with_the_passage_highlighted(home):
 
 
 def test_stemming_and_accent_folding(home):
-    plural = run_json("blauwe kaarten", home=home)
+    plural = run_json_here("blauwe kaarten", home=home)
     assert seed_fiche_hit(plural)
-    folded = {h["id"] for h in run_json("financiele", home=home)["hits"]}
-    accented = {h["id"] for h in run_json("financiële", home=home)["hits"]}
+    folded = {h["id"] for h in run_json_here("financiele", home=home)["hits"]}
+    accented = {h["id"] for h in run_json_here("financiële", home=home)["hits"]}
     assert folded and folded == accented
 
 
 def test_section_filter_keeps_only_that_section(home):
-    results = run_json("blauwe kaart", "--section", "positie.beoordeling", home=home)
+    results = run_json_here("blauwe kaart", "--section", "positie.beoordeling", home=home)
     assert results["hits"]
     for hit in results["hits"]:
         assert {s["key"] for s in hit["sections"]} == {"positie.beoordeling"}
 
 
 def test_stance_and_type_filters(home):
-    results = run_json("kabinet", "--stance", "positief", "--type", "fiche", home=home)
+    results = run_json_here("kabinet", "--stance", "positief", "--type", "fiche", home=home)
     assert results["hits"]
     for hit in results["hits"]:
         assert hit["doc_type"] == "fiche"
@@ -81,9 +79,9 @@ def test_a_stance_filter_shows_the_sentence_that_carries_the_stance(home):
     """The seed fiche says it is terughoudend in its "Beoordeling + inzet" section: searching
     with --stance terughoudend shows that sentence, and the hit's labels are only those of the
     sentences in the snippet (this section has five labels)."""
-    results = run_json("kabinet", "--stance", "terughoudend", home=home)
+    results = run_json_here("kabinet", "--stance", "terughoudend", home=home)
     hit = seed_fiche_hit(results)
-    doc = run_json("show", hit["id"], home=home)
+    doc = run_json_here("show", hit["id"], home=home)
     [section] = hit["sections"]
     assert section["key"] == "positie.beoordeling"
     shown, plain = evidence_in(doc, section["key"], section["snippet"])
@@ -91,15 +89,15 @@ def test_a_stance_filter_shows_the_sentence_that_carries_the_stance(home):
     assert section["stance"] == sorted({s["label"] for s in shown})
     assert "steunt" not in section["stance"]  # the section has steunt sentences, not shown here
 
-    in_query = run_cli("kabinet stance:terughoudend", "--csv", home=home)
+    in_query = run_cli_here("kabinet stance:terughoudend", "--csv", home=home)
     rows = [r for r in csv.DictReader(io.StringIO(in_query.stdout)) if r["id"] == hit["id"]]
     assert [r["stance"] for r in rows] == ["|".join(section["stance"])]
     assert "terughoudend" in rows[0]["snippet"]
 
 
 def test_a_hit_shows_the_labels_of_the_sentences_in_its_snippet(home):
-    hit = seed_fiche_hit(run_json("blauwe kaart", home=home))
-    doc = run_json("show", hit["id"], home=home)
+    hit = seed_fiche_hit(run_json_here("blauwe kaart", home=home))
+    doc = run_json_here("show", hit["id"], home=home)
     for section in hit["sections"]:
         shown, _ = evidence_in(doc, section["key"], section["snippet"])
         assert section["stance"] == sorted({s["label"] for s in shown}), section["key"]
@@ -109,21 +107,21 @@ def test_a_hit_shows_the_labels_of_the_sentences_in_its_snippet(home):
 
 
 def test_filters_in_the_query_equal_the_options(home):
-    in_query = run_json("kabinet section:subsidiariteit type:fiche", home=home)
-    options = run_json("kabinet", "--section", "subsidiariteit", "--type", "fiche", home=home)
+    in_query = run_json_here("kabinet section:subsidiariteit type:fiche", home=home)
+    options = run_json_here("kabinet", "--section", "subsidiariteit", "--type", "fiche", home=home)
     assert [h["id"] for h in in_query["hits"]] == [h["id"] for h in options["hits"]]
 
 
 def test_date_range(home):
-    results = run_json("kabinet", "--since", "2026-01-01", "--limit", "50", home=home)
+    results = run_json_here("kabinet", "--since", "2026-01-01", "--limit", "50", home=home)
     assert results["hits"]
     assert all(h["date"] >= "2026-01-01" for h in results["hits"])
-    older = run_json("kabinet", "--until", "2025-12-31", "--limit", "50", home=home)
+    older = run_json_here("kabinet", "--until", "2025-12-31", "--limit", "50", home=home)
     assert all(h["date"] <= "2025-12-31" for h in older["hits"])
 
 
 def test_honest_totals_and_facets(home):
-    results = run_json("de", "--limit", "2", home=home)
+    results = run_json_here("de", "--limit", "2", home=home)
     assert results["total"] > 2
     assert results["shown"] == 2 and results["has_more"] is True
     assert set(results["facets"]) >= {"section", "stance", "type", "year", "ministerie"}
@@ -131,13 +129,13 @@ def test_honest_totals_and_facets(home):
 
 
 def test_sort_by_date_is_newest_first(home):
-    results = run_json("de", "--sort", "date", "--limit", "20", home=home)
+    results = run_json_here("de", "--sort", "date", "--limit", "20", home=home)
     dates = [h["date"] for h in results["hits"] if h["date"]]
     assert dates == sorted(dates, reverse=True)
 
 
 def test_csv_output(home):
-    result = run_cli("blauwe kaart", "--csv", home=home)
+    result = run_cli_here("blauwe kaart", "--csv", home=home)
     assert result.returncode == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows and {"id", "section", "stance", "snippet"} <= set(rows[0])
@@ -145,7 +143,7 @@ def test_csv_output(home):
 
 @pytest.mark.parametrize("query", ["F-35", "COM(2022) 546", '"blauwe kaart', "kaart:", ":", "-"])
 def test_odd_queries_never_crash(home, query):
-    result = run_cli(query, "--json", home=home)
+    result = run_cli_here(query, "--json", home=home)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
 
@@ -161,39 +159,39 @@ def test_odd_queries_never_crash(home, query):
     ],
 )
 def test_bad_queries_say_what_is_wrong_with_exit_2(home, args, message):
-    result = run_cli(*args, home=home)
+    result = run_cli_here(*args, home=home)
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_explain_prints_the_query(home):
-    result = run_cli("blauwe kaart", "--explain", home=home)
+    result = run_cli_here("blauwe kaart", "--explain", home=home)
     assert "blauwe AND kaart" in result.stderr
 
 
 def test_stances_by_year(home):
-    counts = run_json("stances", "migratie", "--by", "year", home=home)
+    counts = run_json_here("stances", "migratie", "--by", "year", home=home)
     assert counts["documents"] >= 1
     assert counts["counts"]["2026"]["subsidiariteit"]["positief"] >= 1
 
 
 def test_show_a_document(home):
-    hit = seed_fiche_hit(run_json("blauwe kaart", home=home))
-    doc = run_json("show", hit["id"], home=home)
+    hit = seed_fiche_hit(run_json_here("blauwe kaart", home=home))
+    doc = run_json_here("show", hit["id"], home=home)
     assert doc["id"] == hit["id"]
     assert [s["key"] for s in doc["sections"]][:2] == ["algemeen", "essentie"]
     assert {s["aspect"] for s in doc["stances"]} >= {"bevoegdheid", "subsidiariteit"}
 
 
 def test_show_unknown_document_exit_1(home):
-    result = run_cli("show", "kst-0-0", home=home)
+    result = run_cli_here("show", "kst-0-0", home=home)
     assert result.returncode == 1
     assert "no document" in result.stderr
 
 
 def test_stats(home):
-    stats = run_json("stats", home=home)
+    stats = run_json_here("stats", home=home)
     assert stats["documents"] >= 20
     assert stats["doc_types"]["fiche"] >= 2
 

@@ -8,7 +8,7 @@ import json
 import re
 
 import pytest
-from cli_helpers import run_cli
+from cli_helpers import run_cli, run_cli_here
 from conftest import SEED, SHARED
 
 from benchmarks.compound_splits import read_gold, score
@@ -228,15 +228,15 @@ def test_a_missing_word_list_is_one_clear_line_and_exit_1(tmp_path, monkeypatch)
 
 def test_an_index_of_older_compound_splits_is_refused_until_it_is_rebuilt(tmp_path):
     home = tmp_path / "home"
-    assert run_cli("import", str(SEED), home=home).returncode == 0
+    assert run_cli_here("import", str(SEED), home=home).returncode == 0
     stamp = home / "index" / "tantivy" / "fiche-analysis"
     inflections = f"inflections {TABLE_VERSION}\n"
     assert stamp.read_text() == f"compound splits {SPLITS_VERSION}\n{inflections}"
     # as an older release left it
     stamp.write_text(f"compound splits {SPLITS_VERSION - 1}\n{inflections}")
-    refused = run_cli("blauwe kaart", home=home)
+    refused = run_cli_here("blauwe kaart", home=home)
     assert refused.returncode == 1, refused.stderr
     assert "fiche-search reindex" in refused.stderr and "Traceback" not in refused.stderr
-    assert run_cli("reindex", home=home).returncode == 0
-    found = run_cli("blauwe kaart", home=home)
+    assert run_cli_here("reindex", home=home).returncode == 0
+    found = run_cli_here("blauwe kaart", home=home)
     assert found.returncode == 0 and "documents" in found.stdout

@@ -4,11 +4,9 @@ on real corpus text: the hand-labelled gold pairs, and the same fiche in four la
 import re
 
 import pytest
+from conftest import LAYOUT_FICHES, LAYOUTS
 
 from benchmarks.continuations import Score, evaluate, old_lines, read_gold, source_lines
-from benchmarks.layouts import layouts
-from benchmarks.stance_accuracy import fiche_document
-from parsers import parse_bytes
 from parsers.continuation import (
     continues,
     ends_sentence,
@@ -132,18 +130,16 @@ CUT_SENTENCES = {
         "Indien EU-tegenpartijen geen toegang hebben",  # pages 7-8
     ],
 }
-LAYOUTS = [(fiche, layout.name) for fiche in CUT_SENTENCES for layout in layouts(fiche)]
+assert tuple(CUT_SENTENCES) == LAYOUT_FICHES
 
 
 @pytest.fixture(scope="module")
-def paragraphs():
+def paragraphs(layout_documents):
     """(fiche, layout) -> the fiche's section paragraphs, whitespace collapsed."""
     found = {}
-    for fiche in CUT_SENTENCES:
-        for layout in layouts(fiche):
-            doc = fiche_document(parse_bytes(layout.data, layout.filename))
-            texts = [p for s in doc.sections for p in s.text.split("\n") if p.strip()]
-            found[(fiche, layout.name)] = [re.sub(r"\s+", " ", p) for p in texts]
+    for (fiche, name), doc in layout_documents.items():  # conftest: parsed once per session
+        texts = [p for s in doc.sections for p in s.text.split("\n") if p.strip()]
+        found[(fiche, name)] = [re.sub(r"\s+", " ", p) for p in texts]
     return found
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 import pytest
-from cli_helpers import run_cli, run_json
+from cli_helpers import run_cli_here, run_json_here
 from proposal_corpus import SEED
 
 from tests.crawl_helpers import query, run_crawl
@@ -85,7 +85,7 @@ def test_listing_gives_identity_and_one_kamerstuk_is_one_document(replay, tmp_pa
     held = documents(home)
     assert held[FICHE_ID][:2] == ("officielebekendmakingen", "fiche")
     assert not [i for i in held if i.startswith(("file-", "celex-"))], sorted(held)
-    fiche = run_json("show", FICHE_ID, home=home)
+    fiche = run_json_here("show", FICHE_ID, home=home)
     assert fiche["metadata"]["com_numbers"] == ["COM(2026) 462"]
     assert {s["aspect"] for s in fiche["stances"]} >= {"subsidiariteit", "proportionaliteit"}
     # kst-32545-143: XML from KOOP and PDF from the Tweede Kamer API, one document (the XML).
@@ -102,8 +102,8 @@ def test_listing_gives_identity_and_one_kamerstuk_is_one_document(replay, tmp_pa
     # unless its bytes were listed by KOOP too (then the KOOP id holds).
     assert "tk-2025D90001" in held or "kst-36278-32" in held
 
-    timeline = run_json("proposal", "COM(2026) 462", home=home)
+    timeline = run_json_here("proposal", "COM(2026) 462", home=home)
     assert [e["id"] for e in timeline["timeline"] if e["relation"] == "fiche"] == [FICHE_ID]
 
-    assert run_cli("reparse", "--all", home=home).returncode == 0
+    assert run_cli_here("reparse", "--all", home=home).returncode == 0
     assert set(documents(home)) == set(held)  # a re-parse keeps the listing's ids

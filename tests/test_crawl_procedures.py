@@ -10,7 +10,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from cli_helpers import ROOT, run_cli, run_json
+from cli_helpers import ROOT, run_cli_here, run_json_here
 from proposal_corpus import SEED
 
 from tests.crawl_helpers import crawl_command, failed_paths, query
@@ -51,7 +51,7 @@ def replay():
 @pytest.fixture
 def home(tmp_path):
     home = tmp_path / "archive"
-    assert run_cli("import", str(made_fiche(tmp_path / "inbox")), home=home).returncode == 0
+    assert run_cli_here("import", str(made_fiche(tmp_path / "inbox")), home=home).returncode == 0
     return home
 
 
@@ -71,11 +71,11 @@ def test_procedures_of_cited_proposals_are_crawled_archived_and_parsed(replay, h
     raw = query(home, "SELECT COUNT(*) FROM fetches WHERE location LIKE '%/resource/%'")
     assert raw == [(2,)]  # both notices kept raw
 
-    timeline = run_json("proposal", "COM(2018) 340", home=home)
+    timeline = run_json_here("proposal", "COM(2018) 340", home=home)
     assert timeline["procedure"] == "2018/0172(COD)"
     assert "32019L0904" in timeline["celex"]
     assert {e["relation"] for e in timeline["timeline"]} >= {"fiche", "commission"}
-    events = run_json("proposal", "2009/0162(COD)", home=home)["timeline"]
+    events = run_json_here("proposal", "2009/0162(COD)", home=home)["timeline"]
     steps = [e["relation"] for e in events if e["kind"] == "event"]
     assert steps == ["commission", "parliament", "council", "signature"]
     assert [e["relation"] for e in events if e["kind"] == "document"] == ["cites"]

@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 import fiche_search
 from fiche_search.api import SAMPLE
 from index.filters import FACET_FIELDS, FILTER_NAMES, FILTERS
-from tests.cli_helpers import run_cli
+from tests.cli_helpers import run_cli_here
 from web.app import create_app
 
 pytestmark = pytest.mark.opensearch
@@ -30,11 +30,11 @@ KNOWN = {
 def archive(tmp_path_factory, opensearch_url):
     """The shipped sample (real documents), indexed in both backends."""
     home = tmp_path_factory.mktemp("filters")
-    assert run_cli("import", "--sample", home=home).returncode == 0
+    assert run_cli_here("import", "--sample", home=home).returncode == 0
     cluster = ("--backend", "opensearch", "--es-url", opensearch_url)
-    reindexed = run_cli("reindex", *cluster, home=home)
+    reindexed = run_cli_here("reindex", *cluster, home=home)
     assert reindexed.returncode == 0, reindexed.stderr
-    everything = json.loads(run_cli("*", "--json", "--limit", "1", home=home).stdout)
+    everything = json.loads(run_cli_here("*", "--json", "--limit", "1", home=home).stdout)
     return home, cluster, everything
 
 
@@ -48,7 +48,7 @@ def value_for(name: str, everything: dict) -> str:
 
 
 def cli_total(home, *args) -> int:
-    result = run_cli(*args, "--json", "--limit", "1", home=home)
+    result = run_cli_here(*args, "--json", "--limit", "1", home=home)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)["total"]
 
@@ -99,8 +99,8 @@ def test_every_surface_gives_the_same_total_on_both_backends(archive, opensearch
 )
 def test_an_invalid_value_is_refused_everywhere_naming_the_valid_form(archive, name, bad, form):
     home = archive[0]
-    option = run_cli("*", f"--{name}", bad, home=home)
-    query = run_cli(f'{name}:"{bad}"', home=home)
+    option = run_cli_here("*", f"--{name}", bad, home=home)
+    query = run_cli_here(f'{name}:"{bad}"', home=home)
     for result in (option, query):
         assert result.returncode == 2, result.stderr
         assert form in result.stderr and "Traceback" not in result.stderr
@@ -122,10 +122,10 @@ def test_two_word_values_and_spellings_are_one_filter(archive):
 
 def test_explain_and_help_come_from_the_table(archive):
     home = archive[0]
-    explained = run_cli("talent", "--dossier", "32545", "source:local", "--explain", home=home)
+    explained = run_cli_here("talent", "--dossier", "32545", "source:local", "--explain", home=home)
     assert "dossier in ['32545']" in explained.stderr
     assert "source in ['local']" in explained.stderr
-    help_text = run_cli("search", "--help").stdout
+    help_text = run_cli_here("search", "--help").stdout
     for spec in FILTERS:
         assert f"--{spec.name}" in help_text
 
@@ -194,11 +194,11 @@ def test_a_value_without_matches_names_the_values_that_exist(
 
 def test_the_hint_is_in_the_json_the_table_and_the_web_page(archive):
     home = archive[0]
-    result = run_cli("*", "--ministerie", "Ministerie van Finance", "--json", home=home)
+    result = run_cli_here("*", "--ministerie", "Ministerie van Finance", "--json", home=home)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["total"] == 0 and "'Ministerie van Financiën'" in data["hint"]
-    table = run_cli("*", "--ministerie", "Ministerie van Finance", home=home)
+    table = run_cli_here("*", "--ministerie", "Ministerie van Finance", home=home)
     assert table.returncode == 0 and "closest first: 'Ministerie van" in table.stdout
     client = TestClient(create_app(home))
     page = client.get("/", params={"ministerie": "Ministerie van Finance"})

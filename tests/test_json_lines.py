@@ -6,7 +6,7 @@ import itertools
 import json
 import sqlite3
 
-from cli_helpers import import_killed_midway, run_cli, run_json
+from cli_helpers import import_killed_midway, run_cli_here, run_json_here
 from conftest import SHARED
 
 from index.embedded import EmbeddedBackend
@@ -59,12 +59,12 @@ def test_import_of_a_json_lines_file_archives_every_record_once(tmp_path):
     lines = scale_records(30)
     source = tmp_path / "slice.jsonl.gz"
     source.write_bytes(gzip.compress(b"".join(lines)))
-    first = run_json("import", str(source), home=tmp_path / "home")
+    first = run_json_here("import", str(source), home=tmp_path / "home")
     assert first["files"] == 30 and first["documents"] == 30 and first["indexed"] == 30
-    again = run_json("import", str(source), home=tmp_path / "home")
+    again = run_json_here("import", str(source), home=tmp_path / "home")
     assert again["documents"] == 0 and again["unchanged"] == 30
     celex = json.loads(lines[0])["celex"]
-    shown = run_json("show", f"celex-{celex}", home=tmp_path / "home")
+    shown = run_json_here("show", f"celex-{celex}", home=tmp_path / "home")
     assert shown["id"] == f"celex-{celex}"
 
 
@@ -73,7 +73,7 @@ def test_a_bad_record_is_reported_and_the_others_land(tmp_path):
     lines.insert(2, b'{"celex": "32099R9999", "url": "x", "text": "cut off\n')
     source = tmp_path / "slice.jsonl"
     source.write_bytes(b"".join(lines))
-    report = run_json("import", str(source), home=tmp_path / "home")
+    report = run_json_here("import", str(source), home=tmp_path / "home")
     assert report["documents"] == 5
     [failure] = report["failures"]
     assert failure["file"].endswith("slice.jsonl#L3") and "malformed JSON" in failure["reason"]
@@ -83,7 +83,7 @@ def test_a_truncated_gzip_keeps_what_was_read(tmp_path):
     packed = gzip.compress(b"".join(scale_records(20)))
     source = tmp_path / "cut.jsonl.gz"
     source.write_bytes(packed[: len(packed) * 2 // 3])
-    result = run_cli("import", str(source), "--json", home=tmp_path / "home")
+    result = run_cli_here("import", str(source), "--json", home=tmp_path / "home")
     report = json.loads(result.stdout)
     assert 0 < report["documents"] < 20
     assert "cannot read further" in report["failures"][-1]["reason"]
@@ -109,9 +109,9 @@ def test_sigkill_mid_json_lines_import_loses_nothing_committed_and_completes(tmp
     committed = import_killed_midway(source, home, after_documents=1000)
     assert 1000 <= committed < 2500
 
-    again = run_json("import", str(source), home=home)
+    again = run_json_here("import", str(source), home=home)
     assert again["unchanged"] >= 1000, "records committed before the kill are not parsed again"
-    stats = run_json("stats", home=home)
+    stats = run_json_here("stats", home=home)
     assert stats["documents"] == 2500
     # every archived section is in the index once: none lost, none doubled by the second run
     assert EmbeddedBackend(home / "index" / "tantivy").section_count() == stats["sections"]

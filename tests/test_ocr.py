@@ -15,7 +15,7 @@ import time
 
 import pypdfium2
 import pytest
-from cli_helpers import ROOT, run_cli, run_json
+from cli_helpers import ROOT, run_cli_here, run_json_here
 from conftest import CORPUS
 from starlette.testclient import TestClient
 
@@ -64,7 +64,7 @@ def cli(*args, env_path=None, home=None):
 @pytest.fixture(scope="module")
 def home(tmp_path_factory):
     home = tmp_path_factory.mktemp("ocr") / "home"
-    result = run_cli("import", str(SCAN), str(LEGACY_DOC), home=home)
+    result = run_cli_here("import", str(SCAN), str(LEGACY_DOC), home=home)
     assert result.returncode == 0, result.stderr
     return home
 
@@ -73,7 +73,7 @@ def home(tmp_path_factory):
 
 
 def test_the_scanned_beslisnota_is_read_with_its_diacritics(home):
-    doc = run_json("show", BESLISNOTA, home=home)
+    doc = run_json_here("show", BESLISNOTA, home=home)
     text = "\n".join(s["text"] for s in doc["sections"])
     assert "wijzigingsvoorstellen voor het 7° actieprogramma Nitraatrichtlijn" in text
     assert "geïnformeerd" in text and "definiëren" in text
@@ -84,16 +84,16 @@ def test_the_scanned_beslisnota_is_read_with_its_diacritics(home):
 
 
 def test_scan_and_legacy_doc_are_searchable_after_import(home):
-    hits = run_json("Nitraatrichtlijn", home=home)["hits"]
+    hits = run_json_here("Nitraatrichtlijn", home=home)["hits"]
     assert BESLISNOTA in [hit["id"] for hit in hits]
-    hits = run_json("verantwoordingsdag", home=home)["hits"]
+    hits = run_json_here("verantwoordingsdag", home=home)["hits"]
     assert [hit["id"] for hit in hits] == ["kst-31951-17"]
-    motie = run_json("show", "kst-31951-17", home=home)
+    motie = run_json_here("show", "kst-31951-17", home=home)
     assert (motie["doc_type"], motie["date"], motie["format"]) == ("motie", "2009-05-28", "doc")
 
 
 def test_show_and_the_web_page_say_which_pages_were_ocrd(home):
-    shown = run_cli("show", BESLISNOTA, home=home)
+    shown = run_cli_here("show", BESLISNOTA, home=home)
     assert shown.returncode == 0
     assert "OCR: 2 page(s) read by OCR (1, 2), mean confidence" in shown.stdout
     client = TestClient(create_app(home))
@@ -114,7 +114,7 @@ def test_pages_read_are_cached_and_not_read_again(home):
     assert "tesseract" not in result.stderr
     assert "install the Debian package antiword" in result.stderr  # the .doc, honestly
     assert result.returncode == 1
-    assert run_json("show", BESLISNOTA, home=home)["ocr_pages"][0]["status"] == "ok"
+    assert run_json_here("show", BESLISNOTA, home=home)["ocr_pages"][0]["status"] == "ok"
 
 
 # --- word accuracy, orientation, mixed PDFs -----------------------------------------------
@@ -209,11 +209,11 @@ def test_without_tesseract_and_antiword_the_file_fails_in_one_line_and_others_la
     assert "install the Debian packages tesseract-ocr and tesseract-ocr-nld" in failures[0]
     assert "install the Debian package antiword" in failures[1]
     assert "Traceback" not in result.stderr
-    assert run_json("show", "kst-36278-32", home=home)["id"] == "kst-36278-32"  # landed
+    assert run_json_here("show", "kst-36278-32", home=home)["id"] == "kst-36278-32"  # landed
     # Not recorded as the files' fault: with the programs there, the next import reads them.
-    again = run_cli("import", str(SCAN), str(LEGACY_DOC), home=home)
+    again = run_cli_here("import", str(SCAN), str(LEGACY_DOC), home=home)
     assert again.returncode == 0, again.stderr
-    assert run_json("show", "kst-31951-17", home=home)["format"] == "doc"
+    assert run_json_here("show", "kst-31951-17", home=home)["format"] == "doc"
 
 
 def test_a_killed_import_of_a_long_scan_resumes_without_reading_pages_again(tmp_path):
@@ -236,7 +236,7 @@ def test_a_killed_import_of_a_long_scan_resumes_without_reading_pages_again(tmp_
     process.wait()
     first = {p.name: p.stat().st_mtime_ns for p in (home / "ocr-cache").rglob("*.json")}
     assert 0 < len(first) < 6
-    result = run_cli("import", str(scan), "--json", home=home)
+    result = run_cli_here("import", str(scan), "--json", home=home)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["documents"] == 1
     after = {p.name: p.stat().st_mtime_ns for p in (home / "ocr-cache").rglob("*.json")}

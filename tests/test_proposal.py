@@ -9,7 +9,7 @@ with ONE verdict changed (subsidiariteit: positief -> negatief), and says so.
 """
 
 import pytest
-from cli_helpers import run_cli, run_json
+from cli_helpers import run_cli_here, run_json_here
 from conftest import CORPUS
 from proposal_corpus import MIFIR, proposal_archive
 
@@ -26,8 +26,8 @@ def home(tmp_path_factory):
 
 
 def test_seed_by_com_number_in_any_spelling_gives_the_fiche_its_parts_and_the_revision(home):
-    first = run_json("proposal", "COM (2026) 462", home=home)
-    again = run_json("proposal", "com/2026/462 final", home=home)
+    first = run_json_here("proposal", "COM (2026) 462", home=home)
+    again = run_json_here("proposal", "com/2026/462 final", home=home)
     assert first == again
     assert first["ref"] == "COM(2026) 462"
     assert first["com_numbers"] == ["COM(2026) 462"]
@@ -43,7 +43,7 @@ def test_seed_by_com_number_in_any_spelling_gives_the_fiche_its_parts_and_the_re
 
 
 def test_the_revised_fiche_follows_the_first_and_its_changed_verdict_is_the_one_change(home):
-    timeline = run_json("proposal", "COM(2026) 462", home=home)
+    timeline = run_json_here("proposal", "COM(2026) 462", home=home)
     revised = next(e["id"] for e in timeline["timeline"] if e["relation"] == "revised-fiche")
     [change] = timeline["changes"]
     assert change["aspect"] == "subsidiariteit"
@@ -59,19 +59,19 @@ def test_the_revised_fiche_follows_the_first_and_its_changed_verdict_is_the_one_
 
 
 def test_mifir_fiche_names_two_proposals_and_either_finds_it(home):
-    by_727 = run_json("proposal", "COM(2021)727 def.", home=home)
+    by_727 = run_json_here("proposal", "COM(2021)727 def.", home=home)
     assert by_727["com_numbers"] == ["COM(2021) 726", "COM(2021) 727"]
     [entry] = by_727["timeline"]  # the corpus holds no other document about MiFIR
     assert entry["doc_type"] == "fiche" and entry["relation"] == "fiche"
     assert {s["aspect"] for s in entry["stances"]} >= {"bevoegdheid", "subsidiariteit"}
-    by_celex = run_json("proposal", "52021PC0726", home=home)
+    by_celex = run_json_here("proposal", "52021PC0726", home=home)
     assert [e["id"] for e in by_celex["timeline"]] == [entry["id"]]
-    by_id = run_json("proposal", entry["id"], home=home)
+    by_id = run_json_here("proposal", entry["id"], home=home)
     assert by_id["com_numbers"] == by_727["com_numbers"]
 
 
 def test_procedure_events_from_the_cellar_notices(home):
-    tree = run_json("proposal", "2009/0162(COD)", home=home)
+    tree = run_json_here("proposal", "2009/0162(COD)", home=home)
     assert tree["procedure"] == "2009/0162(COD)"
     assert tree["com_numbers"] == ["COM(2009) 580"]
     kinds = [(e["date"], e["relation"]) for e in tree["timeline"]]
@@ -82,13 +82,13 @@ def test_procedure_events_from_the_cellar_notices(home):
         ("2010-07-07", "signature"),
     ]
     assert "32010D0388" in tree["celex"]  # the act it became
-    branch = run_json("proposal", "COM(2018) 340", home=home)
+    branch = run_json_here("proposal", "COM(2018) 340", home=home)
     assert branch["procedure"] == "2018/0172(COD)"
     assert "32019L0904" in branch["celex"]
 
 
 def test_readable_timeline(home):
-    result = run_cli("proposal", "COM(2026) 462", home=home)
+    result = run_cli_here("proposal", "COM(2026) 462", home=home)
     assert result.returncode == 0, result.stderr
     assert "Timeline" in result.stdout and "Changes" in result.stdout
     assert "subsidiariteit: positief -> negatief" in result.stdout
@@ -104,7 +104,7 @@ def test_readable_timeline(home):
     ],
 )
 def test_bad_refs_are_one_line_with_the_right_exit_code(home, ref, code, message):
-    result = run_cli("proposal", ref, home=home)
+    result = run_cli_here("proposal", ref, home=home)
     assert result.returncode == code
     assert message in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr

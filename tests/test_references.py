@@ -5,7 +5,7 @@ and resolution to archived documents both ways on real EUR-Lex texts."""
 import shutil
 
 import pytest
-from cli_helpers import run_cli
+from cli_helpers import run_cli_here
 from conftest import CORPUS
 
 from benchmarks.references_eval import evaluate, total
@@ -96,7 +96,7 @@ def test_gold_precision_and_recall():
 def test_footnotes_of_a_fiche_are_read(tmp_path):
     """The seed's Kamerstuk references are in its footnotes only."""
     home = tmp_path / "home"
-    assert run_cli("import", str(CORPUS / "seed"), home=home).returncode == 0
+    assert run_cli_here("import", str(CORPUS / "seed"), home=home).returncode == 0
     archive = Archive(home)
     fiche = next(d for d in archive.documents() if d.doc_type == "fiche")
     links = {lk.value: lk.sentence for lk in fiche.links}
@@ -111,7 +111,7 @@ def test_resolved_both_ways_on_real_eurlex_texts(tmp_path):
     for name in ("cellar_c008bcb6_reg2024-903_EN.html", "eurlex_32016R0679_EN_gdpr.html"):
         shutil.copy(CORPUS / "eurlex" / name, inbox)
     home = tmp_path / "home"
-    assert run_cli("import", str(inbox), home=home).returncode == 0
+    assert run_cli_here("import", str(inbox), home=home).returncode == 0
     archive = Archive(home)
     act, gdpr = archive.document("celex-32024R0903"), archive.document("celex-32016R0679")
     [cited] = [c for c in cites(archive, act) if c.doc_id == gdpr.id]
@@ -119,6 +119,6 @@ def test_resolved_both_ways_on_real_eurlex_texts(tmp_path):
     assert "2016/679" in cited.sentence
     [citing] = cited_by(archive, gdpr)
     assert citing.doc_id == act.id and citing.sentence == cited.sentence
-    show = run_cli("show", act.id, "--json", home=home)
+    show = run_cli_here("show", act.id, "--json", home=home)
     assert show.returncode == 0
     assert '"sentence"' in show.stdout

@@ -2,12 +2,12 @@
 stances, and the hand-written sentence gold met in each (tests/gold/position_sentences.tsv)."""
 
 import pytest
+from conftest import LAYOUTS
 
 from benchmarks.layouts import layouts
 from benchmarks.stance_accuracy import (
     POSITION_SECTIONS,
     Score,
-    fiche_document,
     position_stances,
     read_gold,
     score,
@@ -15,17 +15,11 @@ from benchmarks.stance_accuracy import (
 )
 from parsers import parse_bytes
 
-LAYOUTS = [(fiche, layout.name) for fiche in ("seed", "mifir") for layout in layouts(fiche)]
-
 
 @pytest.fixture(scope="module")
-def parsed():
-    """(fiche, layout name) -> the fiche Document; parsed once for the module."""
-    return {
-        (fiche, layout.name): fiche_document(parse_bytes(layout.data, layout.filename))
-        for fiche in ("seed", "mifir")
-        for layout in layouts(fiche)
-    }
+def parsed(layout_documents):
+    """(fiche, layout name) -> the fiche Document; conftest parses them once per session."""
+    return layout_documents
 
 
 @pytest.mark.parametrize(("fiche", "name"), LAYOUTS)

@@ -4,7 +4,7 @@ import json
 from xml.etree import ElementTree as ET
 
 import pytest
-from cli_helpers import run_cli, run_json
+from cli_helpers import run_cli_here, run_json_here
 from starlette.testclient import TestClient
 
 from web.app import create_app
@@ -30,75 +30,83 @@ def home(tmp_path):
 
 
 def new_ids(home, name="vogels"):
-    report = run_json("watch", "run", home=home)
+    report = run_json_here("watch", "run", home=home)
     return [alert["doc_id"] for alert in report[name]]
 
 
 def test_a_new_document_alerts_exactly_once_across_imports(home, tmp_path):
-    ok(run_cli("watch", "add", "vogels", WORD, "--include-existing", home=home))
+    ok(run_cli_here("watch", "add", "vogels", WORD, "--include-existing", home=home))
     first = write(tmp_path / "a", "een.txt", f"Brief over de {WORD} in Drenthe.\n")
-    ok(run_cli("import", str(first), home=home))
+    ok(run_cli_here("import", str(first), home=home))
     reported = new_ids(home)
     assert len(reported) == 1
     assert new_ids(home) == []  # nothing new
-    ok(run_cli("import", str(first), home=home))  # the same file again: never re-alerts
+    ok(run_cli_here("import", str(first), home=home))  # the same file again: never re-alerts
     assert new_ids(home) == []
     copy = write(tmp_path / "b", "een.txt", f"Brief over de {WORD} in Drenthe.\n")
-    ok(run_cli("import", str(copy), home=home))  # the same bytes from elsewhere
+    ok(run_cli_here("import", str(copy), home=home))  # the same bytes from elsewhere
     assert new_ids(home) == []
     second = write(tmp_path / "c", "twee.txt", f"Nieuwe brief: de {WORD} broedt weer.\n")
     write(second, "anders.txt", "Brief over iets anders.\n")
-    ok(run_cli("import", str(second), home=home))
+    ok(run_cli_here("import", str(second), home=home))
     latest = new_ids(home)
     assert len(latest) == 1 and latest != reported
     assert new_ids(home) == []
 
 
 def test_add_takes_what_matches_now_as_baseline(home, tmp_path):
-    ok(run_cli("import", str(write(tmp_path / "a", "een.txt", f"De {WORD}.\n")), home=home))
-    added = ok(run_cli("watch", "add", "vogels", WORD, home=home))
+    ok(run_cli_here("import", str(write(tmp_path / "a", "een.txt", f"De {WORD}.\n")), home=home))
+    added = ok(run_cli_here("watch", "add", "vogels", WORD, home=home))
     assert "1 documents match now" in added.stdout
     assert new_ids(home) == []
-    ok(run_cli("import", str(write(tmp_path / "b", "twee.txt", f"Weer de {WORD}.\n")), home=home))
+    ok(
+        run_cli_here(
+            "import", str(write(tmp_path / "b", "twee.txt", f"Weer de {WORD}.\n")), home=home
+        )
+    )
     assert len(new_ids(home)) == 1
 
 
 def test_filters_are_saved_and_applied(home, tmp_path):
-    ok(run_cli("import", str(write(tmp_path / "a", "een.txt", f"De {WORD}.\n")), home=home))
-    ok(run_cli("watch", "add", "fiches", WORD, "--type", "fiche", "--include-existing", home=home))
+    ok(run_cli_here("import", str(write(tmp_path / "a", "een.txt", f"De {WORD}.\n")), home=home))
+    ok(
+        run_cli_here(
+            "watch", "add", "fiches", WORD, "--type", "fiche", "--include-existing", home=home
+        )
+    )
     assert new_ids(home, "fiches") == []  # a txt letter is no fiche
-    listed = run_json("watch", "list", home=home)
+    listed = run_json_here("watch", "list", home=home)
     assert listed[0]["filters"] == {"doc_types": ["fiche"]}
 
 
 def test_list_remove_and_errors(home):
-    ok(run_cli("watch", "add", "vogels", WORD, home=home))
-    assert "vogels" in ok(run_cli("watch", "list", home=home)).stdout
-    again = run_cli("watch", "add", "vogels", "iets", home=home)
+    ok(run_cli_here("watch", "add", "vogels", WORD, home=home))
+    assert "vogels" in ok(run_cli_here("watch", "list", home=home)).stdout
+    again = run_cli_here("watch", "add", "vogels", "iets", home=home)
     assert again.returncode == 2 and "exists" in again.stderr
-    bad_name = run_cli("watch", "add", "../x", "iets", home=home)
+    bad_name = run_cli_here("watch", "add", "../x", "iets", home=home)
     assert bad_name.returncode == 2 and "bad watch name" in bad_name.stderr
-    bad_query = run_cli("watch", "add", "x", "iets", "--stance", "negatif", home=home)
+    bad_query = run_cli_here("watch", "add", "x", "iets", "--stance", "negatif", home=home)
     assert bad_query.returncode == 2 and "unknown stance" in bad_query.stderr
-    ok(run_cli("watch", "remove", "vogels", home=home))
-    assert run_json("watch", "list", home=home) == []
-    missing = run_cli("watch", "remove", "vogels", home=home)
+    ok(run_cli_here("watch", "remove", "vogels", home=home))
+    assert run_json_here("watch", "list", home=home) == []
+    missing = run_cli_here("watch", "remove", "vogels", home=home)
     assert missing.returncode == 1 and "no watch" in missing.stderr
     assert "Traceback" not in missing.stderr + bad_query.stderr
 
 
 def test_text_report(home, tmp_path):
-    ok(run_cli("watch", "add", "vogels", WORD, "--include-existing", home=home))
-    ok(run_cli("import", str(write(tmp_path / "a", "een.txt", f"De {WORD}.\n")), home=home))
-    report = ok(run_cli("watch", "run", home=home)).stdout
+    ok(run_cli_here("watch", "add", "vogels", WORD, "--include-existing", home=home))
+    ok(run_cli_here("import", str(write(tmp_path / "a", "een.txt", f"De {WORD}.\n")), home=home))
+    report = ok(run_cli_here("watch", "run", home=home)).stdout
     assert "vogels: 1 new" in report
 
 
 def test_the_feed_is_valid_atom_with_the_alerts(home, tmp_path):
-    ok(run_cli("watch", "add", "vogels", WORD, "--include-existing", home=home))
+    ok(run_cli_here("watch", "add", "vogels", WORD, "--include-existing", home=home))
     letter = write(tmp_path / "a", "een.txt", f"Over <de {WORD} & co>\n")
-    ok(run_cli("import", str(letter), home=home))
-    alerts = json.loads(ok(run_cli("watch", "run", "--json", home=home)).stdout)["vogels"]
+    ok(run_cli_here("import", str(letter), home=home))
+    alerts = json.loads(ok(run_cli_here("watch", "run", "--json", home=home)).stdout)["vogels"]
     client = TestClient(create_app(home))
     response = client.get("/watch/vogels.xml")
     assert response.status_code == 200

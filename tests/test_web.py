@@ -6,7 +6,7 @@ import re
 
 import pytest
 from starlette.testclient import TestClient
-from web_corpus import COM, EVIDENCE, MARKER, build_web_archive
+from web_corpus import COM, EVIDENCE, MARKER
 
 from index.archive import Archive
 from parsers.model import TIMELINE_LABELS
@@ -14,8 +14,8 @@ from web.app import create_app
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory):
-    return build_web_archive(tmp_path_factory.mktemp("web") / "home")
+def home(web_home):
+    return web_home  # conftest: the corpus imported once, plus web_corpus.py's documents
 
 
 @pytest.fixture(scope="module")

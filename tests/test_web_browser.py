@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from web_corpus import EVIDENCE, MARKER, build_web_archive
+from web_corpus import EVIDENCE, MARKER
 
 from web.app import create_app
 
@@ -36,8 +36,8 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    home = build_web_archive(tmp_path_factory.mktemp("browser") / "home")
+def base_url(web_home):
+    home = web_home  # conftest: the corpus imported once, plus web_corpus.py's documents
     port = free_port()
     config = uvicorn.Config(create_app(home), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
