@@ -35,7 +35,8 @@ def corpus() -> Path:
 @pytest.fixture(scope="session")
 def corpus_home(tmp_path_factory) -> Path:
     """The whole corpus imported once for the session through the real command, in a process
-    of its own as a user runs it. Shared: tests only read it (web_home builds on a copy)."""
+    of its own as a user runs it. Shared: tests only read it; web_home and test_contract copy
+    it to build on."""
     from cli_helpers import run_cli
 
     home = tmp_path_factory.mktemp("corpus") / "home"
