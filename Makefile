@@ -37,11 +37,11 @@ wordlist:
 test-node:
 	tests/opensearch/run-node --build
 
-# Two worker processes (pytest-xdist), one per core; tests/conftest.py keeps the tests that
-# share an expensive fixture on one worker. `make test TEST_WORKERS=0` runs in one process.
+# Two worker processes (pytest-xdist), one per core; the tests of one file run on one worker
+# (module fixtures built once). `make test TEST_WORKERS=0` runs them in one process.
 TEST_WORKERS ?= 2
 test:
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint:
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -35,7 +35,8 @@ def corpus() -> Path:
 @pytest.fixture(scope="session")
 def corpus_home(tmp_path_factory) -> Path:
     """The whole corpus imported once for the session through the real command, in a process
-    of its own as a user runs it. Shared: tests only read it (web_home builds on a copy)."""
+    of its own as a user runs it. Shared: tests only read it; web_home and test_contract copy
+    it to build on."""
     from cli_helpers import run_cli
 
     home = tmp_path_factory.mktemp("corpus") / "home"
@@ -81,42 +82,7 @@ def layout_documents() -> dict:
     return found
 
 
-# --- pytest-xdist (`make test` runs `pytest -n 2 --dist loadgroup`) ---------------------------
-# Each worker is a process of its own: its own session fixtures (an OpenSearch node on a free
-# port, corpus_home) and its own temporary folders. So that nothing expensive is built twice,
-# the tests that share a module fixture stay together (one group per file), and files that
-# share one of these session fixtures form one group, run by one worker.
-SHARED_SESSION_FIXTURES = (
-    "corpus_home",
-    "web_home",
-    "layout_documents",
-    "opensearch_url",
-    "opensearch_cluster",
-)
-
-
-def pytest_collection_modifyitems(config, items):
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    parent: dict[str, str] = {}  # union-find over files and shared session fixtures
-
-    def find(key: str) -> str:
-        while parent.setdefault(key, key) != key:
-            key = parent[key]
-        return key
-
-    def join(a: str, b: str) -> None:
-        parent[find(a)] = find(b)
-
-    grouped = []
-    for item in items:
-        file = item.nodeid.split("::")[0]
-        definitions = item._fixtureinfo.name2fixturedefs
-        scopes = {name: defs[-1].scope for name, defs in definitions.items() if defs}
-        shared = [name for name in SHARED_SESSION_FIXTURES if name in scopes]
-        if shared or any(scope in ("module", "class", "package") for scope in scopes.values()):
-            grouped.append((item, file))
-            for name in shared:
-                join(file, name)
-    for item, file in grouped:  # tests without such fixtures are spread one by one
-        item.add_marker(pytest.mark.xdist_group(find(file).replace("/", ".")))
+# pytest-xdist: `make test` runs `pytest -n 2 --dist loadfile`. Each worker is a process of its
+# own, with its own session fixtures (an OpenSearch node on a free port, corpus_home) and its
+# own temporary folders; a file's tests stay on one worker, so module fixtures are built once.
+# (--dist loadgroup cannot be used: pytest-xdist 3.8 does not group tests under pytest 9.)

@@ -1,16 +1,16 @@
 """One contract, two backends: the embedded index and a real OpenSearch node hold the same
 corpus and must answer the same queries alike. A difference here is a bug in one of them."""
 
+import shutil
 import uuid
 
 import pytest
-from conftest import CORPUS
 
 from index.archive import Archive
 from index.cluster import ClusterBackend
 from index.cluster_clients import OpenSearchClient
 from index.embedded import EmbeddedBackend
-from index.importer import ImportReport, find_files, import_file, index_pending
+from index.importer import index_pending
 from index.query import Filters, parse_query
 from index.search import SearchRequest, resolve_filter_values
 
@@ -64,16 +64,18 @@ FILTERS = [
 
 
 @pytest.fixture(scope="module")
-def backends(tmp_path_factory, opensearch_url):
-    home = tmp_path_factory.mktemp("contract")
+def backends(tmp_path_factory, corpus_home, opensearch_url):
+    """The corpus archived once (a copy of conftest's corpus_home, not parsed again here),
+    indexed afresh into both backends from the same archive."""
+    home = tmp_path_factory.mktemp("contract") / "home"
+    shutil.copytree(corpus_home, home)
     archive = Archive(home)
-    report = ImportReport()
-    for path in find_files([CORPUS]):
-        import_file(archive, path, report)
     embedded = EmbeddedBackend(home / "tantivy")
     cluster = ClusterBackend(
         OpenSearchClient(opensearch_url), "opensearch", alias=f"contract-{uuid.uuid4().hex[:8]}"
     )
+    archive.forget_indexed(embedded.name)  # the import's own index is not this one
+    assert archive.pending_index(cluster.name) == archive.pending_index(embedded.name) != []
     index_pending(archive, embedded)
     index_pending(archive, cluster)
     assert cluster.rejected == []
