@@ -43,9 +43,9 @@ def parts_of(backend: EmbeddedBackend, request, matches: int, rounds: int) -> di
     def hits() -> None:
         # the grouping fetches more sections while it has too few documents, up to `matches`
         groups = backend._grouped(searcher, query, request, request.limit, lambda: matches)
-        snippets = backend._snippet_generator(searcher, request)
+        generators = backend._snippet_generators(searcher, request)
         for found in list(groups.values())[: request.limit]:
-            backend._document_hit(searcher, found, snippets, request)
+            backend._document_hit(searcher, found, generators, request)
 
     return {
         "search": median_ms(lambda: backend.search(request), rounds),

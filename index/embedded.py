@@ -537,13 +537,8 @@ class EmbeddedBackend:
             searcher, query, request, wanted_docs, lambda: aggregated.result().total_sections
         )
         page = list(groups.items())[request.offset : wanted_docs]
-        snippets = self._snippet_generator(searcher, request)
-        whole = None  # the whole text highlighted, for snippets around evidence (index/snippets)
-        if snippets is not None and wanted_labels(request.query.filters):
-            whole = self._snippet_generator(searcher, request, WHOLE_TEXT)
-        hits = [
-            self._document_hit(searcher, found, (snippets, whole), request) for _, found in page
-        ]
+        generators = self._snippet_generators(searcher, request)
+        hits = [self._document_hit(searcher, found, generators, request) for _, found in page]
         counts = aggregated.result()
         return SearchResults(
             total=counts.total_docs,
@@ -574,6 +569,14 @@ class EmbeddedBackend:
             if len(groups) >= wanted_docs or fetch >= 50_000 or fetch >= total_sections():
                 return groups
             fetch *= 4
+
+    def _snippet_generators(self, searcher, request: SearchRequest):
+        """(the best fragment's generator, the whole text's): the second only under a stance or
+        positie filter, for snippets around evidence (index/snippets); None without query words."""
+        snippets = self._snippet_generator(searcher, request)
+        if snippets is None or not wanted_labels(request.query.filters):
+            return snippets, None
+        return snippets, self._snippet_generator(searcher, request, WHOLE_TEXT)
 
     def _snippet_generator(self, searcher, request: SearchRequest, chars: int = SNIPPET_CHARS):
         words = positive_words(request.query.text) if request.raw is None else request.raw.split()
