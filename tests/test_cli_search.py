@@ -203,13 +203,14 @@ def invoke(*args, home=None):
 
 
 def test_dates_leave_undated_documents_out_and_undated_shows_them(home):
-    """`"*" --until 2000` gave 15 documents, 14 of them undated; the facet showed 1."""
+    """`"*" --until 2000` gave 15 documents, 14 of them undated; the facet showed 1. (Dates read
+    from the text leave two corpus documents undated: PROVENANCE.md and a notice.)"""
     until = json.loads(invoke("*", "--until", "2000", "--json", "--limit", "100", home=home).stdout)
     assert until["total"] == len(until["hits"]) >= 1
     assert all(hit["date"] and hit["date"] <= "2000-12-31" for hit in until["hits"])
     assert sum(until["facets"]["year"].values()) == until["total"]
     undated = json.loads(invoke("*", "--undated", "--json", "--limit", "100", home=home).stdout)
-    assert undated["total"] >= 10 and not any(hit["date"] for hit in undated["hits"])
+    assert undated["total"] >= 1 and not any(hit["date"] for hit in undated["hits"])
     in_query = json.loads(invoke("year:none", "--json", home=home).stdout)
     everything = json.loads(invoke("*", "--json", home=home).stdout)
     assert in_query["total"] == undated["total"] == everything["facets"]["year"]["none"]

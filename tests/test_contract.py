@@ -195,7 +195,7 @@ def test_dates_never_let_undated_documents_through(backends):
         since = backend.search(request("", Filters(since="2010"), limit=100))
         assert since.total == len(since.hits) and all(hit.date for hit in since.hits)
         undated = backend.search(request("year:none", limit=100))
-        assert undated.total >= 10 and not any(hit.date for hit in undated.hits)
+        assert undated.total >= 1 and not any(hit.date for hit in undated.hits)
         everything = backend.search(request("*"))
         assert everything.facets["year"]["none"] == undated.total
         assert sum(everything.facets["year"].values()) == everything.total
