@@ -1,14 +1,21 @@
-"""Position stances: one per sentence in which the cabinet takes a position.
+"""Position stances: one per sentence in which the cabinet takes a position (two when it
+supports and criticises across a contrast), following the policy of DESIGN.md ("Stance").
 
-A sentence gets a label when it carries a cue of cues.POSITION_CUES whose holder
-(stance/holder.py) is the cabinet:
-- a negation just before a cue, or after a verb cue within its clause ("steunt het voorstel
-  niet"), turns it into the cue's negated label ("geen voorstander" -> kritisch) or cancels it;
-- several cabinet cues combine by POSITION_PRECEDENCE (the least positive wins), and a
-  qualifier ("mits", "onder voorwaarden") makes support steunt_onder_voorwaarden;
-- facts, impersonal statements and the views of the Commissie, member states, the
-  Parliament or the sector carry no label, whatever words they use.
-The evidence is the sentence, with its offsets in the section text.
+A sentence gets a label when it carries a cue of cues.POSITION_CUES that the cabinet holds
+(stance/holder.py decides whose view a cue states), by the cue's holder rule:
+- `cabinet`: the cue's holder is the cabinet ("Het kabinet steunt", "Wat ons betreft ...",
+  the complement of its opinion: "Het kabinet vindt dat het voorstel te ver gaat");
+- `impersonal`: also without any holder, in a main clause no other actor is the subject of
+  ("Het is van belang dat ...", "Dat is een goede zaak");
+- `demand`: a modal framed by the cabinet's opinion ("Het kabinet vindt dat X moet ...");
+- `qualifier`: no holder of its own; "mits", "voor zover" make support conditional.
+A negation just before a cue, or after a verb cue within its clause ("steunt het voorstel
+niet"), turns it into the cue's negated label ("geen voorstander" -> kritisch) or cancels it.
+Several cabinet cues combine by POSITION_PRECEDENCE (the least positive wins), except support
+and a reservation on either side of a contrast word: then each part is a stance of its own.
+Facts and the views of the Commissie, member states, the Parliament, Kamerleden or the sector
+carry no label, whatever words they use. The evidence is the sentence (or its part), with its
+offsets in the section text.
 """
 
 from __future__ import annotations
