@@ -9,6 +9,10 @@ when a negation governs it, and its holder rule:
                de regering, Nederland, wij; "volgens het kabinet"), never another actor
     QUALIFIER  the cue has no holder of its own: it qualifies a cabinet cue in the same
                sentence ("steunt ..., mits ..." is steunt_onder_voorwaarden)
+    IMPERSONAL the cabinet's, or nobody's in a main clause without another actor as subject
+               ("Het is van belang dat ...": the cabinet's voice in a position section)
+    DEMAND     a modal verb, counted when the cabinet's opinion frames it ("Het kabinet vindt
+               dat X ... zou moeten worden") or "wat ons betreft" attributes the sentence
 
 The lookup lemmatizer of spacy-lookups-data knows regular forms ("beoordeelt" -> beoordelen,
 "steunt" -> steunen) but leaves many irregular ones alone ("wijst", "acht", "zet", "is"), so
