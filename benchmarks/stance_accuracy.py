@@ -26,6 +26,7 @@ from parsers import Document, Stance, parse_bytes
 from parsers.model import PARAGRAPH_LABELS
 
 GOLD = ROOT / "tests" / "gold" / "position_sentences.tsv"
+WORDINGS = ROOT / "tests" / "gold" / "position_wordings.tsv"
 POSITION_SECTIONS = ("positie.beleid", "positie.beoordeling", "positie.krachtenveld")
 
 
@@ -65,6 +66,15 @@ def read_gold(path: Path = GOLD) -> list[GoldSentence]:
     return [
         GoldSentence(f, s, kind, tuple(x for x in labels.split(",") if x != "-"), text, note)
         for f, s, kind, labels, text, note in (r for r in rows if not r[0].startswith("#"))
+    ]
+
+
+def read_wordings(path: Path = WORDINGS) -> list[tuple[str, list[str]]]:
+    """(text, its labels in sentence order) of the hand-written policy wordings."""
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    return [
+        (text, [] if labels == "-" else labels.split(","))
+        for labels, text in (r for r in rows if r[0] and not r[0].startswith("#"))
     ]
 
 

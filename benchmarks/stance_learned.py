@@ -26,7 +26,7 @@ from functools import partial
 import spacy
 from spacy.training import Example
 
-from benchmarks.stance_accuracy import read_gold
+from benchmarks.stance_accuracy import read_gold, read_wordings
 from benchmarks.stance_sentences import HELD_OUT, Row, read_rows
 from parsers.model import PARAGRAPH_LABELS, Section
 from parsers.stance import label_stances
@@ -45,12 +45,7 @@ def training_rows() -> list[tuple[str, str]]:
         for g in read_gold()
         if g.kind in ("position", "fact", "other", "heading")
     ]
-    wordings = (read_gold.__globals__["GOLD"].parent / "position_wordings.tsv").read_text()
-    for line in wordings.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        labels, text = line.split("\t")
-        rows.append((text, NONE if labels == "-" else labels.split(",")[0]))
+    rows += [(text, labels[0] if labels else NONE) for text, labels in read_wordings()]
     rows += [(r.sentence, best_label(r)) for r in read_rows() if r.doc_id not in HELD_OUT]
     return rows
 

@@ -5,12 +5,12 @@ real texts by plain string slicing between headings we know are there.
 """
 
 import json
-from pathlib import Path
 
 import pdfplumber
 import pytest
 from conftest import FICHE_PDF, OPENINGS, SEED
 
+from benchmarks.stance_accuracy import read_wordings
 from parsers.model import Section, Stance
 from parsers.stance import label_stances
 
@@ -646,15 +646,6 @@ SUB, PROP = "subsidiariteit", "proportionaliteit"
 )
 def test_aspect_verdicts_in_more_wordings(key, text, aspect, expected):
     assert aspect_labels(label_stances([Section(key, text=text)])) == {aspect: expected}
-
-
-def read_wordings() -> list[tuple[str, list[str]]]:
-    path = Path(__file__).parent / "gold" / "position_wordings.tsv"
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
-    return [
-        (text, [] if labels == "-" else labels.split(","))
-        for labels, text in (r for r in rows if r[0] and not r[0].startswith("#"))
-    ]
 
 
 @pytest.mark.parametrize(("text", "labels"), read_wordings())

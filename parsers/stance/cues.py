@@ -360,13 +360,11 @@ UNDESIRABLE = lower(
     "ontoereikend",
     "onbespreekbaar",
 )
-GOOD = lower("goed", "goede", "positief", "positieve", "welkom", "waardevol", "waardevolle")
 OPINION_VERBS = lower("acht", "achten", "achtte", "vindt", "vinden", "vind", "vond", "vonden")
 SHALL = lower(
     "zal", "zullen", "gaat", "gaan", "blijft", "blijven", "wil", "willen", "kan", "kunnen"
 )
 NEGATION = lower("niet", "geen")
-CABINET_DET = lower("onze", "ons", "nederlandse")
 
 # A row per wording: cue(wording, label, holder rule, patterns..., negated=, verb=).
 # fmt: off
@@ -510,7 +508,7 @@ POSITION_CUES: tuple[Cue, ...] = (
         [lower("zal", "zullen"), gap(4), lower("om"), gap(6), lower("vragen", "verzoeken")],
         [lower("vraagt", "vraag"), lower("om")]),
     cue("zet in op", V, CABINET_HOLDS, [lower("inzetten"), lower("op", "voor")],
-        [lower("zet", "zetten", "zetten"), gap(4), lower("in"), lower("op", "voor")],
+        [lower("zet", "zetten", "zette"), gap(4), lower("in"), lower("op", "voor")],
         [lower("zich"), gap(5), lower("inzetten", "ingezet")],
         [lower("ons", "me", "mij"), gap(5), lower("inzetten", "ingezet")],
         [lower("inzet", "kabinetsinzet"), lower("is", "zal", "blijft", "was", "richt", "gericht")]),
@@ -520,7 +518,7 @@ POSITION_CUES: tuple[Cue, ...] = (
         [lower("dringt", "dringen", "dring"), gap(4), lower("aan")],
         [lower("roept", "roepen", "roep", "riep", "riepen"), gap(5), lower("op")],
         [lemma("oproepen")], [lower("opgeroepen")], [lower("oproep"), gap(2),
-         lower("gedaan", "doen", "gedaan")]),
+         lower("gedaan", "doen")]),
     cue("ziet erop toe", V, CABINET_HOLDS,
         [lower("erop", "er"), optional(lower("op")), lower("toezien", "toeziet", "toe")],
         [lower("ziet", "zien", "zal", "zullen", "blijft", "blijven"), gap(3), lower("erop"),
@@ -528,7 +526,7 @@ POSITION_CUES: tuple[Cue, ...] = (
     cue("benadrukt het belang", V, CABINET_HOLDS,
         [lower("benadrukt", "benadrukte", "benadrukken", "onderstreept", "onderstreepte",
                "onderstrepen", "wijst", "wees", "gewezen", "wijzen"), gap(2),
-         lower("het", "het"), lower("belang")],
+         lower("het"), lower("belang")],
         [lemma("benadrukken", "onderstrepen"), gap(2), lower("het"), lower("belang")]),
     cue("hecht eraan", V, CABINET_HOLDS,
         [lower("hecht", "hechten", "hechtte", "hechtten"), gap(3),
@@ -543,7 +541,7 @@ POSITION_CUES: tuple[Cue, ...] = (
          "daarom", "dan", "ook", "echter")), optional(lower("voor")),
          optional(lower("het", "ons", "mij", "nederland")),
          optional(lower("kabinet", "regering")),
-         optional(lower("wel", "wel", "daarom", "dan", "ook", "echter", "zeer", "erg", "heel")),
+         optional(lower("wel", "daarom", "dan", "ook", "echter", "zeer", "erg", "heel")),
          lower("belangrijk", "essentieel", "cruciaal", "noodzakelijk", "wenselijk",
                "van", "verstandig", "zaak", "gewenst", "raadzaam"),
          optional(lower("belang")), lower("dat", "om", "te", "belang")],
@@ -664,7 +662,7 @@ POSITION_CUES: tuple[Cue, ...] = (
                "onevenwichtig", "onevenwichtige", "onwerkbaar", "onhaalbaar", "onrealistisch",
                "onvoldragen", "prematuur", "voorbarig")]),
     cue("gaat te ver", K, CABINET_HOLDS,
-        [lower("gaat", "gaan", "gaan"), gap(4), lower("te"), lower("ver")],
+        [lower("gaat", "gaan", "ging"), gap(4), lower("te"), lower("ver")],
         [lower("te"), lower("ver"), lower("gaat", "gaan")]),
 
     # --- verwerpt: rejects the proposal or a central element outright
