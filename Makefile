@@ -28,10 +28,10 @@ python:
 	$(BIN)/pip install --quiet -e '.[dev,cluster]'
 
 # The project's Dutch word list, built from wdutch's into the user cache (else on first use),
-# and the table of inflected forms from spaCy's lemma data (index/inflections.py).
+# and the table of inflected forms from spaCy's lemma data (index/search/inflections.py).
 wordlist:
-	$(BIN)/python -m index.compounds
-	$(BIN)/python -m index.inflections
+	$(BIN)/python -m index.search.compounds
+	$(BIN)/python -m index.search.inflections
 
 # A real OpenSearch node from Maven Central (downloads ~80 MB into ~/.m2 the first time).
 test-node:

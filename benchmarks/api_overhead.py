@@ -18,9 +18,9 @@ sys.path.insert(0, str(ROOT))
 
 import fiche_search  # noqa: E402
 from benchmarks.queries import QUERIES  # noqa: E402
-from index.filters import FILTERS, Filters  # noqa: E402
-from index.query import parse_query  # noqa: E402
-from index.search import SearchRequest  # noqa: E402
+from index.search.contract import SearchRequest  # noqa: E402
+from index.search.filters import FILTERS, Filters  # noqa: E402
+from index.search.query import parse_query  # noqa: E402
 
 ROUNDS = 5
 NAME_OF = {spec.attribute: spec.name for spec in FILTERS}

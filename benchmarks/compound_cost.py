@@ -11,7 +11,7 @@ seen for the first time, whose split is computed, falls as an import grows, so a
 overstates the cost.
 
 `--inflections` adds an import with parts but without the groups of inflected forms
-(index/inflections.py, the `lemma` field): "with parts" over it is what the groups cost.
+(index/search/inflections.py, the `lemma` field): "with parts" over it is what the groups cost.
 
 `--bounds` adds two imports per round that show what the parts would cost if part of the
 Python work were free, as native code would nearly make it: "long words given" replays the
@@ -49,10 +49,10 @@ WITHOUT, WITH, WORDS_GIVEN, PARTS_GIVEN, RECORD, UNINFLECTED = (
 RUNNER = """
 import json, pickle, resource, sys, time
 from pathlib import Path
-import index.compounds as compounds
-from index.archive import Archive
-from index.embedded import EmbeddedBackend
-from index.importer import Importer
+import index.search.compounds as compounds
+from index.archive.database import Archive
+from index.search.embedded import EmbeddedBackend
+from index.archive.importer import Importer
 
 home, variant, path, replays = Path(sys.argv[1]), sys.argv[2], sys.argv[3], Path(sys.argv[4])
 scan, parts_text = compounds._LONG_WORD, compounds.Decompounder.parts_text

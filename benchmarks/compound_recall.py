@@ -17,8 +17,8 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.relevance import build_archive, build_indexes
-from index.compounds import fold
-from index.query import Filters, parse_query
+from index.search.compounds import fold
+from index.search.query import Filters, parse_query
 
 HEAD_WORDS = (
     "beleid",

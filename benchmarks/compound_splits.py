@@ -1,6 +1,6 @@
 """How often does the compound splitter cut a word right? Precision and recall of
 Decompounder.split against hand-judged gold (benchmarks/compounds/gold.tsv, METHOD.md beside
-it), for the rules as they were before the guards in index.compounds.RULES, for each guard
+it), for the rules as they were before the guards in index.search.compounds.RULES, for each guard
 added alone, for all of them, and for all but one, in one run.
 
     .venv/bin/python -m benchmarks.compound_splits
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.relevance import SHARED
-from index.compounds import MIN_COMPOUND, RULES, Decompounder, fold, installed_word_list
+from index.search.compounds import MIN_COMPOUND, RULES, Decompounder, fold, installed_word_list
 
 GOLD = Path(__file__).parent / "compounds" / "gold.tsv"
 # The sample: word types of the scale corpus by number of occurrences (METHOD.md).

@@ -1,4 +1,4 @@
-"""Facets counted exactly against estimated from a sample (index/embedded.py FacetSampling),
+"""Facets counted exactly against estimated from a sample (index/search/embedded.py FacetSampling),
 on an existing archive: the 32 benchmark queries, each answered both ways in the same process,
 alternated. Prints the latency of both and how far the estimates are from the exact counts.
 
@@ -20,9 +20,9 @@ from pathlib import Path
 
 from benchmarks.queries import QUERIES
 from benchmarks.run import Latency, embedded_request
-from index.archive import Archive
-from index.embedded import EmbeddedBackend, FacetSampling
-from index.search import SearchResults
+from index.archive.database import Archive
+from index.search.contract import SearchResults
+from index.search.embedded import EmbeddedBackend, FacetSampling
 
 EXACT = FacetSampling(exact_below=10**15)
 

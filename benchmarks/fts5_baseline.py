@@ -7,8 +7,8 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from index.query import Node, Not, Or, Phrase, Prefix, Word, parse_query
-from index.search import SectionEntry
+from index.search.contract import SectionEntry
+from index.search.query import Node, Not, Or, Phrase, Prefix, Word, parse_query
 
 SCHEMA = """
 CREATE VIRTUAL TABLE sections USING fts5(

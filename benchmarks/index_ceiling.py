@@ -26,10 +26,10 @@ from pathlib import Path
 
 import tantivy
 
-from index.archive import Archive
-from index.embedded import EmbeddedBackend, _doc_hash
-from index.importer import COMMIT_SECTIONS
-from index.search import section_entries
+from index.archive.database import Archive
+from index.archive.importer import COMMIT_SECTIONS
+from index.search.contract import section_entries
+from index.search.embedded import EmbeddedBackend, _doc_hash
 
 
 def load_documents(home: Path, builder: EmbeddedBackend, limit: int) -> list[tantivy.Document]:

@@ -16,7 +16,7 @@ Pair lists:
   (mening/menen), neither a form of the other: here meeting is a collision, lower is better;
 - and on the common pairs, a quoted form ("maatregel") finding the other form: must be 0.
 
-The noun and verb samples come from the data the table is built from (index/inflections.py):
+The noun and verb samples come from the data the table is built from (index/search/inflections.py):
 they measure whether the analysis carries the data through both backends, not whether the
 data is right. "before" is the analysis without the table (the stemmer alone).
 """
@@ -32,10 +32,10 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from index.compounds import fold
-from index.embedded import EmbeddedBackend, dutch_analyzer
-from index.inflections import _data_folder, lemma_pointers
-from index.query import Filters, parse_query
+from index.search.compounds import fold
+from index.search.embedded import EmbeddedBackend, dutch_analyzer
+from index.search.inflections import _data_folder, lemma_pointers
+from index.search.query import Filters, parse_query
 from parsers import Document
 from parsers.model import Section
 
@@ -134,8 +134,8 @@ def embedded(pairs: list[Pair], inflected: bool, work: Path):
 
 
 def cluster(pairs: list[Pair], url: str):
-    from index.cluster import ClusterBackend
-    from index.cluster_clients import OpenSearchClient
+    from index.search.cluster import ClusterBackend
+    from index.search.cluster_clients import OpenSearchClient
 
     docs, ids = documents(pairs)
     backend = ClusterBackend(

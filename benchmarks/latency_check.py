@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 from benchmarks.queries import QUERIES
-from index.embedded import EmbeddedBackend
-from index.query import Filters, parse_query
-from index.search import SearchRequest
+from index.search.contract import SearchRequest
+from index.search.embedded import EmbeddedBackend
+from index.search.query import Filters, parse_query
 
 ROUNDS = 5
 

@@ -1,6 +1,6 @@
 """The relevance benchmark: judged queries over the scale corpus and the corpus, nDCG@10 and
 recall@100 per stratum, for the stemmed words alone, with compound splitting, and with compound
-splitting and the groups of inflected forms (index/inflections.py), in one run.
+splitting and the groups of inflected forms (index/search/inflections.py), in one run.
 
     .venv/bin/python -m benchmarks.relevance               # the table
     .venv/bin/python -m benchmarks.relevance --pool 10     # unjudged pooled hits, for judging
@@ -21,11 +21,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.archive import Archive
-from index.embedded import EmbeddedBackend
-from index.importer import ImportReport, find_files, import_file
-from index.query import Filters, parse_query
-from index.search import DocumentHit, SearchRequest
+from index.archive.database import Archive
+from index.archive.importer import ImportReport, find_files, import_file
+from index.search.contract import DocumentHit, SearchRequest
+from index.search.embedded import EmbeddedBackend
+from index.search.query import Filters, parse_query
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = next(p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").is_dir())

@@ -33,11 +33,11 @@ import orjson
 
 from benchmarks.fts5_baseline import Fts5Baseline
 from benchmarks.queries import QUERIES, BenchQuery
-from index.archive import Archive
-from index.embedded import EmbeddedBackend
-from index.importer import index_pending
-from index.query import Filters, parse_query
-from index.search import SearchRequest, section_entries
+from index.archive.database import Archive
+from index.archive.importer import index_pending
+from index.search.contract import SearchRequest, section_entries
+from index.search.embedded import EmbeddedBackend
+from index.search.query import Filters, parse_query
 from parsers import ParseError, parse_file
 from parsers.readers.jsonrecord import passages
 
@@ -252,8 +252,8 @@ def time_queries(run_one) -> tuple[Latency, Latency]:
 
 def bench_cluster(archive: Archive, url: str, label: str) -> dict:
     """The same archive bulk-indexed into the cluster backend, and the same queries."""
-    from index.cluster import ClusterBackend
-    from index.cluster_clients import OpenSearchClient
+    from index.search.cluster import ClusterBackend
+    from index.search.cluster_clients import OpenSearchClient
 
     alias = f"bench-{label}-{uuid.uuid4().hex[:6]}"
     backend = ClusterBackend(OpenSearchClient(url, timeout=120), "opensearch", alias=alias)

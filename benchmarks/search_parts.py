@@ -19,8 +19,8 @@ from pathlib import Path
 
 from benchmarks.queries import QUERIES
 from benchmarks.run import embedded_request
-from index.archive import Archive
-from index.embedded import EmbeddedBackend
+from index.archive.database import Archive
+from index.search.embedded import EmbeddedBackend
 
 FETCH = 200  # the sections the first grouping pass asks for (EmbeddedBackend._grouped)
 PARTS = ("search", "top-k", "facets", "hits")

@@ -22,8 +22,8 @@ from pathlib import Path
 import orjson
 
 from benchmarks.run import SCALE, SHARED
-from index.compression import LEVEL, zstd
-from index.rawstore import RawStore
+from index.archive.compression import LEVEL, zstd
+from index.archive.rawstore import RawStore
 from parsers import parse_bytes
 
 LEVELS = (1, 3, 5, 9)

@@ -22,8 +22,8 @@ from rich.table import Table
 
 from cli.context import backend_options, fail, home_option, open_api, open_archive_api
 from fiche_search.api import SAMPLE, DocumentNotFound
-from index.importer import ImportReport
-from index.output import ocr_summary
+from index.archive.importer import ImportReport
+from index.features.output import ocr_summary
 
 
 def _progress(console: Console, counter, hidden: bool) -> Progress:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from fiche_search.api import FicheSearch, archive_exists, default_home
-from index.backends import BackendUnavailable
+from index.search.backends import BackendUnavailable
 
 BACKENDS = ("embedded", "elasticsearch", "opensearch")
 FILL_IT = (

@@ -13,8 +13,8 @@ from cli.archive_commands import StageBars
 from cli.context import backend_options, fail, home_option, open_api
 from crawler.progress import first_crawl_start
 from crawler.settings import FICHE_FIRST_CRAWL_DAYS
-from index.archive import Archive
-from index.importer import Importer
+from index.archive.database import Archive
+from index.archive.importer import Importer
 
 SOURCE_NAMES = ("officielebekendmakingen", "tweedekamer", "eurlex")
 WHAT = {

@@ -11,7 +11,7 @@ from cli.archive_commands import StageBars
 from cli.context import backend_options, fail, home_option, open_api
 from cli.search_commands import filter_options
 from fiche_search.api import FORMATS
-from index.filters import QueryError
+from index.search.filters import QueryError
 
 
 @click.command("export")

@@ -22,7 +22,7 @@ from cli.proposal_command import proposal_command
 from cli.search_commands import search_command, stances_command
 from cli.serve_command import serve_command
 from cli.watch_command import watch_command
-from index.search import IndexBusy
+from index.search.contract import IndexBusy
 
 
 class DefaultToSearch(click.Group):

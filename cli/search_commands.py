@@ -23,14 +23,14 @@ from cli.context import (
     open_api,
 )
 from fiche_search.api import filters_from_arguments
-from index.filters import FILTERS, Filters, QueryError
-from index.output import CSV_HEADER, csv_rows, results_json
-from index.search import SearchResults
+from index.features.output import CSV_HEADER, csv_rows, results_json
+from index.search.contract import SearchResults
+from index.search.filters import FILTERS, Filters, QueryError
 from parsers.model import ASPECT_LABELS, ASPECTS, OVERALL_POSITION, PARAGRAPH_LABELS
 
 
 def filter_options(command):
-    """--section, --stance, ... one option per filter of the table (index/filters.py), and
+    """--section, --stance, ... one option per filter of the table (index/search/filters.py), and
     --undated (--year none)."""
     command = click.option(
         "--undated",

@@ -14,7 +14,7 @@ from twisted.internet.threads import deferToThreadPool
 from twisted.python.threadpool import ThreadPool
 
 from crawler.items import FetchedFile
-from index.importer import ImportReport, ocr_settings, parse_raw, store_parse
+from index.archive.importer import ImportReport, ocr_settings, parse_raw, store_parse
 from parsers import PARSER_VERSION
 
 

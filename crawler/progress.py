@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from index.archive import Archive, now
-from index.importer import Progress, no_progress
+from index.archive.database import Archive, now
+from index.archive.importer import Progress, no_progress
 
 
 def first_crawl_start(days: int) -> str:

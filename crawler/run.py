@@ -17,8 +17,8 @@ from crawler.sources import SOURCES, endpoint_overrides
 from crawler.spiders.eurlex import EurLexSpider
 from crawler.spiders.officielebekendmakingen import OfficieleBekendmakingenSpider
 from crawler.spiders.tweedekamer import TweedeKamerSpider
-from index.archive import Archive
-from index.importer import Importer, Progress
+from index.archive.database import Archive
+from index.archive.importer import Importer, Progress
 
 SPIDERS = {
     spider.name: spider

@@ -36,7 +36,7 @@ from fiche_search.api import (
     default_home,
     open,
 )
-from index.proposals import MalformedRef, ProposalTimeline, UnknownProposal
+from index.features.proposals import MalformedRef, ProposalTimeline, UnknownProposal
 
 __all__ = [
     "Alert",

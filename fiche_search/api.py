@@ -21,18 +21,25 @@ from fiche_search.notebook import (
     as_results,
     as_stances,
 )
-from index.archive import DATABASE, Archive, SourceStats
-from index.backends import BackendUnavailable, open_backend
-from index.export import FORMATS, TABLES, ExportReport, arrow_tables, document_row, export_archive
-from index.filters import FILTER_NAMES, UNDATED, Filters, QueryError
-from index.importer import Importer, ImportReport, Progress
-from index.output import archive_summary
-from index.proposals import proposal as proposal_timeline
-from index.proposals import proposal_refs
-from index.query import ParsedQuery, parse_query
-from index.references import Citation, cited_by, cites, resolve_targets
-from index.related import Related, related_documents
-from index.search import (
+from index.archive.database import DATABASE, Archive, SourceStats
+from index.archive.importer import Importer, ImportReport, Progress
+from index.features.export import (
+    FORMATS,
+    TABLES,
+    ExportReport,
+    arrow_tables,
+    document_row,
+    export_archive,
+)
+from index.features.output import archive_summary
+from index.features.proposals import proposal as proposal_timeline
+from index.features.proposals import proposal_refs
+from index.features.references import Citation, cited_by, cites, resolve_targets
+from index.features.related import Related, related_documents
+from index.features.stance_counts import StanceCounts, count_stances
+from index.features.watches import Alert, Watch, WatchError, WatchStore
+from index.search.backends import BackendUnavailable, open_backend
+from index.search.contract import (
     DocumentHit,
     SearchBackend,
     SearchRequest,
@@ -40,8 +47,8 @@ from index.search import (
     SectionHit,
     resolve_filter_values,
 )
-from index.stance_counts import StanceCounts, count_stances
-from index.watches import Alert, Watch, WatchError, WatchStore
+from index.search.filters import FILTER_NAMES, UNDATED, Filters, QueryError
+from index.search.query import ParsedQuery, parse_query
 
 __all__ = [
     "Alert",

@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from index.export import DOCUMENT_COLUMNS as _DOCUMENT_COLUMNS
-from index.export import VERDICTS, arrow_schema, arrow_type, document_row, to_pandas
-from index.export import Column as _Column
-from index.proposals import ProposalTimeline
-from index.search import SearchResults
-from index.stance_counts import StanceCounts
+from index.features.export import DOCUMENT_COLUMNS as _DOCUMENT_COLUMNS
+from index.features.export import VERDICTS, arrow_schema, arrow_type, document_row, to_pandas
+from index.features.export import Column as _Column
+from index.features.proposals import ProposalTimeline
+from index.features.stance_counts import StanceCounts
+from index.search.contract import SearchResults
 from parsers import Document as _Document
 from parsers.model import TIMELINE_LABELS
 
@@ -166,7 +166,7 @@ class Results(SearchResults):
 
 
 def _date(value: str):
-    from index.export import as_date
+    from index.features.export import as_date
 
     return as_date(value)
 

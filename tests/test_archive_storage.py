@@ -12,9 +12,9 @@ from cli_helpers import run_cli_here, run_json_here
 from conftest import CORPUS, FICHE_PDF, OPENINGS, SEED
 from test_json_lines import scale_records
 
-from index.archive import Archive
-from index.compression import decompress
-from index.rawstore import RawStore
+from index.archive.compression import decompress
+from index.archive.database import Archive
+from index.archive.rawstore import RawStore
 from parsers import parse_bytes, parse_file
 
 CORPUS_FILES = [

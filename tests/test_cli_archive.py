@@ -5,7 +5,7 @@ import tantivy
 from cli_helpers import import_killed_midway, run_cli, run_json
 from conftest import CORPUS, SEED
 
-from index.embedded import EmbeddedBackend
+from index.search.embedded import EmbeddedBackend
 
 SOME_FILES = [SEED, CORPUS / "kamerstukken", CORPUS / "other"]
 

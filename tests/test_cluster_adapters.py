@@ -1,4 +1,4 @@
-"""The two cluster adapters side by side: the same request bodies (index/cluster.py), the
+"""The two cluster adapters side by side: the same request bodies (index/search/cluster.py), the
 OpenSearch client straight to the node, the Elasticsearch client through the compatibility
 proxy (tests/es_compat_proxy.py) to the same node. What differs between the clients (keyword
 arguments versus body=, ObjectApiResponse versus dict) must not show in the results."""
@@ -8,8 +8,8 @@ import uuid
 import pytest
 from es_compat_proxy import start_proxy
 
-from index.cluster import INDEX_BODY
-from index.cluster_clients import ElasticsearchClient, OpenSearchClient, connect
+from index.search.cluster import INDEX_BODY
+from index.search.cluster_clients import ElasticsearchClient, OpenSearchClient, connect
 
 pytestmark = pytest.mark.opensearch
 

@@ -7,11 +7,11 @@ import pytest
 from conftest import CORPUS, SEED
 from opensearch_node import OpenSearchNodes
 
-from index.archive import Archive
-from index.cluster import ClusterBackend
-from index.cluster_clients import OpenSearchClient
-from index.importer import ImportReport, find_files, import_file, index_pending
-from index.query import parse_query
+from index.archive.database import Archive
+from index.archive.importer import ImportReport, find_files, import_file, index_pending
+from index.search.cluster import ClusterBackend
+from index.search.cluster_clients import OpenSearchClient
+from index.search.query import parse_query
 from parsers import parse_file
 
 pytestmark = pytest.mark.opensearch

@@ -1,5 +1,5 @@
-"""Compounds split into their parts (index/compounds.py) and searched in the embedded backend,
-on real EUR-Lex records from ../shared/scale: parts found, whole words ranked above parts,
+"""Compounds split into their parts (index/search/compounds.py) and searched in the embedded
+backend, on real EUR-Lex records from ../shared/scale: parts found, whole words ranked above parts,
 hyphen variants, and quotes meaning the exact word."""
 
 import gzip
@@ -12,11 +12,11 @@ from cli_helpers import run_cli, run_cli_here
 from conftest import SEED, SHARED
 
 from benchmarks.compound_splits import read_gold, score
-from index.compounds import RULES, SPLITS_VERSION, Decompounder, decompounder, hyphen_pieces
-from index.embedded import EmbeddedBackend
-from index.inflections import TABLE_VERSION, inflections
-from index.query import Filters, Or, Phrase, Word, parse_query
-from index.search import SearchRequest
+from index.search.compounds import RULES, SPLITS_VERSION, Decompounder, decompounder, hyphen_pieces
+from index.search.contract import SearchRequest
+from index.search.embedded import EmbeddedBackend
+from index.search.inflections import TABLE_VERSION, inflections
+from index.search.query import Filters, Or, Phrase, Word, parse_query
 from parsers import parse_bytes
 
 SCALE_RECORDS = 1500
@@ -189,7 +189,7 @@ def test_a_part_finds_documents_that_hold_it_only_inside_compounds(scale):
 def test_whole_words_rank_above_parts(scale):
     texts, backend = scale
     ranked = _ids(backend, "beleid", limit=400)
-    # whole: a word of the document is a form of beleid (index/inflections.py; begeleidende,
+    # whole: a word of the document is a form of beleid (index/search/inflections.py; begeleidende,
     # which the stemmer also reads as "beleid", is a form of begeleiden)
     forms = set(inflections().forms(inflections().key("beleid")))
     has_word = {d: bool(forms & _words(texts[d])) for d in ranked}

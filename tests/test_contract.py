@@ -6,13 +6,13 @@ import uuid
 
 import pytest
 
-from index.archive import Archive
-from index.cluster import ClusterBackend
-from index.cluster_clients import OpenSearchClient
-from index.embedded import EmbeddedBackend
-from index.importer import index_pending
-from index.query import Filters, parse_query
-from index.search import SearchRequest, resolve_filter_values
+from index.archive.database import Archive
+from index.archive.importer import index_pending
+from index.search.cluster import ClusterBackend
+from index.search.cluster_clients import OpenSearchClient
+from index.search.contract import SearchRequest, resolve_filter_values
+from index.search.embedded import EmbeddedBackend
+from index.search.query import Filters, parse_query
 
 pytestmark = pytest.mark.opensearch
 
@@ -248,7 +248,7 @@ def test_not_lists_many_documents_a_share_at_a_time(backends, monkeypatch):
     embedded, _ = backends
     query = parse_query("kabinet NOT migratie")
     expected = sorted(embedded.matching_documents(query))
-    monkeypatch.setattr("index.embedded.IDS_PER_AGGREGATION", 3)
+    monkeypatch.setattr("index.search.embedded.IDS_PER_AGGREGATION", 3)
     assert sorted(embedded.matching_documents(query)) == expected
     assert embedded.search(request("NOT migratie")).total == len(
         embedded.matching_documents(parse_query("NOT migratie"))

@@ -26,7 +26,7 @@ CRAWL_WITH_PROGRESS = """
 import json, sys, threading
 import fiche_search
 from crawler.run import run_crawl
-from index.importer import Importer
+from index.archive.importer import Importer
 
 home, url, overrides = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
 reactor_thread = threading.get_ident()  # process.start() runs the reactor in this thread

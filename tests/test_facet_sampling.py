@@ -9,9 +9,9 @@ from collections import Counter
 import pytest
 from conftest import FICHE_PDF, SEED, SHARED
 
-from index.embedded import SPARSE_FACETS, EmbeddedBackend, FacetSampling
-from index.query import Filters, parse_query
-from index.search import SearchRequest
+from index.search.contract import SearchRequest
+from index.search.embedded import SPARSE_FACETS, EmbeddedBackend, FacetSampling
+from index.search.query import Filters, parse_query
 from parsers import parse_bytes, parse_file
 
 SCALE_RECORDS = 800

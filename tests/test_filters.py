@@ -1,4 +1,4 @@
-"""Every filter of the table (index/filters.py), through every surface: the CLI option, the
+"""Every filter of the table (index/search/filters.py), through every surface: the CLI option, the
 query syntax and the web parameter, on the embedded index and on a real OpenSearch node. All
 six must give the same total, and the filter must actually narrow the results."""
 
@@ -11,7 +11,7 @@ from starlette.testclient import TestClient
 
 import fiche_search
 from fiche_search.api import SAMPLE
-from index.filters import FACET_FIELDS, FILTER_NAMES, FILTERS
+from index.search.filters import FACET_FIELDS, FILTER_NAMES, FILTERS
 from tests.cli_helpers import run_cli_here
 from web.app import create_app
 

@@ -1,4 +1,4 @@
-"""Inflected forms find each other (index/inflections.py), alike in both backends: each form
+"""Inflected forms find each other (index/search/inflections.py), alike in both backends: each form
 alone in its own one-sentence document, each form searched. The full measurement, on 106
 common pairs and 600 sampled ones, is benchmarks/inflections.py."""
 
@@ -6,13 +6,13 @@ import uuid
 
 import pytest
 
-from index.cluster import INDEX_BODY, ClusterBackend, node_query, to_source
-from index.cluster_clients import OpenSearchClient
-from index.compounds import SPLITS_VERSION
-from index.embedded import EmbeddedBackend
-from index.inflections import inflections, query_word
-from index.query import Filters, Word, parse_query
-from index.search import LEMMA_FIELD, IndexOutdated, SectionEntry
+from index.search.cluster import INDEX_BODY, ClusterBackend, node_query, to_source
+from index.search.cluster_clients import OpenSearchClient
+from index.search.compounds import SPLITS_VERSION
+from index.search.contract import LEMMA_FIELD, IndexOutdated, SectionEntry
+from index.search.embedded import EmbeddedBackend
+from index.search.inflections import inflections, query_word
+from index.search.query import Filters, Word, parse_query
 from parsers import Document
 from parsers.model import Section
 

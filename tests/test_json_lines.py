@@ -9,8 +9,8 @@ import sqlite3
 from cli_helpers import import_killed_midway, run_cli_here, run_json_here
 from conftest import SHARED
 
-from index.embedded import EmbeddedBackend
-from index.rawstore import RawStore
+from index.archive.rawstore import RawStore
+from index.search.embedded import EmbeddedBackend
 from parsers import parse_bytes
 from parsers.readers.jsonrecord import PASSAGE_CHARS, passages
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.query import (
+from index.search.query import (
     And,
     Filters,
     Not,

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
 from fiche_search.api import FicheSearch
-from index.filters import FILTER_NAMES
-from index.query import MAX_NESTING, MAX_QUERY_CHARS, MAX_TERMS, QueryError, parse_query
+from index.search.filters import FILTER_NAMES
+from index.search.query import MAX_NESTING, MAX_QUERY_CHARS, MAX_TERMS, QueryError, parse_query
 from web.app import create_app
 
 SYNTAX = ["(", ")", '"', "OR", "NOT", "-", "*", ":", " ", "AND"]

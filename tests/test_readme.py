@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cli.main import cli
-from index.filters import FILTERS
+from index.search.filters import FILTERS
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

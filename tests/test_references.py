@@ -9,8 +9,8 @@ from cli_helpers import run_cli_here
 from conftest import CORPUS
 
 from benchmarks.references_eval import evaluate, total
-from index.archive import Archive
-from index.references import cited_by, cites
+from index.archive.database import Archive
+from index.features.references import cited_by, cites
 from parsers.link_sentence import sentence_around
 from parsers.links import find_references
 

@@ -8,7 +8,7 @@ import pytest
 from starlette.testclient import TestClient
 from web_corpus import COM, EVIDENCE, MARKER
 
-from index.archive import Archive
+from index.archive.database import Archive
 from parsers.model import TIMELINE_LABELS
 from web.app import create_app
 

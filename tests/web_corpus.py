@@ -10,9 +10,9 @@ from pathlib import Path
 from cli_helpers import run_cli_here
 from conftest import CORPUS
 
-from index.archive import Archive
-from index.backends import open_backend
-from index.importer import index_pending
+from index.archive.database import Archive
+from index.archive.importer import index_pending
+from index.search.backends import open_backend
 from parsers.model import Document, Link, Section, Stance
 
 MARKER = "zeewierteelt"  # a word no real document holds

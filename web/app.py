@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from index.backends import BackendUnavailable
+from index.search.backends import BackendUnavailable
 from web.document_page import document_page
 from web.freshness_page import freshness_page
 from web.params import BadRequest, SearchTooSlow

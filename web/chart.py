@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.stance_counts import StanceCounts
+from index.features.stance_counts import StanceCounts
 from parsers.model import TIMELINE_LABELS
 
 HEIGHT = 180  # plot area

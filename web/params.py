@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from fiche_search.api import filters_from_arguments
-from index.filters import FILTER_NAMES, FILTERS
-from index.query import MAX_QUERY_CHARS, ParsedQuery, QueryError, parse_query
+from index.search.filters import FILTER_NAMES, FILTERS
+from index.search.query import MAX_QUERY_CHARS, ParsedQuery, QueryError, parse_query
 
 PAGE_SIZE = 10
 MAX_PAGE = 100_000
@@ -32,7 +32,7 @@ class SearchTooSlow(RuntimeError):
 @dataclass(frozen=True)
 class SearchState:
     q: str = ""
-    # filter name (index/filters.py) -> values as given, checked when the state was read
+    # filter name (index/search/filters.py) -> values as given, checked when the state was read
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sort: str = "relevance"
     page: int = 1

@@ -10,10 +10,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from index.filters import FACET_FIELDS, FACET_TITLES
-from index.output import CSV_HEADER, csv_rows, results_json
-from index.query import QueryError
-from index.search import SearchResults
+from index.features.output import CSV_HEADER, csv_rows, results_json
+from index.search.contract import SearchResults
+from index.search.filters import FACET_FIELDS, FACET_TITLES
+from index.search.query import QueryError
 from web.params import (
     PAGE_SIZE,
     SORTS,

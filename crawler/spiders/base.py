@@ -15,8 +15,8 @@ from crawler.errorpages import error_page_reason
 from crawler.items import FetchedFile
 from crawler.progress import CrawlProgress, first_crawl_start
 from crawler.sources import SOURCES, host_of
-from index.archive import Archive
-from index.importer import Importer, Progress, no_progress
+from index.archive.database import Archive
+from index.archive.importer import Importer, Progress, no_progress
 
 
 class SourceSpider(scrapy.Spider):

@@ -19,7 +19,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from index.compression import compress, decompress
+from index.archive.compression import compress, decompress
 
 
 class RawStore:

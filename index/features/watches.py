@@ -12,11 +12,11 @@ import json
 import re
 from dataclasses import asdict, dataclass
 
-from index.archive import Archive, now
-from index.proposal_watch import CHANGE_PREFIX, change_title, proposal_items
-from index.proposals import MalformedRef, parse_ref
-from index.query import Filters, ParsedQuery, parse_query
-from index.search import SearchBackend, resolve_filter_values
+from index.archive.database import Archive, now
+from index.features.proposal_watch import CHANGE_PREFIX, change_title, proposal_items
+from index.features.proposals import MalformedRef, parse_ref
+from index.search.contract import SearchBackend, resolve_filter_values
+from index.search.query import Filters, ParsedQuery, parse_query
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS watches (
@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS watch_matches (
     PRIMARY KEY (name, doc_id)
 );
 -- Watches that follow one proposal (`watch add NAME --proposal REF`); watch_matches.doc_id
--- then holds document ids and change keys (index/proposal_watch.py).
+-- then holds document ids and change keys (index/features/proposal_watch.py).
 CREATE TABLE IF NOT EXISTS watch_proposals (
     name TEXT PRIMARY KEY,
     ref TEXT NOT NULL

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from index.query import ParsedQuery
-from index.search import STANCE_GROUPS, SearchBackend
+from index.search.contract import STANCE_GROUPS, SearchBackend
+from index.search.query import ParsedQuery
 from parsers.model import TIMELINE_LABELS
 
 

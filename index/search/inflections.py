@@ -18,13 +18,13 @@ forms keeps its own group (gegeven, the lemma of gegevens, is not joined to geve
 Only the groups the stemmer gets wrong are in the table: those whose forms stem apart
 (maatregel/maatregelen) and those that share a stem with another group (mening/menen). Every
 other word is found by its stem, as before. Each section's words are looked up here when it is
-indexed: the keys of the groups it holds go into a `lemma` field (index/search.py,
+indexed: the keys of the groups it holds go into a `lemma` field (index/search/contract.py,
 LEMMA_FIELD), the same words in both backends. A query word in a group must find its key
 there (so `mening` does not find `menen`), and is scored by the stems of its group's forms in
 the text fields, as a stemmed word always was (so `maatregel` ranks a text saying
 "maatregelen" as it ranked one saying "maatregel"). A quoted word is the exact word, as before.
 
-The table is built on first use (or `python -m index.inflections`, part of `make setup`) into
+The table is built on first use (or `python -m index.search.inflections`, part of `make setup`) into
 the user cache: one line per form, "form key stem", sorted by key and form. The same spaCy data
 and the same Tantivy give the same file, byte for byte. An index built with another
 TABLE_VERSION is refused until `reindex`.
@@ -47,7 +47,7 @@ from pathlib import Path
 
 import platformdirs
 
-from index.compounds import fold
+from index.search.compounds import fold
 
 # Bump when the build rules below change what the table holds: the cached table is rebuilt,
 # and an index built with another table is refused until `fiche-search reindex`.
@@ -194,7 +194,7 @@ def build_table(
 def tantivy_stem() -> Callable[[str], str | None]:
     """One word as the backends analyse it (lower case, accents folded, Dutch stop words
     dropped, Kraaij-Pohlmann stemmer); None for a stop word."""
-    from index.embedded import dutch_analyzer  # the build only: tantivy is not imported here
+    from index.search.embedded import dutch_analyzer  # the build only: tantivy is not imported here
 
     analyzer = dutch_analyzer()
 

@@ -7,9 +7,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from index.filters import FACET_FIELDS, FILTERS, UNDATED, Filters, closest, exact_filters, fold
-from index.query import ParsedQuery
-from index.snippets import section_spans
+from index.search.filters import (
+    FACET_FIELDS,
+    FILTERS,
+    UNDATED,
+    Filters,
+    closest,
+    exact_filters,
+    fold,
+)
+from index.search.query import ParsedQuery
+from index.search.snippets import section_spans
 from parsers import Document
 from parsers.model import OVERALL_POSITION, TIMELINE_LABELS
 
@@ -32,7 +40,7 @@ KEYWORD_FIELDS = (
 )
 # Where a query word counts for relevance, and how much; both backends rank alike.
 TEXT_FIELDS = {"text": 1.0, "heading": 2.0, "title": 1.5}
-# The parts of the compounds in a section (index/compounds.py), searched beside TEXT_FIELDS.
+# The parts of the compounds in a section (index/search/compounds.py), searched beside TEXT_FIELDS.
 # A part match scores its BM25 times PART_WEIGHT: at most about 0.25, below nearly every
 # whole-word match (BM25 rarely gives a whole word less than 1), so a whole-word match ranks
 # above a match on a part of a compound, and documents found by parts only are ordered by BM25
@@ -42,7 +50,7 @@ TEXT_FIELDS = {"text": 1.0, "heading": 2.0, "title": 1.5}
 # postings twice and made the top sections of multi-word queries up to 1.3x slower, for no
 # change in the judged rankings (BENCHMARKS.md, "One scorer per compound part").
 PARTS_FIELD = "parts"
-# The keys of the groups of inflected forms a section holds a form of (index/inflections.py):
+# The keys of the groups of inflected forms a section holds a form of (index/search/inflections.py):
 # a query word in a group must find its key here, and is scored by its group's stems in
 # TEXT_FIELDS (maatregel finds "maatregelen", mening does not find "menen").
 LEMMA_FIELD = "lemma"
@@ -87,7 +95,7 @@ class SectionEntry:
     # the document's grondhouding and overall position: "subsidiariteit:positief", "positie:steunt"
     aspect_stances: list[str]
     positie: str = ""  # the fiche's overall position label (steunt, ...), "" when it has none
-    # where the evidence of each stance lies in `text` (index/snippets.py, Span.encode):
+    # where the evidence of each stance lies in `text` (index/search/snippets.py, Span.encode):
     # stored, not searched; a hit shows the labels of the evidence in its snippet
     stance_spans: list[str] = field(default_factory=list)
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import orjson
 
-from index.compression import compress, decompress
-from index.rawstore import RawStore
+from index.archive.compression import compress, decompress
+from index.archive.rawstore import RawStore
 from parsers import Document
 
 SCHEMA = """

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from index.filters import Filters
+from index.search.filters import Filters
 from parsers.model import Section, Stance
 
 _BOLD = re.compile(r"(</?b>)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from index.archive import Archive, DocRef
+from index.archive.database import Archive, DocRef
 from parsers import Document
 
 

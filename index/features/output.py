@@ -6,8 +6,8 @@ from __future__ import annotations
 import html
 import re
 
-from index.archive import Archive
-from index.search import SearchResults
+from index.archive.database import Archive
+from index.search.contract import SearchResults
 from parsers import OcrPage
 
 _BOLD = re.compile(r"</?b>")

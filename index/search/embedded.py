@@ -3,8 +3,8 @@
 One Tantivy document per section, its document's metadata copied in (search.SectionEntry).
 Text is analysed the Dutch way (lowercase, accent folding, Dutch stop words, Snowball stemming)
 in `text`/`heading`/`title`; `exact` keeps the unstemmed words for "phrase" queries; `parts`
-holds the parts of the section's compounds (index/compounds.py), analysed like the text;
-`lemma` the keys of the groups of inflected forms the section holds (index/inflections.py).
+holds the parts of the section's compounds (index/search/compounds.py), analysed like the text;
+`lemma` the keys of the groups of inflected forms the section holds (index/search/inflections.py).
 """
 
 from __future__ import annotations
@@ -21,23 +21,8 @@ from pathlib import Path
 import tantivy
 from tantivy import FieldType, Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
-from index.compounds import SPLITS_VERSION, Decompounder, decompounder, fold
-from index.filters import UNDATED, Filters, describe_filters
-from index.inflections import TABLE_VERSION, Inflections, inflections, query_word
-from index.query import (
-    And,
-    Node,
-    Not,
-    Or,
-    ParsedQuery,
-    Phrase,
-    Prefix,
-    QueryError,
-    Word,
-    positive_words,
-)
-from index.query import describe as describe_query
-from index.search import (
+from index.search.compounds import SPLITS_VERSION, Decompounder, decompounder, fold
+from index.search.contract import (
     FACET_FIELDS,
     INFLECTION_WEIGHT,
     KEYWORD_FIELDS,
@@ -59,7 +44,22 @@ from index.search import (
     section_entries,
     stance_aggregation,
 )
-from index.snippets import SPANS_FIELD, Ranges, decode_spans, hit_snippet, wanted_labels
+from index.search.filters import UNDATED, Filters, describe_filters
+from index.search.inflections import TABLE_VERSION, Inflections, inflections, query_word
+from index.search.query import (
+    And,
+    Node,
+    Not,
+    Or,
+    ParsedQuery,
+    Phrase,
+    Prefix,
+    QueryError,
+    Word,
+    positive_words,
+)
+from index.search.query import describe as describe_query
+from index.search.snippets import SPANS_FIELD, Ranges, decode_spans, hit_snippet, wanted_labels
 from parsers import Document
 
 DUTCH = "dutch_stemmed"
@@ -161,7 +161,7 @@ def build_schema() -> tantivy.Schema:
         builder.add_text_field(name, stored=True, tokenizer_name=DUTCH, index_option="freq")
     builder.add_text_field("exact", stored=False, tokenizer_name=EXACT)
     # A new field changes the schema: an index built before compounds were split is refused
-    # with "reindex" (index/backends.py) instead of silently missing every part.
+    # with "reindex" (index/search/backends.py) instead of silently missing every part.
     builder.add_text_field(PARTS_FIELD, stored=False, tokenizer_name=DUTCH, index_option="freq")
     # the keys of the section's groups of inflected forms: a filter, so no frequencies
     builder.add_text_field(
@@ -185,7 +185,7 @@ class EmbeddedBackend:
     ):
         """`compounds=False`: no parts indexed or searched (the analysis before compounds were
         split); `inflected=False`: no groups of inflected forms, every word found by its stem
-        alone (the analysis before index/inflections.py). Both kept for the relevance
+        alone (the analysis before index/search/inflections.py). Both kept for the relevance
         benchmark's comparison."""
         self.folder = Path(folder)
         self.sampling = sampling

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from index.archive import Archive
-from index.references import celex_of_com, com_of_celex
+from index.archive.database import Archive
+from index.features.references import celex_of_com, com_of_celex
 from parsers import Document
 from parsers.links import find_references
 from parsers.model import TIMELINE_LABELS

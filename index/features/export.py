@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from index.archive import Archive
-from index.references import resolve_targets
+from index.archive.database import Archive
+from index.features.references import resolve_targets
 from parsers import Document
 from parsers.model import ASPECTS, METADATA_KEYS, OVERALL_POSITION
 

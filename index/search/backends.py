@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from index.compounds import WordListMissing, decompounder
-from index.search import IndexOutdated, SearchBackend
+from index.search.compounds import WordListMissing, decompounder
+from index.search.contract import IndexOutdated, SearchBackend
 
 
 class BackendUnavailable(RuntimeError):
@@ -23,7 +23,7 @@ def open_backend(
     except WordListMissing as error:
         raise BackendUnavailable(str(error)) from None
     if name == "embedded":
-        from index.embedded import EmbeddedBackend
+        from index.search.embedded import EmbeddedBackend
 
         folder = Path(index_dir) / "tantivy"
         if fresh:
@@ -47,8 +47,8 @@ def open_backend(
 
 
 def _cluster(engine: str, url: str) -> SearchBackend:
-    from index.cluster import ClusterBackend
-    from index.cluster_clients import connect
+    from index.search.cluster import ClusterBackend
+    from index.search.cluster_clients import connect
 
     if not url:
         raise BackendUnavailable(

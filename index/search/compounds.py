@@ -8,9 +8,9 @@ query word is also searched as the phrase of its parts (wiskundeonderwijs finds
 
 The word list is OpenTaal's, as Debian ships it in the `wdutch` package (/usr/share/dict/dutch;
 BSD or CC-BY 3.0, so using it is fine). `make setup` installs the package; the first use (or
-`python -m index.compounds`) turns it into the project's list: lower-case words of letters only,
-accents folded, sorted, one per line, in the user cache directory. The same source gives the same
-list, byte for byte.
+`python -m index.search.compounds`) turns it into the project's list: lower-case words of
+letters only, accents folded, sorted, one per line, in the user cache directory. The same
+source gives the same list, byte for byte.
 
 The method is the published dictionary one (longest known modifier first, an optional linking
 morpheme -s-, -en-, -er-, then a known or itself splittable head), with guards against the

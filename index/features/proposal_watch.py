@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.archive import Archive
-from index.proposals import PositionChange, UnknownProposal, proposal
+from index.archive.database import Archive
+from index.features.proposals import PositionChange, UnknownProposal, proposal
 
 CHANGE_PREFIX = "change:"
 

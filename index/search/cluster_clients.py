@@ -1,5 +1,5 @@
 """The thin per-engine part of the cluster backend: how each official Python client is called
-and how its responses are read. Every request body comes from index/cluster.py."""
+and how its responses are read. Every request body comes from index/search/cluster.py."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 Both engines speak the same query DSL for everything used here, so this module owns every
 request body (index template, query translation, highlighting, aggregations, bulk actions,
 alias swaps). The engines differ only in how their Python clients are called and how their
-responses come back: that is the adapters' job (index/cluster_clients.py).
+responses come back: that is the adapters' job (index/search/cluster_clients.py).
 
 Index layout: versioned indexes `fiche-sections-<n>` behind the alias `fiche-sections`.
 `reindex` builds a new version and swaps the alias in one atomic call, so searches never see
@@ -16,13 +16,9 @@ import json
 import time
 from collections.abc import Callable, Iterator
 
-from index.cluster_clients import ClusterClient
-from index.compounds import decompounder, fold
-from index.filters import UNDATED, Filters, describe_filters
-from index.inflections import inflections, query_word
-from index.query import Node, Not, Or, ParsedQuery, Phrase, Prefix, QueryError, Word
-from index.query import describe as describe_query
-from index.search import (
+from index.search.cluster_clients import ClusterClient
+from index.search.compounds import decompounder, fold
+from index.search.contract import (
     FACET_FIELDS,
     INFLECTION_WEIGHT,
     KEYWORD_FIELDS,
@@ -42,8 +38,12 @@ from index.search import (
     section_entries,
     stance_aggregation,
 )
-from index.snippets import SPANS_FIELD, decode_spans, hit_snippet, plain_and_highlights
-from index.snippets import wanted_labels as snippet_labels
+from index.search.filters import UNDATED, Filters, describe_filters
+from index.search.inflections import inflections, query_word
+from index.search.query import Node, Not, Or, ParsedQuery, Phrase, Prefix, QueryError, Word
+from index.search.query import describe as describe_query
+from index.search.snippets import SPANS_FIELD, decode_spans, hit_snippet, plain_and_highlights
+from index.search.snippets import wanted_labels as snippet_labels
 from parsers import Document
 
 ALIAS = "fiche-sections"
@@ -83,7 +83,7 @@ INDEX_BODY = {
             "ord": {"type": "integer"},
             "date": {"type": "date", "format": "yyyy-MM-dd||yyyy-MM||yyyy"},
             "date_iso": {"type": "keyword", "index": False},
-            # where each stance's evidence lies in the text (index/snippets.py): kept, not searched
+            # where each stance's evidence lies in the text (search/snippets.py): kept, not searched
             SPANS_FIELD: {"type": "keyword", "index": False, "doc_values": False},
             **{
                 name: {
@@ -93,10 +93,10 @@ INDEX_BODY = {
                 }
                 for name in TEXT_FIELDS
             },
-            # the parts of the section's compounds, split by index/compounds.py from the same
+            # the parts of the section's compounds, split by index/search/compounds.py from the same
             # word list as the embedded backend (an OpenSearch decompounder would cut otherwise)
             PARTS_FIELD: {"type": "text", "analyzer": "dutch_text"},
-            # the keys of the section's groups of inflected forms, found by index/inflections.py
+            # the keys of the section's groups of inflected forms, found by search/inflections.py
             # from the same table as the embedded backend: a filter, so no frequencies or norms
             LEMMA_FIELD: {
                 "type": "text",
@@ -505,7 +505,7 @@ def _document_hit(hit: dict, sort: str, wanted: set[str]) -> DocumentHit:
 
 
 def _snippet(section: dict, whole: str, wanted: set[str]) -> tuple[str, list[str]]:
-    """The section's snippet and the labels of the evidence in it (index/snippets.py), from
+    """The section's snippet and the labels of the evidence in it (index/search/snippets.py), from
     the engine's fragment, placed in the text, or around the evidence of a wanted label."""
     source = section["_source"]
     fragment = (section.get("highlight", {}).get("text") or [""])[0]

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.archive import Archive
-from index.search import SearchBackend
+from index.archive.database import Archive
+from index.search.contract import SearchBackend
 from parsers import (
     PARSER_VERSION,
     Document,

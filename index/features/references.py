@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.archive import Archive
+from index.archive.database import Archive
 from parsers import Document, Link
 from parsers.procedure import procedure_id, procedure_of
 

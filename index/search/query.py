@@ -7,7 +7,7 @@
     NOT asiel, -asiel       without
     financ*                 prefix
     (a OR b) c              grouping
-    section:subsidiariteit ministerie:"Ministerie van Financiën"   filters (index/filters.py)
+    section:subsidiariteit ministerie:"Ministerie van Financiën"   filters (index/search/filters.py)
 
 Safe by default: anything that is not valid syntax is read as words (`F-35`, `COM(2022) 546`,
 an unbalanced quote, a stray colon). A filter with an invalid value is an error, because
@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.compounds import hyphen_pieces
-from index.filters import (
+from index.search.compounds import hyphen_pieces
+from index.search.filters import (
     FILTER_BY_NAME,
     FILTER_NAMES,
     FILTERS,
@@ -77,7 +77,7 @@ Node = Word | Phrase | Prefix | Not | And | Or
 class ParsedQuery:
     text: Node | None  # None: filters only (match everything that passes them)
     filters: Filters
-    # filter values no document has, and the values that exist (index.search, through the API)
+    # filter values no document has, and the values that exist (search/contract.py, via the API)
     hints: list[str] = field(default_factory=list)
 
 
@@ -93,7 +93,7 @@ _FILTER = re.compile(rf"^({_NAMES}):(.+)$", re.IGNORECASE | re.DOTALL)
 # phrase of those tokens: word positions are kept for exact words only.
 _SPLIT_WORD = re.compile(r"[^\W_][\W_]+[^\W_]")
 # risico's, euro's: a word with its plural (or genitive) 's, which the backends read as the
-# word's form (index/inflections.py, query_word), not the phrase "risico s"
+# word's form (index/search/inflections.py, query_word), not the phrase "risico s"
 _APOSTROPHE_S = re.compile(r"[^\W\d_]{2,}['\u2019]s")
 
 
