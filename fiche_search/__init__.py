@@ -36,10 +36,12 @@ from fiche_search.api import (
     default_home,
     open,
 )
+from index.archive.migrations import ArchiveTooNew
 from index.features.proposals import MalformedRef, ProposalTimeline, UnknownProposal
 
 __all__ = [
     "Alert",
+    "ArchiveTooNew",
     "BackendUnavailable",
     "Document",
     "DocumentHit",

@@ -18,30 +18,6 @@ from index.features.proposals import MalformedRef, parse_ref
 from index.search.contract import SearchBackend, resolve_filter_values
 from index.search.query import Filters, ParsedQuery, parse_query
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS watches (
-    name TEXT PRIMARY KEY,
-    query TEXT NOT NULL,
-    filters TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    last_run TEXT NOT NULL DEFAULT ''
-);
--- Every document a watch has seen; alerted = 0 for the baseline taken when it was added.
-CREATE TABLE IF NOT EXISTS watch_matches (
-    name TEXT NOT NULL,
-    doc_id TEXT NOT NULL,
-    seen_at TEXT NOT NULL,
-    alerted INTEGER NOT NULL,
-    PRIMARY KEY (name, doc_id)
-);
--- Watches that follow one proposal (`watch add NAME --proposal REF`); watch_matches.doc_id
--- then holds document ids and change keys (index/features/proposal_watch.py).
-CREATE TABLE IF NOT EXISTS watch_proposals (
-    name TEXT PRIMARY KEY,
-    ref TEXT NOT NULL
-);
-"""
-
 # Names appear in URLs (/watch/NAME.xml) and file-like places: keep them plain.
 NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 
@@ -99,7 +75,6 @@ class WatchStore:
     def __init__(self, archive: Archive):
         self.archive = archive
         self.db = archive.db
-        self.db.executescript(SCHEMA)
 
     def add(
         self,
