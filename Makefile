@@ -43,8 +43,9 @@ TEST_WORKERS ?= 2
 test:
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
+# ruff, and the layer contract in pyproject.toml (import-linter)
 lint:
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports
 
 bench:
 	$(BIN)/python -m benchmarks.run

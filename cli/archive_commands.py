@@ -20,10 +20,10 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from cli.context import backend_options, fail, home_option, open_api, open_archive_api
+from cli.context import backend_options, fail, home_option, json_option, open_api, open_archive_api
+from fiche_search import ImportReport
 from fiche_search.api import SAMPLE, DocumentNotFound
-from index.archive.importer import ImportReport
-from index.features.output import ocr_summary
+from fiche_search.surface import ocr_summary
 
 
 def _progress(console: Console, counter, hidden: bool) -> Progress:
@@ -76,7 +76,7 @@ class StageBars:
 )
 @home_option
 @backend_options
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@json_option("Print the report as JSON.")
 def import_command(paths, sample, home, backend, es_url, as_json):
     """Archive and index local files or folders (PDF, XML, HTML, TXT, DOCX, ODT, DOC, EUR-Lex
     texts as JSON Lines, gzipped or not)."""
@@ -179,7 +179,7 @@ def reindex_command(home, backend, es_url):
 
 @click.command("stats")
 @home_option
-@click.option("--json", "as_json", is_flag=True)
+@json_option()
 def stats_command(home, as_json):
     """What the archive holds, per source, and how fresh it is."""
     with open_archive_api(home) as api:
@@ -212,7 +212,7 @@ def stats_command(home, as_json):
 @click.command("show")
 @click.argument("doc_id")
 @home_option
-@click.option("--json", "as_json", is_flag=True)
+@json_option()
 def show_command(doc_id, home, as_json):
     """One document: metadata, sections, stances, links."""
     with open_archive_api(home, existing=True) as api:

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from fiche_search import ArchiveTooNew
+from fiche_search import ArchiveTooNew, BackendUnavailable
 from fiche_search.api import FicheSearch, archive_exists, default_home
-from index.search.backends import BackendUnavailable
 
 BACKENDS = ("embedded", "elasticsearch", "opensearch")
 FILL_IT = (
@@ -27,6 +26,17 @@ def home_option(command):
         default=None,
         help="Archive folder (default: $FICHE_HOME or the user data directory).",
     )(command)
+
+
+def json_option(help: str = "Print it as JSON, for scripts."):
+    """--json on every command that prints something a script reads: the same name, the same
+    `as_json` parameter; `help` says what comes out."""
+    return click.option("--json", "as_json", is_flag=True, help=help)
+
+
+def csv_option(help: str = "CSV, one row per line of the output."):
+    """--csv, beside --json where the output is a table: the `as_csv` parameter."""
+    return click.option("--csv", "as_csv", is_flag=True, help=help)
 
 
 def backend_options(command):

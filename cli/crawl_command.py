@@ -10,18 +10,12 @@ import click
 from rich.console import Console
 
 from cli.archive_commands import StageBars
-from cli.context import backend_options, fail, home_option, open_api
-from crawler.progress import first_crawl_start
-from crawler.settings import FICHE_FIRST_CRAWL_DAYS
-from index.archive.database import Archive
-from index.archive.importer import Importer
+from cli.context import backend_options, fail, home_option, json_option, open_api
+from fiche_search import FicheSearch
+from fiche_search.surface import CRAWLED_SOURCES, FICHE_FIRST_CRAWL_DAYS, first_crawl_start
 
-SOURCE_NAMES = ("officielebekendmakingen", "tweedekamer", "eurlex")
-WHAT = {
-    "officielebekendmakingen": "Kamerstukken of dossier {dossier} (officielebekendmakingen.nl)",
-    "tweedekamer": "documents of dossier {dossier} (Tweede Kamer open data)",
-    "eurlex": "Commission proposals and the EU acts the archive cites (EUR-Lex)",
-}
+SOURCE_NAMES = tuple(source.name for source in CRAWLED_SOURCES)
+WHAT = {source.name: source.fetches for source in CRAWLED_SOURCES}
 
 
 def iso_date(ctx, param, value):
@@ -57,38 +51,31 @@ def setting_pairs(ctx, param, values):
     metavar="NAME=VALUE",
     help="A crawler setting (crawler/settings.py), e.g. -s FICHE_POLITE=0.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@json_option("Print the report as JSON.")
 @home_option
 @backend_options
 def crawl_command(sources, since, base_url, dossier, overrides, as_json, home, backend, es_url):
     """Fetch new documents from the sources (all three by default), then parse and index them."""
-    from crawler.run import run_crawl  # Scrapy loads only when crawling
-
     if dossier and not dossier.isdigit():
         raise click.BadParameter(f"{dossier!r} is not a dossier number", param_hint="--dossier")
     api = open_api(home, backend, es_url)
-    archive = api.archive
     chosen = list(dict.fromkeys(sources)) or list(SOURCE_NAMES)
     first_days = first_crawl_days(overrides)
-    say_plan(archive, chosen, since, first_days, dossier or "22112", base_url)
+    say_plan(api, chosen, since, first_days, dossier or "22112", base_url)
     # Bars on stderr, only when a person watches: output read by a program stays as it was.
     with StageBars(Console(stderr=True), visible=sys.stdout.isatty()) as progress:
-        importer = Importer(archive, api.backend, progress)
         try:
-            summaries = run_crawl(
-                archive, chosen, since, base_url, dossier, overrides, importer, progress
-            )
+            crawled = api.crawl(chosen, since, base_url, dossier, overrides, progress)
         except Exception as error:  # a broken setting or a reactor that will not start
             fail(f"the crawl could not run: {type(error).__name__}: {error}")
-        indexed = importer.finish().indexed
-    report = [summary.as_json() for summary in summaries]
+    report = [summary.as_json() for summary in crawled.sources]
     for entry in report:
         entry["open_failures"] = [
             {"url": url, "reason": reason, "attempts": attempts}
-            for url, _, reason, attempts in archive.crawl_failures(entry["source"])
+            for url, _, reason, attempts in crawled.open_failures[entry["source"]]
         ]
     api.close()
-    print_report(report, indexed, as_json)
+    print_report(report, crawled.indexed, as_json)
     if any(entry_failed(entry) for entry in report):
         raise SystemExit(1)
 
@@ -104,7 +91,7 @@ def first_crawl_days(overrides: dict[str, str]) -> int:
 
 
 def say_plan(
-    archive: Archive, sources: list[str], since: str, first_days: int, dossier: str, base_url: str
+    api: FicheSearch, sources: list[str], since: str, first_days: int, dossier: str, base_url: str
 ):
     """What the crawl will fetch, before it starts (on stderr: --json output stays clean).
     Without --since, each source goes on from its own last crawl; one never crawled before
@@ -114,7 +101,7 @@ def say_plan(
     first_start = first_crawl_start(first_days)
     first = f"{first_start} (first crawl: the last {first_days} days)" if first_start else ""
     for source in sources:
-        start = since or archive.crawl_value(source, "watermark") or first or "the beginning"
+        start = api.crawl_start(source, since, first) or "the beginning"
         what = WHAT[source].format(dossier=dossier)
         click.echo(f"  {source}: {what}, changed since {start}", err=True)
     click.echo(

@@ -8,10 +8,10 @@ import click
 from rich.console import Console
 
 from cli.archive_commands import StageBars
-from cli.context import backend_options, fail, home_option, open_api
+from cli.context import backend_options, fail, home_option, json_option, open_api
 from cli.search_commands import filter_options
+from fiche_search import QueryError
 from fiche_search.api import FORMATS
-from index.search.filters import QueryError
 
 
 @click.command("export")
@@ -26,7 +26,7 @@ from index.search.filters import QueryError
     help="Only documents stored or changed on or after DATE (an incremental export).",
 )
 @filter_options
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@json_option("Print the report as JSON.")
 @home_option
 @backend_options
 def export_command(directory, query, fmt, changed_since, as_json, home, backend, es_url, **filters):

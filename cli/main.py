@@ -22,7 +22,7 @@ from cli.proposal_command import proposal_command
 from cli.search_commands import search_command, stances_command
 from cli.serve_command import serve_command
 from cli.watch_command import watch_command
-from index.search.contract import IndexBusy
+from fiche_search.surface import IndexBusy
 
 
 class DefaultToSearch(click.Group):
@@ -39,7 +39,24 @@ class DefaultToSearch(click.Group):
         return super().resolve_command(ctx, args)
 
 
+def print_settings(ctx: click.Context, param, value) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from fiche_search.settings import settings_text  # reads every module that holds one
+
+    click.echo(settings_text())
+    ctx.exit()
+
+
 @click.group(cls=DefaultToSearch, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--help-settings",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=print_settings,
+    help="Print every limit and setting, its value, what it does and how to change it.",
+)
 @home_option
 @backend_options
 @click.pass_context

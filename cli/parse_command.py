@@ -7,12 +7,14 @@ import sys
 
 import click
 
-from parsers import Document, ParseError, parse_file
+from cli.context import json_option
+from fiche_search.surface import ParsedDocument as Document
+from fiche_search.surface import ParseError, parse_file
 
 
 @click.command("parse")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="A JSON array, one object per Document.")
+@json_option("A JSON array, one object per Document.")
 def parse_command(file: str, as_json: bool) -> None:
     """Print the Documents parsed from FILE."""
     try:

@@ -7,13 +7,13 @@ import json
 
 import click
 
-from cli.context import fail, home_option, open_archive_api
+from cli.context import fail, home_option, json_option, open_archive_api
 from fiche_search import MalformedRef, ProposalTimeline, UnknownProposal
 
 
 @click.command("proposal")
 @click.argument("ref")
-@click.option("--json", "as_json", is_flag=True, help="The timeline as JSON.")
+@json_option("The timeline as JSON.")
 @home_option
 def proposal_command(ref, as_json, home):
     """One EU proposal: REF is a COM number (any spelling), a CELEX number, a procedure

@@ -16,17 +16,27 @@ from rich.table import Table
 from cli.context import (
     FILL_IT,
     backend_options,
+    csv_option,
     did_you_mean,
     existing_archive,
     fail,
     home_option,
+    json_option,
     open_api,
 )
+from fiche_search import QueryError, SearchResults
 from fiche_search.api import filters_from_arguments
-from index.features.output import CSV_HEADER, csv_rows, results_json
-from index.search.contract import SearchResults
-from index.search.filters import FILTERS, Filters, QueryError
-from parsers.model import ASPECT_LABELS, ASPECTS, OVERALL_POSITION, PARAGRAPH_LABELS
+from fiche_search.surface import (
+    ASPECT_LABELS,
+    ASPECTS,
+    CSV_HEADER,
+    FILTERS,
+    OVERALL_POSITION,
+    PARAGRAPH_LABELS,
+    Filters,
+    csv_rows,
+    results_json,
+)
 
 
 def filter_options(command):
@@ -64,8 +74,8 @@ def build_filters(**filters) -> Filters:
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1, 100_000))
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance")
-@click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
-@click.option("--csv", "as_csv", is_flag=True, help="CSV, one row per matching section.")
+@json_option("JSON for scripts.")
+@csv_option("CSV, one row per matching section.")
 @click.option("--raw", is_flag=True, help="Pass QUERY to the backend's own query syntax.")
 @click.option("--explain", is_flag=True, help="Print the query that runs.")
 @home_option
@@ -85,7 +95,7 @@ def search_command(
     except QueryError as error:
         api.close()
         fail(f"bad query: {error}", code=2)
-    if api.archive.is_empty():
+    if api.is_empty():
         api.close()
         click.echo(f"The archive is empty.{did_you_mean()} {FILL_IT}", err=True)
         return
@@ -170,7 +180,7 @@ def print_results(text: str, results: SearchResults) -> None:
 @click.argument("query", nargs=-1, required=True)
 @click.option("--by", type=click.Choice(["year", "ministerie"]), default="year", show_default=True)
 @filter_options
-@click.option("--json", "as_json", is_flag=True)
+@json_option()
 @home_option
 @backend_options
 def stances_command(query, by, as_json, home, backend, es_url, **filters):

@@ -16,7 +16,7 @@ def serve_command(port, host, home, backend, es_url):
     """Serve the web interface (search, documents, stance timeline, freshness, feeds)."""
     import uvicorn
 
-    # web/ sits on top of index/ like cli/; imported here so other commands never load it.
+    # web/ sits on the API like cli/; imported here so other commands never load it.
     from web.app import create_app
 
     with open_api(home, backend, es_url) as api:  # an index that cannot open fails now

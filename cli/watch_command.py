@@ -7,7 +7,7 @@ from dataclasses import asdict
 
 import click
 
-from cli.context import backend_options, fail, home_option, open_archive_api
+from cli.context import backend_options, fail, home_option, json_option, open_archive_api
 from cli.search_commands import build_filters, filter_options
 from fiche_search.api import BackendUnavailable, QueryError, Watch, WatchError
 
@@ -70,7 +70,7 @@ def add_command(name, query, proposal_ref, include_existing, home, backend, es_u
 
 @watch_command.command("list")
 @home_option
-@click.option("--json", "as_json", is_flag=True)
+@json_option()
 def list_command(home, as_json):
     """The saved searches."""
     with open_archive_api(home) as api:
@@ -99,7 +99,7 @@ def remove_command(name, home):
 
 @watch_command.command("run")
 @click.argument("names", nargs=-1)
-@click.option("--json", "as_json", is_flag=True)
+@json_option()
 @home_option
 @backend_options
 def run_command(names, as_json, home, backend, es_url):

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit, urlunsplit
 
-# source name -> the settings holding its endpoints
-SOURCES: dict[str, tuple[str, ...]] = {
-    "officielebekendmakingen": ("FICHE_SRU_URL",),
-    "tweedekamer": ("FICHE_TK_ODATA_URL",),
-    "eurlex": ("FICHE_EURLEX_URL", "FICHE_CELLAR_SPARQL_URL", "FICHE_CELLAR_RESOURCE_URL"),
-}
+from parsers.sources import CRAWLED_SOURCES
+
+# source name -> the settings holding its endpoints (parsers/sources.py: the one list)
+SOURCES: dict[str, tuple[str, ...]] = {source.name: source.endpoints for source in CRAWLED_SOURCES}
 
 
 def rebase(url: str, base: str) -> str:

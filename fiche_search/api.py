@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from crawler.progress import SourceSummary
 from fiche_search.notebook import (
     Document,
     Proposal,
@@ -75,6 +77,7 @@ __all__ = [
 SORTS = ("relevance", "date")
 MAX_LIMIT = 1000
 MAX_PAGE = 100_000
+SEARCH_SECONDS = 10.0  # how long the web waits for one search (web/app.py)
 SAMPLE = Path(__file__).parent / "sample"
 FilterValue = str | int | Iterable[str | int]
 
@@ -124,6 +127,14 @@ def filters_from_arguments(arguments: dict[str, FilterValue | bool | None]) -> F
         for one in values:
             filters.add(name, str(one))
     return filters
+
+
+@dataclass
+class CrawlReport:
+    sources: list[SourceSummary]  # one per source crawled, in the order asked
+    indexed: int  # documents indexed
+    # per source, the crawl failures still open: (url, source, reason, attempts)
+    open_failures: dict[str, list[tuple[str, str, str, int]]]
 
 
 class FicheSearch:
@@ -393,6 +404,35 @@ class FicheSearch:
 
     def reindex(self, progress: Progress | None = None) -> int:
         return Importer(self.archive, self.open_backend(fresh=True), progress).reindex()
+
+    def crawl(
+        self,
+        sources: Iterable[str],
+        since: str = "",
+        base_url: str = "",
+        dossier: str = "",
+        overrides: dict[str, str] | None = None,
+        progress: Progress | None = None,
+    ) -> CrawlReport:
+        """Fetch what is new at SOURCES (names of CRAWLED_SOURCES), archive, parse and index
+        it. Scrapy's reactor runs once per process: one crawl per process."""
+        from crawler.run import run_crawl  # Scrapy loads only when crawling
+
+        importer = Importer(self.archive, self.backend, progress)
+        summaries = run_crawl(
+            self.archive, list(sources), since, base_url, dossier, overrides, importer, progress
+        )
+        indexed = importer.finish().indexed
+        failures = {s.source: self.archive.crawl_failures(s.source) for s in summaries}
+        return CrawlReport(summaries, indexed, failures)
+
+    def crawl_start(self, source: str, since: str = "", first_start: str = "") -> str:
+        """Where a crawl of SOURCE starts listing: SINCE when given, else where its last crawl
+        ended (its watermark), else FIRST_START (a source never crawled); "" for everything."""
+        return since or self.archive.crawl_value(source, "watermark") or first_start
+
+    def is_empty(self) -> bool:
+        return self.archive.is_empty()
 
     def export(
         self,

@@ -47,8 +47,6 @@ TIMELINE_LABELS: dict[str, tuple[str, ...]] = {
     OVERALL_POSITION: PARAGRAPH_LABELS,
 }
 
-# Where a document came from: the three crawled sources, and files imported by hand.
-SOURCES = ("officielebekendmakingen", "tweedekamer", "eurlex", "local")
 
 # Fiche metadata keys from section 1 (Algemene gegevens).
 METADATA_KEYS = (

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cli.main import cli
-from index.search.filters import FILTERS
+from fiche_search.surface import FILTERS, SOURCES
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -32,3 +32,13 @@ def test_every_option_of_every_command_is_in_readme(name):
         for option in getattr(param, "opts", []):
             if option.startswith("--") and option not in ("--help", "--home"):
                 assert option in README, (name, option)
+
+
+def test_the_source_filter_names_every_source_in_readme():
+    """parsers/sources.py is the one list; README's `--source` row names all of it."""
+    row = next(line for line in README.splitlines() if "--source SOURCE" in line)
+    assert row.rstrip().endswith(", ".join(SOURCES)), row
+
+
+def test_the_settings_option_is_in_readme():
+    assert "fiche-search --help-settings" in README

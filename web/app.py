@@ -11,7 +11,8 @@ from starlette.requests import Request
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from index.search.backends import BackendUnavailable
+from fiche_search import BackendUnavailable
+from fiche_search.surface import SEARCH_SECONDS
 from web.document_page import document_page
 from web.freshness_page import freshness_page
 from web.params import BadRequest, SearchTooSlow
@@ -40,9 +41,6 @@ async def http_error(request: Request, exc: HTTPException):
 
 async def backend_unavailable(request: Request, exc: BackendUnavailable):
     return error(request, 503, str(exc))
-
-
-SEARCH_SECONDS = 10.0  # the time limit of one search
 
 
 def create_app(

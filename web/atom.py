@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
-from index.features.watches import Alert, Watch
+from fiche_search import Alert, Watch
 
 ATOM = "http://www.w3.org/2005/Atom"
 EPOCH = "1970-01-01T00:00:00Z"

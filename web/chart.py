@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.features.stance_counts import StanceCounts
-from parsers.model import TIMELINE_LABELS
+from fiche_search import StanceCounts
+from fiche_search.surface import TIMELINE_LABELS
 
 HEIGHT = 180  # plot area
 TOP = 10

@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from fiche_search import DocumentNotFound
-from index.features.output import ocr_summary
+from fiche_search.surface import ocr_summary
 from web.markup import evidence_segments, safe_url, stance_anchor, stances_by_section
 from web.params import BadRequest, output_format
 from web.render import json_response, page

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from parsers.model import Section, Stance
+from fiche_search.surface import Section, Stance
 
 _HIGHLIGHT = re.compile(r"(</?b>)")
 

@@ -11,8 +11,14 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from fiche_search.api import filters_from_arguments
-from index.search.filters import FILTER_NAMES, FILTERS
-from index.search.query import MAX_QUERY_CHARS, ParsedQuery, QueryError, parse_query
+from fiche_search.surface import (
+    FILTER_NAMES,
+    FILTERS,
+    MAX_QUERY_CHARS,
+    ParsedQuery,
+    QueryError,
+    parse_query,
+)
 
 PAGE_SIZE = 10
 MAX_PAGE = 100_000

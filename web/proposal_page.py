@@ -7,7 +7,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from index.features.proposals import POSITION_ASPECTS, MalformedRef, UnknownProposal
+from fiche_search.surface import POSITION_ASPECTS, MalformedRef, UnknownProposal
 from web.params import BadRequest, output_format
 from web.render import json_response, page, proposal_path
 

@@ -10,10 +10,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from index.features.output import CSV_HEADER, csv_rows, results_json
-from index.search.contract import SearchResults
-from index.search.filters import FACET_FIELDS, FACET_TITLES
-from index.search.query import QueryError
+from fiche_search import QueryError, SearchResults
+from fiche_search.surface import CSV_HEADER, FACET_FIELDS, FACET_TITLES, csv_rows, results_json
 from web.params import (
     PAGE_SIZE,
     SORTS,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
-from parsers.model import ASPECT_LABELS, PARAGRAPH_LABELS, TIMELINE_LABELS
+from fiche_search.surface import ASPECT_LABELS, PARAGRAPH_LABELS, TIMELINE_LABELS
 from web.chart import timeline_charts
 from web.params import BadRequest, output_format, search_state
 from web.render import csv_response, json_response, page

@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from fiche_search import WatchError
-from index.features.watches import NAME_PATTERN
+from fiche_search.surface import NAME_PATTERN
 from web.atom import watch_feed
 from web.params import output_format
 from web.render import json_response, page

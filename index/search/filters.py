@@ -17,7 +17,8 @@ from datetime import date
 from difflib import SequenceMatcher
 
 from parsers.links import com_numbers
-from parsers.model import ASPECT_LABELS, OVERIG, PARAGRAPH_LABELS, SECTION_KEYS, SOURCES
+from parsers.model import ASPECT_LABELS, OVERIG, PARAGRAPH_LABELS, SECTION_KEYS
+from parsers.sources import SOURCES
 
 SECTION_FILTER_VALUES = (*SECTION_KEYS, OVERIG)
 # From the parsers' label sets, so a new label set there is a filter value here.

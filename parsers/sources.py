@@ -1,0 +1,41 @@
+"""The one list of sources: where a document can come from. The `source` filter's values, the
+crawler's spiders and their endpoint settings, `crawl`'s choices and plan, and README's check
+are all read from SOURCE_TABLE; a new source is one row here (and its spider, ARCHITECTURE.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str  # the `source` of its documents, the spider's name, `crawl NAME`
+    fetches: str = ""  # what a crawl of it fetches, for `crawl`'s plan ({dossier} filled in)
+    endpoints: tuple[str, ...] = ()  # the crawler settings holding its URLs; none: not crawled
+
+    @property
+    def crawled(self) -> bool:
+        return bool(self.endpoints)
+
+
+SOURCE_TABLE: tuple[Source, ...] = (
+    Source(
+        "officielebekendmakingen",
+        "Kamerstukken of dossier {dossier} (officielebekendmakingen.nl)",
+        ("FICHE_SRU_URL",),
+    ),
+    Source(
+        "tweedekamer",
+        "documents of dossier {dossier} (Tweede Kamer open data)",
+        ("FICHE_TK_ODATA_URL",),
+    ),
+    Source(
+        "eurlex",
+        "Commission proposals and the EU acts the archive cites (EUR-Lex)",
+        ("FICHE_EURLEX_URL", "FICHE_CELLAR_SPARQL_URL", "FICHE_CELLAR_RESOURCE_URL"),
+    ),
+    Source("local"),  # files imported by hand (`fiche-search import PATH`)
+)
+
+SOURCES = tuple(source.name for source in SOURCE_TABLE)
+CRAWLED_SOURCES = tuple(source for source in SOURCE_TABLE if source.crawled)
