@@ -278,7 +278,7 @@ def bench_size(target: int | None, work: Path, limits: Limits) -> dict:
     if source != SCALE:
         source.unlink()  # the raw files in the archive hold the same bytes
     archive = Archive(home)
-    sections = archive.section_count()
+    sections = archive.statistics.section_count()
     backend = EmbeddedBackend(archive.index_dir / "tantivy")
     cold, warm = time_queries(lambda q: backend.search(embedded_request(q)))
     fts = None

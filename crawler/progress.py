@@ -59,14 +59,14 @@ class CrawlProgress:
         self.summary = SourceSummary(source)
         self.files_requested = 0
         self.files_settled = 0
-        self.seen = archive.crawl_values(source, "seen:")
+        self.seen = archive.ledger.crawl_values(source, "seen:")
         self.records: dict[str, RecordProgress] = {}
         self.newest_listed = ""
         self.oldest_failed = ""
 
     @property
     def watermark(self) -> str:
-        return self.archive.crawl_value(self.source, "watermark") or ""
+        return self.archive.ledger.crawl_value(self.source, "watermark") or ""
 
     def listed(self, key: str, version: str, listed_on: str) -> bool:
         """Count a listed record; True when it must be fetched (new, changed, or failed before)."""
@@ -101,12 +101,12 @@ class CrawlProgress:
             self.summary.fetched += 1
         else:
             self.summary.unchanged += 1
-        self.archive.clear_crawl_failure(url)
+        self.archive.ledger.clear_crawl_failure(url)
         self._settle(key, url)
 
     def file_failed(self, key: str, url: str, reason: str) -> None:
         self.summary.failed += 1
-        self.archive.record_crawl_failure(url, self.source, reason)
+        self.archive.ledger.record_crawl_failure(url, self.source, reason)
         record = self.records.get(key)
         if record is not None:
             record.failed = True
@@ -129,14 +129,14 @@ class CrawlProgress:
             return
         # Written at once: a crawl killed later still knows this record is done.
         self.seen[key] = record.version
-        self.archive.set_crawl_values(self.source, {f"seen:{key}": record.version})
+        self.archive.ledger.set_crawl_values(self.source, {f"seen:{key}": record.version})
 
     def listing_failed(self, url: str, reason: str) -> None:
         self.summary.listing_error = f"{url}: {reason}"
-        self.archive.record_crawl_failure(url, self.source, f"listing: {reason}")
+        self.archive.ledger.record_crawl_failure(url, self.source, f"listing: {reason}")
 
     def listing_read(self, url: str) -> None:
-        self.archive.clear_crawl_failure(url)
+        self.archive.ledger.clear_crawl_failure(url)
 
     def finish(self, reason: str, since_given: bool) -> SourceSummary:
         """At the end of the run: move the watermark if the run saw the whole listing."""
@@ -149,7 +149,7 @@ class CrawlProgress:
                     else ("not stored: handling the response failed (see errors)")
                 )
                 self.file_failed(key, url, why)
-        last_listed = int(self.archive.crawl_value(self.source, "last_listed") or 0)
+        last_listed = int(self.archive.ledger.crawl_value(self.source, "last_listed") or 0)
         if not summary.listing_error and summary.listed == 0 and last_listed and not since_given:
             summary.alarm = (
                 f"{self.source} listed nothing where the last crawl listed {last_listed};"
@@ -162,6 +162,6 @@ class CrawlProgress:
             values["watermark"] = min(self.newest_listed or self.oldest_failed, self.oldest_failed)
         elif self.newest_listed > self.watermark:
             values["watermark"] = self.newest_listed
-        self.archive.set_crawl_values(self.source, values)
+        self.archive.ledger.set_crawl_values(self.source, values)
         summary.complete = True
         return summary

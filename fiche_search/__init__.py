@@ -18,6 +18,8 @@ Everything in `__all__` is the public API (README, "Python API"); the rest may c
 from fiche_search.api import (
     Alert,
     BackendUnavailable,
+    Connections,
+    CrawlReport,
     Document,
     DocumentHit,
     DocumentNotFound,
@@ -41,6 +43,8 @@ from index.features.proposals import MalformedRef, ProposalTimeline, UnknownProp
 
 __all__ = [
     "Alert",
+    "Connections",
+    "CrawlReport",
     "ArchiveTooNew",
     "BackendUnavailable",
     "Document",

@@ -23,8 +23,9 @@ from fiche_search.notebook import (
     as_results,
     as_stances,
 )
-from index.archive.database import DATABASE, Archive, SourceStats
+from index.archive.database import DATABASE, Archive
 from index.archive.importer import Importer, ImportReport, Progress
+from index.archive.statistics import SourceStats
 from index.features.export import (
     FORMATS,
     TABLES,
@@ -130,6 +131,14 @@ def filters_from_arguments(arguments: dict[str, FilterValue | bool | None]) -> F
 
 
 @dataclass
+class Connections:
+    cites: list[Citation]  # the archived documents this document refers to
+    cited_by: list[Citation]  # the archived documents that refer to it
+    related: Related
+    proposals: list[str]  # the EU proposals it belongs to, as `proposal` takes them
+
+
+@dataclass
 class CrawlReport:
     sources: list[SourceSummary]  # one per source crawled, in the order asked
     indexed: int  # documents indexed
@@ -173,13 +182,13 @@ class FicheSearch:
         self._closed = True
 
     def __repr__(self) -> str:
-        documents = self.archive.count("documents")
+        documents = self.archive.statistics.count("documents")
         return f"<FicheSearch {self.home}: {documents} documents, {self.backend_name} index>"
 
     def _repr_html_(self) -> str:
         import html
 
-        types = self.archive.doc_type_counts()
+        types = self.archive.statistics.doc_type_counts()
         rows = "".join(
             f"<tr><td>{html.escape(kind or '(none)')}</td><td>{n}</td></tr>"
             for kind, n in types.items()
@@ -291,24 +300,18 @@ class FicheSearch:
 
     def sources(self) -> list[SourceStats]:
         """Per source: documents, files, the last fetch and crawl, crawl failures."""
-        return self.archive.source_stats()
+        return self.archive.statistics.source_stats()
 
-    def related(self, doc: Document) -> Related:
-        """The Commission proposal a fiche assesses, the fiches of a proposal, and the
-        documents that share its COM or CELEX numbers."""
-        return related_documents(self.archive, doc)
-
-    def cites(self, doc: Document) -> list[Citation]:
-        """The archived documents this document refers to."""
-        return cites(self.archive, doc)
-
-    def cited_by(self, doc: Document) -> list[Citation]:
-        """The archived documents that refer to this document."""
-        return cited_by(self.archive, doc)
-
-    def proposal_refs(self, doc: Document) -> list[str]:
-        """The EU proposals this document belongs to, as `proposal` takes them."""
-        return proposal_refs(self.archive, doc)
+    def connections(self, doc: Document) -> Connections:
+        """What DOC is connected to in the archive: the documents it cites and that cite it,
+        its related documents (the proposal a fiche assesses, the fiches of a proposal, the
+        documents sharing its COM or CELEX numbers) and the EU proposals it belongs to."""
+        return Connections(
+            cites=cites(self.archive, doc),
+            cited_by=cited_by(self.archive, doc),
+            related=related_documents(self.archive, doc),
+            proposals=proposal_refs(self.archive, doc),
+        )
 
     def proposal(self, ref: str) -> Proposal:
         """One EU proposal: its fiches, documents and procedure in date order, the latest
@@ -423,16 +426,16 @@ class FicheSearch:
             self.archive, list(sources), since, base_url, dossier, overrides, importer, progress
         )
         indexed = importer.finish().indexed
-        failures = {s.source: self.archive.crawl_failures(s.source) for s in summaries}
+        failures = {s.source: self.archive.ledger.crawl_failures(s.source) for s in summaries}
         return CrawlReport(summaries, indexed, failures)
 
     def crawl_start(self, source: str, since: str = "", first_start: str = "") -> str:
         """Where a crawl of SOURCE starts listing: SINCE when given, else where its last crawl
         ended (its watermark), else FIRST_START (a source never crawled); "" for everything."""
-        return since or self.archive.crawl_value(source, "watermark") or first_start
+        return since or self.archive.ledger.crawl_value(source, "watermark") or first_start
 
     def is_empty(self) -> bool:
-        return self.archive.is_empty()
+        return self.archive.statistics.is_empty()
 
     def export(
         self,

@@ -29,9 +29,9 @@ def document_page(request: Request) -> Response:
             doc = api.document(doc_id)
         except DocumentNotFound:
             raise HTTPException(404, f"no document {doc_id!r} in the archive") from None
-        related = api.related(doc)
-        references = {"cites": api.cites(doc), "cited_by": api.cited_by(doc)}
-        proposals = api.proposal_refs(doc)
+        connections = api.connections(doc)
+    related, proposals = connections.related, connections.proposals
+    references = {"cites": connections.cites, "cited_by": connections.cited_by}
     if fmt == "json":
         resolved = {name: [asdict(c) for c in found] for name, found in references.items()}
         return json_response({**doc.to_json(), **resolved, "proposals": proposals})

@@ -109,7 +109,7 @@ class SourceSpider(scrapy.Spider):
         )
 
     def conditional_headers(self, url: str) -> dict[str, str]:
-        record = self.archive.fetch_record(url)
+        record = self.archive.ledger.fetch_record(url)
         if record is None:
             return {}
         _, etag, last_modified = record

@@ -224,7 +224,7 @@ class ProcedureNotices:
         """After a proposal's branch notice: the tree notice of the procedure it names."""
         body = response.body
         if response.status == 304:
-            record = self.spider.archive.fetch_record(file["url"])
+            record = self.spider.archive.ledger.fetch_record(file["url"])
             body = self.spider.archive.raw.get(record[0]) if record else b""
         try:
             procedure = read_procedure(parse_xml(body))

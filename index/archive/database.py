@@ -11,14 +11,16 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import orjson
 
+from index.archive.clock import now
 from index.archive.compression import compress, decompress
+from index.archive.ledger import CrawlLedger
 from index.archive.migrations import migrate
 from index.archive.rawstore import RawStore
+from index.archive.statistics import ArchiveStatistics
 from parsers import Document
 
 # When two files hold the same document (kst-32545-143 as XML, HTML, ODT and PDF), the
@@ -56,10 +58,6 @@ def document_from_body(body: str | bytes) -> Document:
     return Document.from_json(orjson.loads(body))
 
 
-def now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 @dataclass
 class DocRef:
     """Enough of a document to list and link it."""
@@ -69,16 +67,6 @@ class DocRef:
     doc_type: str
     date: str
     source: str
-
-
-@dataclass
-class SourceStats:
-    source: str
-    documents: int
-    last_fetch: str
-    failures: int  # crawl failures still open
-    files: int = 0  # raw files fetched from this source
-    last_crawl: str = ""  # when the last crawl of this source completed
 
 
 DATABASE = "archive.sqlite"  # in the archive folder, beside raw/ and the index
@@ -95,8 +83,16 @@ class Archive:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA cache_size=-65536")
-        migrate(self.db, f"the archive in {self.home}")
+        try:
+            migrate(self.db, f"the archive in {self.home}")
+        except Exception:  # refused (a newer release's archive) or broken: nothing stays open
+            self.db.close()
+            raise
         self._batch_open = False
+        # the crawler's part of the database, and the counts: the same connection, their own
+        # callers (the crawler; stats, freshness and repr)
+        self.ledger = CrawlLedger(self.db, self._transaction)
+        self.statistics = ArchiveStatistics(self.db, self.ledger)
 
     @property
     def index_dir(self) -> Path:
@@ -275,54 +271,6 @@ class Archive:
                 self._delete_rows_of(doc_id)
                 self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
-    # --- crawl state and failures ----------------------------------------------------------
-
-    def set_crawl_values(self, source: str, values: dict[str, str]) -> None:
-        with self._transaction():
-            self.db.executemany(
-                "INSERT OR REPLACE INTO crawl_state VALUES (?, ?, ?)",
-                [(source, key, value) for key, value in values.items()],
-            )
-
-    def crawl_value(self, source: str, key: str) -> str | None:
-        row = self.db.execute(
-            "SELECT value FROM crawl_state WHERE source = ? AND key = ?", (source, key)
-        ).fetchone()
-        return row[0] if row else None
-
-    def crawl_values(self, source: str, prefix: str) -> dict[str, str]:
-        """Every key of this source starting with prefix, prefix stripped."""
-        rows = self.db.execute(
-            "SELECT key, value FROM crawl_state WHERE source = ? AND substr(key, 1, ?) = ?",
-            (source, len(prefix), prefix),
-        )
-        return {key[len(prefix) :]: value for key, value in rows}
-
-    def record_crawl_failure(self, url: str, source: str, reason: str) -> None:
-        with self._transaction():
-            self.db.execute(
-                "INSERT INTO crawl_failures VALUES (?, ?, ?, 1, ?) ON CONFLICT(url) DO UPDATE"
-                " SET reason = excluded.reason, attempts = attempts + 1, at = excluded.at",
-                (url, source, reason, now()),
-            )
-
-    def clear_crawl_failure(self, url: str) -> None:
-        with self._transaction():
-            self.db.execute("DELETE FROM crawl_failures WHERE url = ?", (url,))
-
-    def crawl_failures(self, source: str | None = None) -> list[tuple[str, str, str, int]]:
-        """(url, source, reason, attempts), oldest first."""
-        query = "SELECT url, source, reason, attempts FROM crawl_failures"
-        if source is None:
-            return self.db.execute(query + " ORDER BY at, url").fetchall()
-        return self.db.execute(query + " WHERE source = ? ORDER BY at, url", (source,)).fetchall()
-
-    def fetch_record(self, location: str) -> tuple[str, str, str] | None:
-        """(sha256, etag, last_modified) of the latest fetch of this URL or path."""
-        return self.db.execute(
-            "SELECT sha256, etag, last_modified FROM fetches WHERE location = ?", (location,)
-        ).fetchone()
-
     def link_values(self, kinds: Iterable[str]) -> list[tuple[str, str, str]]:
         """(doc_id, kind, value) of every link of these kinds, e.g. the COM numbers fiches cite."""
         kinds = list(kinds)
@@ -429,56 +377,6 @@ class Archive:
             (sha256,),
         ).fetchone()
         return row[0] if row else "local"
-
-    def count(self, table: str) -> int:
-        return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-
-    def is_empty(self) -> bool:
-        """No document archived yet. Not count() == 0: counting reads the whole table, 14-50 ms
-        at 59k documents, paid by every search."""
-        return self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0] == 1
-
-    def section_count(self) -> int:
-        return self.db.execute("SELECT COALESCE(SUM(section_count), 0) FROM documents").fetchone()[
-            0
-        ]
-
-    def parse_failures(self) -> list[tuple[str, str]]:
-        return self.db.execute(
-            "SELECT location, reason FROM parse_failures ORDER BY location"
-        ).fetchall()
-
-    def source_stats(self) -> list[SourceStats]:
-        """Per source: documents, files fetched, last fetch, last complete crawl, failures.
-        Sources that were crawled but yielded no parsed document yet are listed too."""
-        sources = [
-            r[0]
-            for r in self.db.execute(
-                "SELECT source FROM documents UNION SELECT source FROM fetches"
-                " UNION SELECT source FROM crawl_state UNION SELECT source FROM crawl_failures"
-                " ORDER BY 1"
-            )
-        ]
-        return [self._stats_of(source) for source in sources]
-
-    def _stats_of(self, source: str) -> SourceStats:
-        def one(query: str):
-            return self.db.execute(query, (source,)).fetchone()[0]
-
-        return SourceStats(
-            source=source,
-            documents=one("SELECT COUNT(*) FROM documents WHERE source = ?"),
-            last_fetch=one("SELECT MAX(fetched_at) FROM fetches WHERE source = ?") or "",
-            failures=one("SELECT COUNT(*) FROM crawl_failures WHERE source = ?"),
-            files=one("SELECT COUNT(*) FROM fetches WHERE source = ?"),
-            last_crawl=self.crawl_value(source, "last_success") or "",
-        )
-
-    def doc_type_counts(self) -> dict[str, int]:
-        rows = self.db.execute(
-            "SELECT doc_type, COUNT(*) FROM documents GROUP BY doc_type ORDER BY 2 DESC"
-        )
-        return dict(rows.fetchall())
 
     def refs(self, doc_ids: Iterable[str]) -> list[DocRef]:
         """DocRefs of those ids that are archived, in the order given."""

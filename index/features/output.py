@@ -76,11 +76,11 @@ def archive_summary(archive: Archive) -> dict:
     """What the archive holds, per source, and how fresh it is (`stats --json`)."""
     return {
         "home": str(archive.home),
-        "documents": archive.count("documents"),
-        "sections": archive.section_count(),
-        "raw_files": archive.count("raw_files"),
-        "parse_failures": archive.count("parse_failures"),
-        "doc_types": archive.doc_type_counts(),
+        "documents": archive.statistics.count("documents"),
+        "sections": archive.statistics.section_count(),
+        "raw_files": archive.statistics.count("raw_files"),
+        "parse_failures": archive.statistics.count("parse_failures"),
+        "doc_types": archive.statistics.doc_type_counts(),
         "sources": [
             {
                 "source": s.source,
@@ -90,7 +90,7 @@ def archive_summary(archive: Archive) -> dict:
                 "last_crawl": s.last_crawl,
                 "failures": s.failures,
             }
-            for s in archive.source_stats()
+            for s in archive.statistics.source_stats()
         ],
     }
 
