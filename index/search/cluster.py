@@ -22,6 +22,7 @@ from index.search.contract import (
     FACET_FIELDS,
     INFLECTION_WEIGHT,
     KEYWORD_FIELDS,
+    KEYWORDS,
     LEMMA_FIELD,
     MAX_KEYWORD_VALUES,
     PART_WEIGHT,
@@ -305,25 +306,16 @@ class ClusterBackend:
 def to_source(e: SectionEntry) -> dict:
     source = {
         "uid": e.uid,
-        "doc_id": e.doc_id,
         "ord": e.ord,
-        "doc_type": e.doc_type,
-        "key": e.key,
-        "stance": e.stances,
         SPANS_FIELD: e.stance_spans,
-        "aspect_stance": e.aspect_stances,
-        "com": e.com,
-        "dossier": e.dossier,
         "date_iso": e.date,
-        "title": e.title,
-        "heading": e.heading,
-        "text": e.text,
+        **{name: getattr(e, name) for name in TEXT_FIELDS},
         PARTS_FIELD: decompounder().parts_text(e.title, e.heading, e.text),
         LEMMA_FIELD: inflections().lemma_text(e.title, e.heading, e.text),
     }
-    for name in ("ministerie", "raad", "year", "source", "positie"):
-        if value := getattr(e, name):
-            source[name] = value
+    for field in KEYWORDS:
+        if (value := field.value(e)) is not None:
+            source[field.name] = value
     if e.date:
         source["date"] = e.date
     return source

@@ -23,22 +23,8 @@ from parsers.model import OVERALL_POSITION, TIMELINE_LABELS
 
 __all__ = ["FACET_FIELDS", "exact_filters"]  # kept here too: both backends import them here
 
-# The SectionEntry fields both backends index as whole values (filters, facets, grouping).
-KEYWORD_FIELDS = (
-    "doc_id",
-    "doc_type",
-    "key",
-    "stance",
-    "aspect_stance",
-    "ministerie",
-    "raad",
-    "com",
-    "dossier",
-    "year",
-    "source",
-    "positie",
-)
-# Where a query word counts for relevance, and how much; both backends rank alike.
+# Where a query word counts for relevance, and how much; both backends rank alike. Each is
+# the SectionEntry attribute of the same name.
 TEXT_FIELDS = {"text": 1.0, "heading": 2.0, "title": 1.5}
 # The parts of the compounds in a section (index/search/compounds.py), searched beside TEXT_FIELDS.
 # A part match scores its BM25 times PART_WEIGHT: at most about 0.25, below nearly every
@@ -98,6 +84,43 @@ class SectionEntry:
     # where the evidence of each stance lies in `text` (index/search/snippets.py, Span.encode):
     # stored, not searched; a hit shows the labels of the evidence in its snippet
     stance_spans: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class KeywordField:
+    """A field both backends index as whole values (filters, facets, grouping), read from one
+    SectionEntry attribute: a str, or a list for several values."""
+
+    name: str  # the field in both indexes, and FilterSpec.field of a filter on it
+    attribute: str  # the SectionEntry attribute holding its value(s)
+    always: bool = False  # indexed even when "" (every section has one)
+
+    def value(self, entry: SectionEntry) -> str | list[str] | None:
+        """The section's value(s) as the attribute holds them; None when it has none."""
+        value = getattr(entry, self.attribute)
+        if isinstance(value, str) and not value and not self.always:
+            return None
+        return value
+
+
+# The one table of indexed fields: both backends write each section's fields from it (schema,
+# mapping, documents) and read TEXT_FIELDS for relevance; a filter names one of its fields.
+KEYWORDS: tuple[KeywordField, ...] = (
+    KeywordField("doc_id", "doc_id", always=True),
+    KeywordField("doc_type", "doc_type", always=True),
+    KeywordField("key", "key", always=True),
+    KeywordField("stance", "stances"),
+    KeywordField("aspect_stance", "aspect_stances"),
+    KeywordField("ministerie", "ministerie"),
+    KeywordField("raad", "raad"),
+    KeywordField("com", "com"),
+    KeywordField("dossier", "dossier"),
+    KeywordField("year", "year"),
+    KeywordField("source", "source"),
+    KeywordField("positie", "positie"),
+)
+KEYWORD_FIELDS = tuple(field.name for field in KEYWORDS)
+assert {spec.field for spec in FILTERS if spec.field} <= set(KEYWORD_FIELDS), "a filter's field"
 
 
 def section_entries(doc: Document) -> list[SectionEntry]:

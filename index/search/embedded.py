@@ -26,6 +26,7 @@ from index.search.contract import (
     FACET_FIELDS,
     INFLECTION_WEIGHT,
     KEYWORD_FIELDS,
+    KEYWORDS,
     LEMMA_FIELD,
     MAX_KEYWORD_VALUES,
     PART_WEIGHT,
@@ -248,38 +249,20 @@ class EmbeddedBackend:
     def _to_tantivy(self, e: SectionEntry, doc_hash: int) -> tantivy.Document:
         doc = tantivy.Document()
         doc.add_text("uid", e.uid)
-        doc.add_text("doc_id", e.doc_id)
         doc.add_integer("ord", e.ord)
         doc.add_integer("doc_hash", doc_hash)
         doc.add_integer("sample", doc_hash % SAMPLE_BUCKETS)
-        doc.add_text("doc_type", e.doc_type)
-        doc.add_text("key", e.key)
-        for label in e.stances:
-            doc.add_text("stance", label)
+        for field in KEYWORDS:
+            value = field.value(e)
+            for one in [value] if isinstance(value, str) else value or ():
+                doc.add_text(field.name, one)
         for span in e.stance_spans:
             doc.add_text(SPANS_FIELD, span)
-        for aspect_label in e.aspect_stances:
-            doc.add_text("aspect_stance", aspect_label)
-        if e.ministerie:
-            doc.add_text("ministerie", e.ministerie)
-        if e.raad:
-            doc.add_text("raad", e.raad)
-        for com in e.com:
-            doc.add_text("com", com)
-        for dossier in e.dossier:
-            doc.add_text("dossier", dossier)
-        if e.year:
-            doc.add_text("year", e.year)
-        if e.positie:
-            doc.add_text("positie", e.positie)
-        if e.source:
-            doc.add_text("source", e.source)
         doc.add_integer("date", _date_number(e.date))
         doc.add_text("date_iso", e.date)
         doc.add_text(DOCUMENT_KEY, KEY_SEPARATOR.join((e.doc_type, e.year, e.source)))
-        doc.add_text("title", e.title)
-        doc.add_text("heading", e.heading)
-        doc.add_text("text", e.text)
+        for name in TEXT_FIELDS:
+            doc.add_text(name, getattr(e, name))
         doc.add_text("exact", f"{e.title}\n{e.heading}\n{e.text}")
         if self.decompounder is not None:
             doc.add_text(PARTS_FIELD, self.decompounder.parts_text(e.title, e.heading, e.text))
