@@ -13,6 +13,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from index.archive.database import Archive, now
+from index.archive.watch_tables import SavedWatch, WatchTables
 from index.features.proposal_watch import CHANGE_PREFIX, change_title, proposal_items
 from index.features.proposals import MalformedRef, parse_ref
 from index.search.contract import SearchBackend, resolve_filter_values
@@ -74,7 +75,7 @@ def check_name(name: str) -> str:
 class WatchStore:
     def __init__(self, archive: Archive):
         self.archive = archive
-        self.db = archive.db
+        self.tables = WatchTables(archive.db)
 
     def add(
         self,
@@ -96,29 +97,15 @@ class WatchStore:
             current = [item.key for item in proposal_items(self.archive, watch.proposal)]
         else:
             current = _matching(backend, parsed)
-        stamp = now()
-        with self.db:
-            self.db.execute(
-                "INSERT INTO watches VALUES (?, ?, ?, ?, '')",
-                (watch.name, watch.query, json.dumps(asdict(watch.filters)), stamp),
-            )
-            if watch.proposal:
-                self.db.execute(
-                    "INSERT INTO watch_proposals VALUES (?, ?)", (watch.name, watch.proposal)
-                )
-            self.db.executemany(
-                "INSERT OR IGNORE INTO watch_matches VALUES (?, ?, ?, 0)",
-                [(watch.name, doc_id, stamp) for doc_id in current],
-            )
+        filters = json.dumps(asdict(watch.filters))
+        saved = SavedWatch(watch.name, watch.query, filters, now(), "", watch.proposal)
+        self.tables.save(saved, current)
         return len(current)
 
     def remove(self, name: str) -> None:
         if self.get(name) is None:
             raise WatchError(f"no watch named {name!r}")
-        with self.db:
-            self.db.execute("DELETE FROM watch_matches WHERE name = ?", (name,))
-            self.db.execute("DELETE FROM watch_proposals WHERE name = ?", (name,))
-            self.db.execute("DELETE FROM watches WHERE name = ?", (name,))
+        self.tables.delete(name)
 
     @staticmethod
     def _checked_ref(ref: str) -> str:
@@ -128,15 +115,11 @@ class WatchStore:
             raise WatchError(str(error)) from None
 
     def get(self, name: str) -> Watch | None:
-        row = self.db.execute(
-            f"{_SELECT} WHERE w.name = ?",
-            (name,),
-        ).fetchone()
-        return _watch(row) if row else None
+        saved = self.tables.get(name)
+        return _watch(saved) if saved else None
 
     def all(self) -> list[Watch]:
-        rows = self.db.execute(f"{_SELECT} ORDER BY w.name").fetchall()
-        return [_watch(row) for row in rows]
+        return [_watch(saved) for saved in self.tables.all()]
 
     def run(self, watch: Watch, backend: SearchBackend) -> list[Alert]:
         """The documents that match the watch and it has never seen; they are remembered in
@@ -147,60 +130,35 @@ class WatchStore:
             matching = [item.key for item in items]
         else:
             matching = _matching(backend, watch.parsed())
-        seen = {
-            row[0]
-            for row in self.db.execute(
-                "SELECT doc_id FROM watch_matches WHERE name = ?", (watch.name,)
-            )
-        }
+        seen = self.tables.seen(watch.name)
         new = [doc_id for doc_id in matching if doc_id not in seen]
         stamp = now()
-        with self.db:
-            self.db.executemany(
-                "INSERT OR IGNORE INTO watch_matches VALUES (?, ?, ?, 1)",
-                [(watch.name, doc_id, stamp) for doc_id in new],
-            )
-            self.db.execute("UPDATE watches SET last_run = ? WHERE name = ?", (stamp, watch.name))
+        self.tables.remember_alerts(watch.name, new, stamp)
         watch.last_run = stamp
         return self._alerts(watch.name, new)
 
     def alerts(self, name: str, limit: int = 100) -> list[Alert]:
         """The most recent alerts of a watch, newest first (for its feed)."""
-        rows = self.db.execute(
-            "SELECT doc_id FROM watch_matches WHERE name = ? AND alerted = 1"
-            " ORDER BY seen_at DESC, doc_id LIMIT ?",
-            (name, limit),
-        ).fetchall()
-        return self._alerts(name, [r[0] for r in rows])
+        return self._alerts(name, self.tables.latest_alerts(name, limit))
 
     def _alerts(self, name: str, keys: list[str]) -> list[Alert]:
         alerts = []
         for key in keys:
             # A position change is keyed change:ASPECT:FROM:TO:FICHE_ID; it opens the fiche.
             doc_id = key.rsplit(":", 1)[-1] if key.startswith(CHANGE_PREFIX) else key
-            row = self.db.execute(
-                "SELECT d.title, d.doc_type, d.date, m.seen_at FROM documents d"
-                " JOIN watch_matches m ON m.doc_id = ? AND m.name = ? WHERE d.id = ?",
-                (key, name, doc_id),
-            ).fetchone()
+            row = self.tables.alert_row(name, key, doc_id)
             if not row:  # a document removed since (re-parse split it differently) is skipped
                 continue
-            title, doc_type, date, seen_at = row
+            title, doc_type = row.title, row.doc_type
             if key.startswith(CHANGE_PREFIX):
                 title, doc_type = change_title(key, title), "change"
-            alerts.append(Alert(name, doc_id, title, doc_type, date, seen_at, key))
+            alerts.append(Alert(name, doc_id, title, doc_type, row.date, row.seen_at, key))
         return alerts
 
 
-_SELECT = (
-    "SELECT w.name, w.query, w.filters, w.created_at, w.last_run, COALESCE(p.ref, '')"
-    " FROM watches w LEFT JOIN watch_proposals p ON p.name = w.name"
-)
-
-
-def _watch(row) -> Watch:
-    name, query, filters, created_at, last_run, proposal = row
-    return Watch(name, query, Filters(**json.loads(filters)), created_at, last_run, proposal)
+def _watch(saved: SavedWatch) -> Watch:
+    filters = Filters(**json.loads(saved.filters_json))
+    return Watch(saved.name, saved.query, filters, saved.created_at, saved.last_run, saved.proposal)
 
 
 def _matching(backend: SearchBackend, parsed: ParsedQuery) -> list[str]:
