@@ -15,6 +15,7 @@ from index.archive import compression, importer
 from index.features import export
 from index.search import compounds, contract, embedded, filters, query
 from parsers.readers.ocr import OcrSettings
+from parsers.sources import CRAWLED_SOURCES
 
 _OCR = OcrSettings()
 
@@ -190,12 +191,13 @@ SETTINGS: tuple[Setting, ...] = (
     _crawl("FICHE_POLITE", "wait between requests (off: tests and benchmarks on a replay)"),
     _crawl("FICHE_FIRST_CRAWL_DAYS", "days a source crawled for the first time lists back"),
     _crawl("FICHE_DOSSIER", "the Kamerstuk dossier of the BNC-fiches (--dossier)"),
-    _crawl("FICHE_SRU_URL", "officielebekendmakingen: the KOOP SRU endpoint"),
+    # each source's endpoints, from the one list of sources (parsers/sources.py)
+    *(
+        _crawl(name, f"{source.name}: where it is fetched from (crawl --base-url moves it)")
+        for source in CRAWLED_SOURCES
+        for name in source.endpoints
+    ),
     _crawl("FICHE_SRU_PAGE_SIZE", "officielebekendmakingen: records per SRU page"),
-    _crawl("FICHE_TK_ODATA_URL", "tweedekamer: the OData endpoint"),
-    _crawl("FICHE_EURLEX_URL", "eurlex: the EUR-Lex site"),
-    _crawl("FICHE_CELLAR_SPARQL_URL", "eurlex: the Cellar SPARQL endpoint"),
-    _crawl("FICHE_CELLAR_RESOURCE_URL", "eurlex: Cellar's notices"),
     _crawl("FICHE_EURLEX_PROCEDURES", "eurlex: fetch the procedure of each proposal a fiche cites"),
     _crawl("FICHE_EURLEX_BATCH", "eurlex: CELEX numbers per SPARQL query"),
     _crawl("FICHE_BACKOFF_BASE", "seconds before the first retry, doubling each time"),

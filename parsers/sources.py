@@ -34,6 +34,8 @@ SOURCE_TABLE: tuple[Source, ...] = (
         "Commission proposals and the EU acts the archive cites (EUR-Lex)",
         ("FICHE_EURLEX_URL", "FICHE_CELLAR_SPARQL_URL", "FICHE_CELLAR_RESOURCE_URL"),
     ),
+    # read from files only: opendata.rijksoverheid.nl documents (parsers/readers/rijksoverheid.py)
+    Source("rijksoverheid"),
     Source("local"),  # files imported by hand (`fiche-search import PATH`)
 )
 
