@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import tantivy
-from tantivy import FieldType, Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
+from tantivy import FieldType, Occur, Query
 
+from index.search.analyzers import dutch_analyzer, exact_analyzer
 from index.search.compounds import SPLITS_VERSION, Decompounder, decompounder, fold
 from index.search.contract import (
     FACET_FIELDS,
@@ -119,28 +120,6 @@ def _any(queries: list[Query]) -> Query:
     if len(queries) == 1:
         return queries[0]
     return Query.boolean_query([(Occur.Should, q) for q in queries])
-
-
-def dutch_analyzer() -> tantivy.TextAnalyzer:
-    return (
-        TextAnalyzerBuilder(Tokenizer.simple())
-        .filter(Filter.remove_long(60))
-        .filter(Filter.lowercase())
-        .filter(Filter.ascii_fold())
-        .filter(Filter.stopword("dutch"))
-        .filter(Filter.stemmer("dutch"))
-        .build()
-    )
-
-
-def exact_analyzer() -> tantivy.TextAnalyzer:
-    return (
-        TextAnalyzerBuilder(Tokenizer.simple())
-        .filter(Filter.remove_long(60))
-        .filter(Filter.lowercase())
-        .filter(Filter.ascii_fold())
-        .build()
-    )
 
 
 def build_schema() -> tantivy.Schema:

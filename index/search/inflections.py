@@ -194,7 +194,8 @@ def build_table(
 def tantivy_stem() -> Callable[[str], str | None]:
     """One word as the backends analyse it (lower case, accents folded, Dutch stop words
     dropped, Kraaij-Pohlmann stemmer); None for a stop word."""
-    from index.search.embedded import dutch_analyzer  # the build only: tantivy is not imported here
+    # tantivy is loaded only when the table is built
+    from index.search.analyzers import dutch_analyzer
 
     analyzer = dutch_analyzer()
 
