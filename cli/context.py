@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from fiche_search import StorageError
 from fiche_search.api import FicheSearch, archive_exists, default_home
 from index.backends import BackendUnavailable
 
@@ -110,6 +111,8 @@ def open_archive_api(
         fail(f"no archive in {folder}.{did_you_mean()}\n{FILL_IT}")
     try:
         return FicheSearch(folder, backend, es_url)
+    except StorageError as error:  # a full disk: said as such, with the free space
+        fail(str(error))
     except OSError as error:
         fail(f"cannot open the archive in {folder}: {error.strerror or error}")
     except Exception as error:  # a corrupt or foreign SQLite file

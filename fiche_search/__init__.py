@@ -37,6 +37,7 @@ from fiche_search.api import (
     open,
 )
 from index.proposals import MalformedRef, ProposalTimeline, UnknownProposal
+from index.storage import StorageError
 
 __all__ = [
     "Alert",
@@ -56,6 +57,7 @@ __all__ = [
     "SectionHit",
     "StanceCounts",
     "Stances",
+    "StorageError",
     "UnknownProposal",
     "Watch",
     "WatchError",

@@ -41,6 +41,7 @@ from index.search import (
     resolve_filter_values,
 )
 from index.stance_counts import StanceCounts, count_stances
+from index.storage import writing
 from index.watches import Alert, Watch, WatchError, WatchStore
 
 __all__ = [
@@ -127,7 +128,8 @@ class FicheSearch:
         es_url: str | None = None,
     ):
         self.home = Path(home).expanduser() if home else default_home()
-        self.archive = Archive(self.home)
+        with writing(self.home, "The archive could not be opened."):
+            self.archive = Archive(self.home)
         self.backend_name = backend or os.environ.get("FICHE_BACKEND") or "embedded"
         self.es_url = es_url or os.environ.get("FICHE_ES_URL") or ""
         self._backend: SearchBackend | None = None
