@@ -18,6 +18,7 @@ import os
 import shutil
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 POINTER_SUFFIX = "-current"
 LOCK_SUFFIX = ".lock"
@@ -86,26 +87,28 @@ class WriterLock:
 
     def __init__(self, base: Path):
         self.path = base.with_name(base.name + LOCK_SUFFIX)
-        self._fd: int | None = None
+        # a file object, not a bare descriptor: a backend dropped without close() (an
+        # exception in a long-lived process) lets go of the lock when it is collected
+        self._file: BinaryIO | None = None
 
     @property
     def held(self) -> bool:
-        return self._fd is not None
+        return self._file is not None
 
     def acquire(self) -> bool:
-        if self._fd is not None:
+        if self._file is not None:
             return True
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        handle = open(self.path, "ab")  # noqa: SIM115 - held until release()
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            os.close(fd)
+            handle.close()
             return False
-        self._fd = fd
+        self._file = handle
         return True
 
     def release(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)  # closing the only descriptor releases the flock
-            self._fd = None
+        if self._file is not None:
+            self._file.close()  # closing the only descriptor releases the flock
+            self._file = None

@@ -47,7 +47,7 @@ def search(folder, sampling: FacetSampling, text: str):
 def test_a_broad_query_is_estimated_close_to_the_exact_counts(folder):
     exact = search(folder, EXACT, "verordening")
     sampled = search(folder, SAMPLED, "verordening")
-    assert not exact.estimated and sampled.estimated
+    assert sampled.estimated  # (`exact` may say so too: test_a_document_count_beyond_...)
     assert exact.total_sections > 2 * SAMPLED.exact_below  # broad enough to be sampled
     assert sampled.total == pytest.approx(exact.total, rel=0.25)
     assert sampled.total_sections == pytest.approx(exact.total_sections, rel=0.25)
