@@ -230,7 +230,9 @@ class EmbeddedBackend:
                 continue  # swapped out just now
             try:
                 self._open(folder, create=folder == self.base)
-                return
+                if current_folder(self.base) == folder:
+                    return
+                # a first reindex swapped in meanwhile: the base folder opened may be new
             except ValueError:
                 if current_folder(self.base) == folder:
                     raise

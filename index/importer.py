@@ -419,8 +419,12 @@ class Importer:
         """Everything in the archive into a new index, which replaces the old one once it is
         complete: until then searches use the old one, and a reindex killed halfway leaves it
         (and the archive's record of what it holds) as it was."""
-        with writing(self.archive.home, "The reindex stopped; the index in use is unchanged."):
-            return self._reindex()
+        try:
+            with writing(self.archive.home, "The reindex stopped; the index in use is unchanged."):
+                return self._reindex()
+        except BaseException:
+            self.backend.close()  # throws the unfinished index away, and its space with it
+            raise
 
     def _reindex(self) -> int:
         self.backend.clear()
