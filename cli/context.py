@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from fiche_search import ArchiveTooNew, BackendUnavailable
+from fiche_search import ArchiveTooNew, BackendUnavailable, StorageError
 from fiche_search.api import FicheSearch, archive_exists, default_home
 
 BACKENDS = ("embedded", "elasticsearch", "opensearch")
@@ -121,7 +121,7 @@ def open_archive_api(
         fail(f"no archive in {folder}.{did_you_mean()}\n{FILL_IT}")
     try:
         return FicheSearch(folder, backend, es_url)
-    except ArchiveTooNew as error:
+    except (ArchiveTooNew, StorageError) as error:  # StorageError: a full disk, with the free space
         fail(str(error))
     except OSError as error:
         fail(f"cannot open the archive in {folder}: {error.strerror or error}")

@@ -22,6 +22,7 @@ from cli.proposal_command import proposal_command
 from cli.search_commands import search_command, stances_command
 from cli.serve_command import serve_command
 from cli.watch_command import watch_command
+from fiche_search import StorageError
 from fiche_search.surface import IndexBusy
 
 
@@ -89,7 +90,7 @@ for command in (
 def main() -> None:
     try:
         cli()
-    except IndexBusy as error:
+    except (IndexBusy, StorageError) as error:  # one line, no traceback
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
 

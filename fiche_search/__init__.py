@@ -39,6 +39,7 @@ from fiche_search.api import (
     open,
 )
 from index.archive.migrations import ArchiveTooNew
+from index.archive.storage import StorageError
 from index.features.proposals import MalformedRef, ProposalTimeline, UnknownProposal
 
 __all__ = [
@@ -62,6 +63,7 @@ __all__ = [
     "SectionHit",
     "StanceCounts",
     "Stances",
+    "StorageError",
     "UnknownProposal",
     "Watch",
     "WatchError",

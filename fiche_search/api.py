@@ -26,6 +26,7 @@ from fiche_search.notebook import (
 from index.archive.database import DATABASE, Archive
 from index.archive.importer import Importer, ImportReport, Progress
 from index.archive.statistics import SourceStats
+from index.archive.storage import writing
 from index.features.export import (
     FORMATS,
     TABLES,
@@ -154,7 +155,8 @@ class FicheSearch:
         es_url: str | None = None,
     ):
         self.home = Path(home).expanduser() if home else default_home()
-        self.archive = Archive(self.home)
+        with writing(self.home, "The archive could not be opened."):
+            self.archive = Archive(self.home)
         self.backend_name = backend or os.environ.get("FICHE_BACKEND") or "embedded"
         self.es_url = es_url or os.environ.get("FICHE_ES_URL") or ""
         self._backend: SearchBackend | None = None

@@ -13,7 +13,7 @@ import fiche_search
 from fiche_search.api import SAMPLE
 from index.search.filters import FACET_FIELDS, FILTER_NAMES, FILTERS
 from tests.cli_helpers import run_cli_here
-from web.app import create_app
+from web.app import BASE_URL, create_app
 
 pytestmark = pytest.mark.opensearch
 
@@ -54,7 +54,7 @@ def cli_total(home, *args) -> int:
 
 
 def web_total(home, params: dict, backend: str = "embedded", es_url: str = "") -> int:
-    client = TestClient(create_app(home, backend, es_url))
+    client = TestClient(create_app(home, backend, es_url), base_url=BASE_URL)
     response = client.get("/", params={**params, "format": "json"})
     assert response.status_code == 200, response.text
     return response.json()["total"]
@@ -104,7 +104,9 @@ def test_an_invalid_value_is_refused_everywhere_naming_the_valid_form(archive, n
     for result in (option, query):
         assert result.returncode == 2, result.stderr
         assert form in result.stderr and "Traceback" not in result.stderr
-    response = TestClient(create_app(home)).get("/", params={name: bad, "format": "json"})
+    response = TestClient(create_app(home), base_url=BASE_URL).get(
+        "/", params={name: bad, "format": "json"}
+    )
     assert response.status_code == 400
     assert form in response.json()["error"]
 
@@ -200,7 +202,7 @@ def test_the_hint_is_in_the_json_the_table_and_the_web_page(archive):
     assert data["total"] == 0 and "'Ministerie van Financiën'" in data["hint"]
     table = run_cli_here("*", "--ministerie", "Ministerie van Finance", home=home)
     assert table.returncode == 0 and "closest first: 'Ministerie van" in table.stdout
-    client = TestClient(create_app(home))
+    client = TestClient(create_app(home), base_url=BASE_URL)
     page = client.get("/", params={"ministerie": "Ministerie van Finance"})
     assert page.status_code == 200 and 'class="hint"' in page.text
     assert "Ministerie van Financiën" in page.text

@@ -23,7 +23,7 @@ from benchmarks.scans import accuracy, image_pdf, page_images, text_layer_words
 from parsers import OcrSettings, ParseError, parse_bytes
 from parsers.readers import ocr
 from parsers.readers.pdf import read_pdf
-from web.app import create_app
+from web.app import BASE_URL, create_app
 
 SCAN = CORPUS / "pdf" / "blg-1007826_beslisnota_nitraat.pdf"
 LEGACY_DOC = CORPUS / "kamerstukken" / "tk_motie_verantwoordingsdag_ca71487f.doc"
@@ -96,7 +96,7 @@ def test_show_and_the_web_page_say_which_pages_were_ocrd(home):
     shown = run_cli_here("show", BESLISNOTA, home=home)
     assert shown.returncode == 0
     assert "OCR: 2 page(s) read by OCR (1, 2), mean confidence" in shown.stdout
-    client = TestClient(create_app(home))
+    client = TestClient(create_app(home), base_url=BASE_URL)
     page = client.get(f"/document/{BESLISNOTA}")
     assert 'class="ocr-note"' in page.text and "read by OCR (1, 2)" in page.text
     as_json = client.get(f"/document/{BESLISNOTA}", params={"format": "json"}).json()

@@ -10,7 +10,7 @@ from starlette.testclient import TestClient
 from fiche_search.api import FicheSearch
 from index.search.filters import FILTER_NAMES
 from index.search.query import MAX_NESTING, MAX_QUERY_CHARS, MAX_TERMS, QueryError, parse_query
-from web.app import create_app
+from web.app import BASE_URL, create_app
 
 SYNTAX = ["(", ")", '"', "OR", "NOT", "-", "*", ":", " ", "AND"]
 WORDS = ["blauwe", "kaart", "talent", "COM(2021)", "726", "F-35", "financ", "é", "2022"]
@@ -61,7 +61,7 @@ params = st.dictionaries(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(params=params)
 def test_generated_web_parameters_give_a_page_or_a_400(home, params):
-    client = TestClient(create_app(home), raise_server_exceptions=False)
+    client = TestClient(create_app(home), base_url=BASE_URL, raise_server_exceptions=False)
     response = client.get("/", params=params)
     assert response.status_code in (200, 400), (params, response.text[:300])
 
@@ -89,7 +89,7 @@ def test_deep_nesting_is_exit_2_in_the_cli_and_400_in_the_web(home):
     result = run_cli_here(deep, home=home)
     assert result.returncode == 2
     assert "nested too deeply" in result.stderr and "Traceback" not in result.stderr
-    response = TestClient(create_app(home)).get("/", params={"q": deep})
+    response = TestClient(create_app(home), base_url=BASE_URL).get("/", params={"q": deep})
     assert response.status_code == 400 and "nested too deeply" in response.text
 
 
@@ -102,8 +102,11 @@ def test_nesting_within_the_bounds_and_unbalanced_quotes_still_search(home):
 
 
 def test_the_web_stops_a_search_past_its_time_limit(home):
-    client = TestClient(create_app(home, search_seconds=0.000001))
+    client = TestClient(create_app(home, search_seconds=0.000001), base_url=BASE_URL)
     response = client.get("/", params={"q": "talent", "format": "json"})
     assert response.status_code == 503
     assert "took longer than" in response.json()["error"]
-    assert TestClient(create_app(home)).get("/", params={"q": "talent"}).status_code == 200
+    assert (
+        TestClient(create_app(home), base_url=BASE_URL).get("/", params={"q": "talent"}).status_code
+        == 200
+    )

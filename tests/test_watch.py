@@ -7,7 +7,7 @@ import pytest
 from cli_helpers import run_cli_here, run_json_here
 from starlette.testclient import TestClient
 
-from web.app import create_app
+from web.app import BASE_URL, create_app
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 WORD = "kwartelkoning"
@@ -107,7 +107,7 @@ def test_the_feed_is_valid_atom_with_the_alerts(home, tmp_path):
     letter = write(tmp_path / "a", "een.txt", f"Over <de {WORD} & co>\n")
     ok(run_cli_here("import", str(letter), home=home))
     alerts = json.loads(ok(run_cli_here("watch", "run", "--json", home=home)).stdout)["vogels"]
-    client = TestClient(create_app(home))
+    client = TestClient(create_app(home), base_url=BASE_URL)
     response = client.get("/watch/vogels.xml")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/atom+xml")

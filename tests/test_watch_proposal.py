@@ -9,7 +9,7 @@ from cli_helpers import run_cli_here, run_json_here
 from proposal_corpus import SEED, revised_fiche
 from starlette.testclient import TestClient
 
-from web.app import create_app
+from web.app import BASE_URL, create_app
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -43,7 +43,7 @@ def test_new_documents_and_position_changes_alert_once(tmp_path):
     ok(run_cli_here("reparse", "--all", home=home))
     assert run_json_here("watch", "run", home=home) == {"talent": []}
 
-    feed = TestClient(create_app(home)).get("/watch/talent.xml")
+    feed = TestClient(create_app(home), base_url=BASE_URL).get("/watch/talent.xml")
     entries = ET.fromstring(feed.content).findall(f"{ATOM}entry")
     ids = [e.findtext(f"{ATOM}id") for e in entries]
     assert len(ids) == 2 and len(set(ids)) == 2

@@ -10,7 +10,7 @@ from web_corpus import COM, EVIDENCE, MARKER
 
 from index.archive.database import Archive
 from parsers.model import TIMELINE_LABELS
-from web.app import create_app
+from web.app import BASE_URL, create_app
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +20,7 @@ def home(web_home):
 
 @pytest.fixture(scope="module")
 def client(home):
-    return TestClient(create_app(home))
+    return TestClient(create_app(home), base_url=BASE_URL)
 
 
 def test_search_page_lists_hits_with_highlighted_snippets(client):

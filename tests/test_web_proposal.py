@@ -8,13 +8,13 @@ import pytest
 from proposal_corpus import proposal_archive
 from starlette.testclient import TestClient
 
-from web.app import create_app
+from web.app import BASE_URL, create_app
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     home = proposal_archive(tmp_path_factory.mktemp("inbox"), tmp_path_factory.mktemp("home"))
-    return TestClient(create_app(home))
+    return TestClient(create_app(home), base_url=BASE_URL)
 
 
 def test_proposal_page_shows_timeline_position_and_highlighted_change(client):

@@ -20,7 +20,7 @@ from web.proposal_page import proposal_page
 from web.render import error
 from web.resources import Resources
 from web.search_page import search_page
-from web.security import SecurityHeaders
+from web.security import LOCAL_HOSTS, SecurityHeaders, TrustedHosts
 from web.timeline_page import timeline_page
 from web.watch_pages import watch_feed_page, watches_page
 
@@ -43,9 +43,20 @@ async def backend_unavailable(request: Request, exc: BackendUnavailable):
     return error(request, 503, str(exc))
 
 
+BASE_URL = "http://127.0.0.1:8000/"  # `serve`'s default address
+
+
 def create_app(
-    home: Path, backend: str = "embedded", es_url: str = "", search_seconds: float = SEARCH_SECONDS
+    home: Path,
+    backend: str = "embedded",
+    es_url: str = "",
+    search_seconds: float = SEARCH_SECONDS,
+    allowed_hosts: tuple[str, ...] = LOCAL_HOSTS,
+    base_url: str = BASE_URL,
 ) -> Starlette:
+    """`allowed_hosts`: the names a request's Host header may give (others get 400);
+    `base_url`: where readers reach the server, for the links in feeds (never taken from a
+    request's Host)."""
     app = Starlette(
         routes=[
             Route("/", search_page),
@@ -57,7 +68,7 @@ def create_app(
             Route("/watch/{name}.xml", watch_feed_page),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
-        middleware=[Middleware(SecurityHeaders)],
+        middleware=[Middleware(SecurityHeaders), Middleware(TrustedHosts, allowed=allowed_hosts)],
         exception_handlers={
             BadRequest: bad_request,
             SearchTooSlow: search_too_slow,
@@ -67,4 +78,5 @@ def create_app(
     )
     app.state.resources = Resources(Path(home), backend or "embedded", es_url)
     app.state.search_seconds = search_seconds
+    app.state.base_url = base_url if base_url.endswith("/") else base_url + "/"
     return app

@@ -36,5 +36,6 @@ def watch_feed_page(request: Request) -> Response:
         except WatchError:
             raise HTTPException(404, f"no saved search {name!r}") from None
         alerts = api.alerts(name, FEED_ENTRIES)
-    body = watch_feed(watch, alerts, str(request.url), str(request.base_url))
+    base = request.app.state.base_url  # configured: a Host header can be anything
+    body = watch_feed(watch, alerts, f"{base}watch/{name}.xml", base)
     return Response(body, media_type="application/atom+xml; charset=utf-8")

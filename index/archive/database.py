@@ -308,6 +308,14 @@ class Archive:
                 "INSERT OR IGNORE INTO indexed VALUES (?, ?)", [(backend, i) for i in doc_ids]
             )
 
+    def replace_indexed(self, backend: str, doc_ids: Iterable[str]) -> None:
+        """After a rebuild: the backend holds these documents and no others."""
+        with self._transaction():
+            self.db.execute("DELETE FROM indexed WHERE backend = ?", (backend,))
+            self.db.executemany(
+                "INSERT OR IGNORE INTO indexed VALUES (?, ?)", [(backend, i) for i in doc_ids]
+            )
+
     def forget_indexed(self, backend: str) -> None:
         with self._transaction():
             self.db.execute("DELETE FROM indexed WHERE backend = ?", (backend,))

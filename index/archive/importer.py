@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.archive.database import Archive
+from index.archive.storage import failure_kind, writing
 from index.search.contract import SearchBackend
 from parsers import (
     PARSER_VERSION,
@@ -48,6 +49,10 @@ SYNC_FILES = 500  # raw files written between two syncs to disk
 INDEX_BATCH = 500  # documents read from the archive at a time
 COMMIT_SECTIONS = 50_000  # sections per index commit: a commit costs a few hundred ms
 RECORDS_PER_COMMIT = 1000  # JSON Lines records per archive commit
+STOPPED = (
+    "The {} stopped; everything archived before is kept, and the next import or reindex"
+    " completes the index once there is room."
+)
 
 
 @dataclass
@@ -173,6 +178,8 @@ def import_json_lines(
                 if number % RECORDS_PER_COMMIT == 0:
                     archive.commit_batch()
         except (OSError, EOFError) as error:  # a truncated .gz: what was read so far is kept
+            if failure_kind(error) == "full":
+                raise  # not the input's fault: the archive's disk is full (index/storage.py)
             report.failures.append((location, f"cannot read further: {error}"))
 
 
@@ -278,9 +285,13 @@ class IndexFeed:
     sections. The index commits first, then the archive notes it: a kill in between
     re-indexes a batch (adding a document again replaces it), never skips one."""
 
-    def __init__(self, archive: Archive, backend: SearchBackend):
+    def __init__(self, archive: Archive, backend: SearchBackend, record: bool = True):
+        """`record=False`: what landed is listed in `landed`, not recorded in the archive
+        (a rebuild records it once the new index is in use)."""
         self.archive = archive
         self.backend = backend
+        self.record = record
+        self.landed: list[str] = []
         self.uncommitted: list[str] = []
         self.sections = 0
         self.indexed = 0
@@ -301,7 +312,10 @@ class IndexFeed:
         self.backend.commit()
         refused = {uid.split("#")[0] for uid, _ in self.backend.rejected}
         landed = [doc_id for doc_id in self.uncommitted if doc_id not in refused]
-        self.archive.mark_indexed(self.backend.name, landed)
+        if self.record:
+            self.archive.mark_indexed(self.backend.name, landed)
+        else:
+            self.landed += landed
         self.indexed += len(landed)
         self.uncommitted, self.sections = [], 0
 
@@ -374,16 +388,21 @@ class Importer:
         def at(position: int) -> None:
             self.progress("importing", done + position, total)
 
-        for path in files:
-            import_file(
-                self.archive, path, self.report, on_stored=self.stored, on_read=at, ocr=self.ocr
-            )
-            done += _size(path)
-            self.progress("importing", done, total)
-        return self.finish()
+        with writing(self.archive.home, STOPPED.format("import")):
+            for path in files:
+                import_file(
+                    self.archive, path, self.report, on_stored=self.stored, on_read=at, ocr=self.ocr
+                )
+                done += _size(path)
+                self.progress("importing", done, total)
+            return self.finish()
 
     def reparse(self, everything: bool = False) -> ImportReport:
         """Parse archived raw files again: those parsed by an older parser, or all."""
+        with writing(self.archive.home, STOPPED.format("reparse")):
+            return self._reparse(everything)
+
+    def _reparse(self, everything: bool) -> ImportReport:
         todo = self.archive.raw_files_to_reparse(PARSER_VERSION, everything)
         for done, (sha, location) in enumerate(todo, start=1):
             self.report.files += 1
@@ -397,10 +416,30 @@ class Importer:
         return self.finish()
 
     def reindex(self) -> int:
-        """Everything in the archive into an emptied index."""
+        """Everything in the archive into a new index, which replaces the old one once it is
+        complete: until then searches use the old one, and a reindex killed halfway leaves it
+        (and the archive's record of what it holds) as it was."""
+        try:
+            with writing(self.archive.home, "The reindex stopped; the index in use is unchanged."):
+                return self._reindex()
+        except BaseException:
+            self.backend.close()  # throws the unfinished index away, and its space with it
+            raise
+
+    def _reindex(self) -> int:
         self.backend.clear()
-        self.archive.forget_indexed(self.backend.name)
-        return self.finish().indexed
+        doc_ids = self.archive.document_ids()
+        feed = IndexFeed(self.archive, self.backend, record=False)
+        for start in range(0, len(doc_ids), INDEX_BATCH):
+            feed.add(list(self.archive.documents(doc_ids[start : start + INDEX_BATCH])))
+            self.progress("indexing", min(start + INDEX_BATCH, len(doc_ids)), len(doc_ids))
+        feed.commit()
+        self.backend.publish()
+        # Recorded once the new index is in use: a kill before this leaves the old record,
+        # true of the old index; a kill after it leaves documents pending that the new index
+        # holds already, and indexing them again replaces them.
+        self.archive.replace_indexed(self.backend.name, feed.landed)
+        return len(feed.landed)
 
     def finish(self) -> ImportReport:
         """Sync, commit, and index what is still pending; the report of the whole run."""

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from index.archive.database import Archive
+from index.archive.storage import writing
 from index.features.references import resolve_targets
 from parsers import Document
 from parsers.model import ASPECTS, METADATA_KEYS, OVERALL_POSITION
@@ -29,6 +30,7 @@ FORMATS = ("parquet", "csv", "jsonl")
 SUFFIXES = {"parquet": ".parquet", "csv": ".csv", "jsonl": ".jsonl"}
 BATCH_DOCUMENTS = 500
 DATAPACKAGE = "datapackage.json"
+PARTIAL = ".partial"  # a file being written: .documents.parquet.partial
 
 
 @dataclass(frozen=True)
@@ -176,18 +178,35 @@ def export_archive(
     progress: Callable[[int, int], None] | None = None,
 ) -> ExportReport:
     """Write the four tables of these documents (all when None) into `directory`, and the
-    datapackage.json that describes them."""
+    datapackage.json that describes them. Each file is written under a partial name and
+    renamed once all are complete: an export that fails (a full disk: StorageError) leaves
+    no partial file, and an earlier export in the same folder as it was."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
+    report = ExportReport(directory, fmt)
+    partial: list[Path] = []
+    try:
+        with writing(directory, "No export file was left behind."):
+            finals = _write_tables(archive, directory, fmt, doc_ids, report, partial, progress)
+            for path, final in zip(partial, finals, strict=True):
+                path.replace(final)
+    finally:
+        for path in partial:
+            path.unlink(missing_ok=True)  # after a failure; renamed away after a success
+    return report
+
+
+def _write_tables(archive, directory, fmt, doc_ids, report, partial, progress) -> list[Path]:
+    """The four tables and the datapackage under partial names (listed in `partial` as they
+    are opened); the names they are renamed to."""
     everything = doc_ids is None
     ids = archive.document_ids() if doc_ids is None else doc_ids
-    report = ExportReport(directory, fmt)
-    writers = {
-        name: _writer(fmt, directory / f"{name}{SUFFIXES[fmt]}", columns)
-        for name, columns in TABLES.items()
-    }
+    writers = {}
+    for name, columns in TABLES.items():
+        partial.append(directory / f".{name}{SUFFIXES[fmt]}{PARTIAL}")
+        writers[name] = _writer(fmt, partial[-1], columns)
     try:
         for start in range(0, len(ids), BATCH_DOCUMENTS):
             for name, rows in table_rows(archive, ids[start : start + BATCH_DOCUMENTS]).items():
@@ -198,14 +217,15 @@ def export_archive(
     finally:
         for writer in writers.values():
             writer.close()
-    for name, writer in writers.items():
-        report.files[name] = writer.path
+    for name in TABLES:
+        report.files[name] = directory / f"{name}{SUFFIXES[fmt]}"
         report.rows.setdefault(name, 0)
     report.datapackage = directory / DATAPACKAGE
     whole = everything or set(ids) >= set(archive.document_ids())
     package = datapackage(report, links_within=whole)
-    report.datapackage.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n")
-    return report
+    partial.append(directory / f".{DATAPACKAGE}{PARTIAL}")
+    partial[-1].write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n")
+    return [*report.files.values(), report.datapackage]
 
 
 def table_rows(archive: Archive, doc_ids: Iterable[str]) -> dict[str, list[dict]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from index.search.compounds import WordListMissing, decompounder
@@ -16,8 +15,9 @@ class BackendUnavailable(RuntimeError):
 def open_backend(
     name: str, index_dir: Path, es_url: str = "", fresh: bool = False
 ) -> SearchBackend:
-    """`fresh`: the index is about to be rebuilt, so an embedded index that cannot be opened
-    (built by an older version) is removed instead of refused."""
+    """`fresh`: the index is about to be rebuilt: an embedded backend starts the rebuild
+    beside the index in use without opening it (it may be of an older version), and takes the
+    writer lock now (IndexBusy when an import or another reindex holds it)."""
     try:
         decompounder()  # both backends split compounds with it: say so now if it is missing
     except WordListMissing as error:
@@ -26,10 +26,8 @@ def open_backend(
         from index.search.embedded import EmbeddedBackend
 
         folder = Path(index_dir) / "tantivy"
-        if fresh:
-            shutil.rmtree(folder, ignore_errors=True)
         try:
-            return EmbeddedBackend(folder)
+            return EmbeddedBackend(folder, fresh=fresh)
         except IndexOutdated as error:
             raise BackendUnavailable(str(error)) from None
         except ValueError as error:

@@ -153,11 +153,12 @@ class ClusterBackend:
         self.client.refresh(self._target)
 
     def clear(self) -> None:
-        """Start a rebuild into a new index; the alias moves when it is committed and closed."""
+        """Start a rebuild into a new index; the alias moves when it is published."""
         self._building = self._new_index_name()
         self.client.create_index(self._building, INDEX_BODY)
 
-    def close(self) -> None:
+    def publish(self) -> None:
+        """The rebuild is complete: the alias moves to it in one call."""
         self.commit()
         if self._building:
             old = self.client.indexes_of(self.alias)
@@ -165,6 +166,14 @@ class ClusterBackend:
             for name in old:
                 self.client.delete_index(name)
             self._building = None
+
+    def close(self) -> None:
+        """A rebuild not published (a reindex that failed) is thrown away."""
+        if self._building:
+            self._pending = []
+            self.client.delete_index(self._building)
+            self._building = None
+        self.commit()
 
     # --- searching -----------------------------------------------------------------------
 

@@ -261,7 +261,11 @@ class SearchBackend(Protocol):
         """Make what was added durable and searchable."""
 
     def clear(self) -> None:
-        """Remove everything (before a rebuild)."""
+        """Start a rebuild into a new, empty index; searches use the old one until publish()."""
+
+    def publish(self) -> None:
+        """The rebuild is complete: searches use it from now on, the old index is removed.
+        A rebuild closed without this is thrown away."""
 
     def search(self, request: SearchRequest) -> SearchResults: ...
 
