@@ -34,11 +34,11 @@ HARNESS = ROOT / "tests" / "fault_harness.py"
 
 # (function, before/after its call, how many calls a run makes): where a kill can strike.
 IMPORT_POINTS = [
-    ("index.archive:Archive.store_raw", "after", 21),  # raw bytes written, no row yet
-    ("index.archive:Archive.store_documents", "before", 8),  # a file parsed, not archived
+    ("index.archive.database:Archive.store_raw", "after", 21),  # raw bytes written, no row yet
+    ("index.archive.database:Archive.store_documents", "before", 8),  # a file parsed, not archived
     ("index.archive.importer:Importer.stored", "after", 21),  # archived, not yet indexed
     ("index.search.embedded:EmbeddedBackend.commit", "after", 1),  # indexed, the archive not told
-    ("index.archive:Archive.mark_indexed", "after", 1),  # all done but closing
+    ("index.archive.database:Archive.mark_indexed", "after", 1),  # all done but closing
 ]
 REINDEX_POINTS = [
     ("index.search.embedded:EmbeddedBackend.clear", "after", 1),  # a new, empty folder
@@ -46,7 +46,7 @@ REINDEX_POINTS = [
     ("index.search.embedded:EmbeddedBackend.commit", "after", 1),  # complete, not yet in use
     ("index.search.generations:point_at", "before", 1),  # about to swap
     ("index.search.generations:point_at", "after", 1),  # swapped, the old folder still there
-    ("index.archive:Archive.replace_indexed", "before", 1),  # swapped, not yet recorded
+    ("index.archive.database:Archive.replace_indexed", "before", 1),  # swapped, not yet recorded
 ]
 
 
