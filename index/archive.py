@@ -115,6 +115,34 @@ CREATE TABLE IF NOT EXISTS crawl_failures (
     attempts INTEGER NOT NULL DEFAULT 1,
     at TEXT NOT NULL
 );
+
+-- ---- Council votes (index/council_votes.py holds every query on these tables) ----------
+-- One row per vote outcome of the Council's public voting dump (crawl consilium), keyed by
+-- the outcome's IRI; joined to proposals through `procedure` ("2018/0172(COD)"). A vote on a
+-- procedure no archived document names is kept all the same.
+CREATE TABLE IF NOT EXISTS council_votes (
+    id TEXT PRIMARY KEY,
+    procedure TEXT NOT NULL,
+    date TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    configuration TEXT NOT NULL,
+    meeting TEXT NOT NULL,
+    document TEXT NOT NULL,
+    title TEXT NOT NULL,
+    policy_area TEXT NOT NULL,
+    dump_sha256 TEXT NOT NULL,  -- the raw dump the vote was last read from
+    first_seen TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS council_votes_procedure ON council_votes(procedure);
+-- Every member state's position in a vote: in_favour, against, abstained, not_participating.
+CREATE TABLE IF NOT EXISTS council_vote_positions (
+    vote_id TEXT NOT NULL,
+    country TEXT NOT NULL,
+    position TEXT NOT NULL,
+    PRIMARY KEY (vote_id, country)
+);
+-- ---- end of Council votes ---------------------------------------------------------------
 """
 
 # When two files hold the same document (kst-32545-143 as XML, HTML, ODT and PDF), the
