@@ -16,12 +16,15 @@ from crawler.settings import FICHE_FIRST_CRAWL_DAYS
 from index.archive import Archive
 from index.importer import Importer
 
-SOURCE_NAMES = ("officielebekendmakingen", "tweedekamer", "eurlex")
+SOURCE_NAMES = ("officielebekendmakingen", "tweedekamer", "eurlex", "consilium")
 WHAT = {
     "officielebekendmakingen": "Kamerstukken of dossier {dossier} (officielebekendmakingen.nl)",
     "tweedekamer": "documents of dossier {dossier} (Tweede Kamer open data)",
     "eurlex": "Commission proposals and the EU acts the archive cites (EUR-Lex)",
+    "consilium": "the Council's public votes on legislative acts (data.consilium.europa.eu)",
 }
+# Sources fetched as one file, whole (conditionally): no listing, no date to go on from.
+WHOLE_DUMPS = ("consilium",)
 
 
 def iso_date(ctx, param, value):
@@ -61,7 +64,8 @@ def setting_pairs(ctx, param, values):
 @home_option
 @backend_options
 def crawl_command(sources, since, base_url, dossier, overrides, as_json, home, backend, es_url):
-    """Fetch new documents from the sources (all three by default), then parse and index them."""
+    """Fetch new documents from the sources (all four by default), then parse and index them.
+    consilium: the Council's public votes, joined to proposals by procedure number."""
     from crawler.run import run_crawl  # Scrapy loads only when crawling
 
     if dossier and not dossier.isdigit():
@@ -116,6 +120,9 @@ def say_plan(
     for source in sources:
         start = since or archive.crawl_value(source, "watermark") or first or "the beginning"
         what = WHAT[source].format(dossier=dossier)
+        if source in WHOLE_DUMPS:
+            click.echo(f"  {source}: {what}, the whole dump, at most once a day", err=True)
+            continue
         click.echo(f"  {source}: {what}, changed since {start}", err=True)
     click.echo(
         "Raw files are archived as they arrive; an interrupted crawl resumes next time.",

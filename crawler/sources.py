@@ -10,6 +10,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "officielebekendmakingen": ("FICHE_SRU_URL",),
     "tweedekamer": ("FICHE_TK_ODATA_URL",),
     "eurlex": ("FICHE_EURLEX_URL", "FICHE_CELLAR_SPARQL_URL", "FICHE_CELLAR_RESOURCE_URL"),
+    "consilium": ("FICHE_CONSILIUM_URL",),
 }
 
 

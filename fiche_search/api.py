@@ -41,6 +41,7 @@ from index.search import (
     resolve_filter_values,
 )
 from index.stance_counts import StanceCounts, count_stances
+from index.vote_rows import VoteRow, vote_rows
 from index.watches import Alert, Watch, WatchError, WatchStore
 
 __all__ = [
@@ -297,6 +298,14 @@ class FicheSearch:
         position per aspect and its changes. A malformed REF raises MalformedRef, one no
         archived document names raises UnknownProposal."""
         return as_proposal(proposal_timeline(self.archive, ref))
+
+    def council_votes(
+        self, country: str = "NL", differs: bool = False, since: str = "", until: str = ""
+    ) -> list[VoteRow]:
+        """Every Council vote (from `crawl consilium`), newest first, beside the latest fiche's
+        overall position on its proposal and the country's vote; `differs`: only where they
+        disagree. A bad country code or date raises BadVoteFilter."""
+        return vote_rows(self.archive, country, differs, since, until)
 
     # --- saved searches ------------------------------------------------------------------
 
