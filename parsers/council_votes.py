@@ -56,6 +56,10 @@ class CouncilVote:
     def countries(self, position: str) -> list[str]:
         return sorted(p.country for p in self.positions if p.position == position)
 
+    def positions_first(self, country: str) -> list[MemberStateVote]:
+        """Every member state's position, this country's first, then the others in order."""
+        return sorted(self.positions, key=lambda p: (p.country != country, p.country))
+
     def position_of(self, country: str) -> str:
         """The country's position, "" when the dump lists none for it."""
         return next((p.position for p in self.positions if p.country == country), "")
