@@ -405,7 +405,8 @@ class FicheSearch:
         progress: Callable[[int, int], None] | None = None,
         **filters: FilterValue | None,
     ) -> ExportReport:
-        """documents, sections, stances and links as four tables joined on the document id.
+        """documents, sections, stances and links joined on the document id, and the Council
+        votes on their procedures.
         QUERY and filters narrow the documents (through the index); `changed_since` takes
         those stored or changed on or after that date (an incremental export)."""
         if format not in FORMATS:
@@ -421,7 +422,7 @@ class FicheSearch:
         return export_archive(self.archive, Path(directory), format, ids, progress)
 
     def table(self, name: str = "documents", query: str = "", **filters: FilterValue | None):
-        """One table of the export (documents, sections, stances or links) of the documents
+        """One table of the export (documents, sections, stances, links or votes) of the documents
         that match QUERY and filters (all when none), in memory as a pyarrow Table with the
         export's types: `archive.table("stances", type="fiche").to_pandas()`."""
         if name not in TABLES:

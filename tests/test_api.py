@@ -155,7 +155,8 @@ def test_export_writes_four_joinable_tables_with_the_counts_of_stats(home, tmp_p
     report = json.loads(result.stdout)
     stats = json.loads(run_cli_here("stats", "--json", home=home).stdout)
     tables = {name: read_table(out / f"{name}.{fmt}", fmt) for name in report["files"]}
-    assert set(tables) == {"documents", "sections", "stances", "links"}
+    assert set(tables) == {"documents", "sections", "stances", "links", "votes"}
+    assert tables["votes"] == []  # no Council votes: this archive was never crawled
     assert len(tables["documents"]) == report["rows"]["documents"] == stats["documents"]
     assert len(tables["sections"]) == report["rows"]["sections"] == stats["sections"]
     ids = {row["id"] for row in tables["documents"]}
