@@ -12,13 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from index.archive import Archive, now
-from parsers.council_votes import CouncilVote, MemberStateVote
+from parsers import PARSER_VERSION
+from parsers.council_votes import CouncilVote, MemberStateVote, read_dump
 
 # The fiche's overall position (aspect "positie") read as support or rejection of the proposal;
 # the other labels (terughoudend, kritisch, neutraal) commit to no vote.
 SUPPORT = ("steunt", "steunt_onder_voorwaarden")
 REJECTION = ("verwerpt",)
 VOTE_KEY_PREFIX = "vote:"  # a proposal watch's key for a Council vote: vote:<vote id>
+VOTES_SOURCE = "consilium"  # the source whose raw files are vote dumps, not documents
 
 _COLUMNS = (
     "id, procedure, date, outcome, rule, configuration, meeting, document, title, policy_area"
@@ -33,9 +35,16 @@ class SaidAndDid:
     differs: bool  # support written and against/abstained voted, or rejection and in favour
 
 
+def reread_dump(archive: Archive, dump_sha256: str) -> int:
+    """`reparse`: the votes of an archived dump read again (DumpError when they cannot be)."""
+    return store_votes(archive, read_dump(archive.raw.get(dump_sha256)), dump_sha256)
+
+
 def store_votes(archive: Archive, votes: Iterable[CouncilVote], dump_sha256: str) -> int:
     """Store the votes of one dump (a vote already known is updated); returns how many were
-    new. One transaction: a dump is stored whole or not at all."""
+    new. One transaction: a dump is stored whole or not at all. The dump then counts as read
+    by this parser version, with no documents (so `reparse` leaves it alone, `reparse --all`
+    reads it again)."""
     stamp = now()
     known = {row[0] for row in archive.db.execute("SELECT id FROM council_votes")}
     new = 0
@@ -57,6 +66,8 @@ def store_votes(archive: Archive, votes: Iterable[CouncilVote], dump_sha256: str
                 "INSERT INTO council_vote_positions VALUES (?, ?, ?)",
                 [(vote.id, p.country, p.position) for p in vote.positions],
             )
+    if dump_sha256:
+        archive.store_documents(dump_sha256, PARSER_VERSION, [])
     return new
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.archive import Archive
+from index.council_votes import VOTES_SOURCE, reread_dump
 from index.search import SearchBackend
 from parsers import (
     PARSER_VERSION,
@@ -28,6 +29,7 @@ from parsers import (
     parse_bytes,
     read_sidecars,
 )
+from parsers.council_votes import DumpError
 
 SUPPORTED_SUFFIXES = {
     ".pdf",
@@ -387,14 +389,25 @@ class Importer:
         todo = self.archive.raw_files_to_reparse(PARSER_VERSION, everything)
         for done, (sha, location) in enumerate(todo, start=1):
             self.report.files += 1
-            data = self.archive.raw.get(sha)
             source = self.archive.source_of(sha)
+            if source == VOTES_SOURCE:  # a Council votes dump: votes, not documents
+                self._reread_votes(sha, location)
+                self.progress("re-parsing", done, len(todo))
+                continue
+            data = self.archive.raw.get(sha)
             stored = parse_and_store(
                 self.archive, sha, data, location, self.report, source, ocr=self.ocr
             )
             self.stored(stored)
             self.progress("re-parsing", done, len(todo))
         return self.finish()
+
+    def _reread_votes(self, sha: str, location: str) -> None:
+        try:
+            reread_dump(self.archive, sha)
+        except DumpError as error:
+            self.archive.record_parse_failure(sha, location, str(error), PARSER_VERSION)
+            self.report.failures.append((location, str(error)))
 
     def reindex(self) -> int:
         """Everything in the archive into an emptied index."""

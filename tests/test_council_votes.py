@@ -187,6 +187,13 @@ def test_the_dump_is_archived_raw_asked_for_conditionally_and_alerts_a_watch_onc
     assert len(stored_votes(home)) == 3
     assert run_json_here("watch", "run", home=home) == {"plastics": []}
 
+    # reparse reads the dump's votes again; it is never taken for a document
+    assert run_cli_here("reparse", home=home).returncode == 0
+    assert run_cli_here("reparse", "--all", home=home).returncode == 0
+    assert query(home, "SELECT COUNT(*) FROM parse_failures") == [(0,)]
+    assert query(home, "SELECT documents FROM parses WHERE sha256 = ?", sha) == [(0,)]
+    assert len(stored_votes(home)) == 3
+
 
 def test_a_broken_zip_or_turtle_is_a_recorded_failure_retried_with_the_archive_intact(replay, home):
     crawl(replay, home)
