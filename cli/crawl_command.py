@@ -16,6 +16,7 @@ from fiche_search.surface import CRAWLED_SOURCES, FICHE_FIRST_CRAWL_DAYS, first_
 
 SOURCE_NAMES = tuple(source.name for source in CRAWLED_SOURCES)
 WHAT = {source.name: source.fetches for source in CRAWLED_SOURCES}
+WHOLE_DUMPS = tuple(source.name for source in CRAWLED_SOURCES if source.whole_dump)
 
 
 def iso_date(ctx, param, value):
@@ -55,7 +56,8 @@ def setting_pairs(ctx, param, values):
 @home_option
 @backend_options
 def crawl_command(sources, since, base_url, dossier, overrides, as_json, home, backend, es_url):
-    """Fetch new documents from the sources (all three by default), then parse and index them."""
+    """Fetch new documents from the sources (all four by default), then parse and index them.
+    consilium: the Council's public votes, joined to proposals by procedure number."""
     if dossier and not dossier.isdigit():
         raise click.BadParameter(f"{dossier!r} is not a dossier number", param_hint="--dossier")
     api = open_api(home, backend, es_url)
@@ -103,6 +105,9 @@ def say_plan(
     for source in sources:
         start = api.crawl_start(source, since, first) or "the beginning"
         what = WHAT[source].format(dossier=dossier)
+        if source in WHOLE_DUMPS:
+            click.echo(f"  {source}: {what}, the whole dump, at most once a day", err=True)
+            continue
         click.echo(f"  {source}: {what}, changed since {start}", err=True)
     click.echo(
         "Raw files are archived as they arrive; an interrupted crawl resumes next time.",

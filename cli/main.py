@@ -21,6 +21,7 @@ from cli.parse_command import parse_command
 from cli.proposal_command import proposal_command
 from cli.search_commands import search_command, stances_command
 from cli.serve_command import serve_command
+from cli.votes_command import votes_command
 from cli.watch_command import watch_command
 from fiche_search import StorageError
 from fiche_search.surface import IndexBusy
@@ -83,6 +84,7 @@ for command in (
     serve_command,
     watch_command,
     proposal_command,
+    votes_command,
 ):
     cli.add_command(command)
 

@@ -51,6 +51,7 @@ def readable(timeline: ProposalTimeline) -> str:
         lines += ["", "Position (latest fiche)"]
         for aspect, position in timeline.position.items():
             lines.append(f"  {aspect:17} {position.label:24} {position.id} ({position.date})")
+    lines += council_lines(timeline)
     if timeline.changes:
         lines += ["", "Changes"]
     for change in timeline.changes:
@@ -61,3 +62,22 @@ def readable(timeline: ProposalTimeline) -> str:
         lines.append(f"      before: {change.from_evidence}")
         lines.append(f"      after:  {change.to_evidence}")
     return "\n".join(lines)
+
+
+def council_lines(timeline: ProposalTimeline) -> list[str]:
+    """The Council votes, NL first, and whether NL voted as the fiche wrote."""
+    if not timeline.council_votes:
+        return []
+    lines = ["", "Council votes"]
+    for vote in timeline.council_votes:
+        lines.append(f"  {vote.date}  {vote.outcome} ({vote.configuration}, {vote.rule})")
+        positions = [f"{p.country} {p.position}" for p in vote.positions_first("NL")]
+        lines.append(f"      {', '.join(positions)}")
+    said = timeline.said_and_did
+    if said is not None:
+        verdict = "differs from" if said.differs else "does not contradict"
+        lines.append(
+            f"  NL voted {said.vote or 'no position'} in the latest vote: {verdict}"
+            f" the fiche ({said.position or 'no overall position'})"
+        )
+    return lines

@@ -13,7 +13,9 @@ class FetchedFile:
     body: bytes
     filename: str  # a name that tells the parser the format: kst-22112-3300.xml
     record: str  # the listing's record this file belongs to (kst-22112-3300, 2025D01234, ...)
-    role: str = "document"  # "document" is parsed; "sidecar" (metadata.xml) is only kept raw
+    # "document" is parsed; "sidecar" (metadata.xml) is only kept raw, for its document;
+    # "data" (the Council votes dump) is kept raw, and its spider reads it (file_stored)
+    role: str = "document"
     etag: str = ""
     last_modified: str = ""
     identity: str = ""  # the document id the listing gives the file (kst-22112-3516)

@@ -52,6 +52,8 @@ class ArchivePipeline:
         )
         if item.role == "sidecar":
             return self._sidecar_stored(archive, item, sha)
+        if item.role == "data":
+            return self._done(item, [])
         self.documents[item.record] = (sha, item)
         # A listing that names the document anew (the same PDF from KOOP after the Tweede
         # Kamer API) makes it parse again under that id.

@@ -14,6 +14,7 @@ from scrapy.settings import Settings
 from crawler import settings as default_settings
 from crawler.progress import SourceSummary
 from crawler.sources import SOURCES, endpoint_overrides
+from crawler.spiders.consilium import ConsiliumSpider
 from crawler.spiders.eurlex import EurLexSpider
 from crawler.spiders.officielebekendmakingen import OfficieleBekendmakingenSpider
 from crawler.spiders.tweedekamer import TweedeKamerSpider
@@ -22,7 +23,7 @@ from index.archive.importer import Importer, Progress
 
 SPIDERS = {
     spider.name: spider
-    for spider in (OfficieleBekendmakingenSpider, TweedeKamerSpider, EurLexSpider)
+    for spider in (OfficieleBekendmakingenSpider, TweedeKamerSpider, EurLexSpider, ConsiliumSpider)
 }
 assert set(SPIDERS) == set(SOURCES)
 

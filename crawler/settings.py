@@ -55,6 +55,9 @@ FICHE_EURLEX_BATCH = 50  # CELEX numbers per SPARQL query
 # whole history (0: everything). Later crawls go on from the source's own watermark.
 FICHE_FIRST_CRAWL_DAYS = 365
 FICHE_DOSSIER = "22112"
+# The Council's public votes on legislative acts: one dump, asked for at most once a day.
+FICHE_CONSILIUM_URL = "https://data.consilium.europa.eu"
+FICHE_CONSILIUM_DAILY = True
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 # The crawl command reports per source itself; Scrapy's log is for debugging (-s LOG_LEVEL=INFO).

@@ -7,6 +7,7 @@ results.total, [hit.id for hit in results.hits], results.facets
 results.to_pandas()                              # one row per hit, the export's columns
 archive.document("kst-22112-3516").stances       # DocumentNotFound for an unknown id
 archive.proposal("COM(2021) 206").changes
+archive.council_votes(differs=True)                # Council votes beside the fiches
 archive.stances("migratie", by="year").to_pandas()
 archive.add_watch("blauwe-kaart", "blauwe kaart"); archive.run_watches()
 archive.export("out/", format="parquet").to_pandas("documents")
@@ -41,6 +42,8 @@ from fiche_search.api import (
 from index.archive.migrations import ArchiveTooNew
 from index.archive.storage import StorageError
 from index.features.proposals import MalformedRef, ProposalTimeline, UnknownProposal
+from index.features.vote_rows import CSV_HEADER as VOTES_CSV_HEADER
+from index.features.vote_rows import BadVoteFilter, VoteRow
 
 __all__ = [
     "Alert",
@@ -48,6 +51,7 @@ __all__ = [
     "CrawlReport",
     "ArchiveTooNew",
     "BackendUnavailable",
+    "BadVoteFilter",
     "Document",
     "DocumentHit",
     "DocumentNotFound",
@@ -65,6 +69,8 @@ __all__ = [
     "Stances",
     "StorageError",
     "UnknownProposal",
+    "VOTES_CSV_HEADER",
+    "VoteRow",
     "Watch",
     "WatchError",
     "default_home",

@@ -53,6 +53,7 @@ from index.search.contract import (
 )
 from index.search.filters import FILTER_NAMES, UNDATED, Filters, QueryError
 from index.search.query import ParsedQuery, parse_query
+from index.features.vote_rows import VoteRow, vote_rows
 
 __all__ = [
     "Alert",
@@ -321,6 +322,14 @@ class FicheSearch:
         archived document names raises UnknownProposal."""
         return as_proposal(proposal_timeline(self.archive, ref))
 
+    def council_votes(
+        self, country: str = "NL", differs: bool = False, since: str = "", until: str = ""
+    ) -> list[VoteRow]:
+        """Every Council vote (from `crawl consilium`), newest first, beside the latest fiche's
+        overall position on its proposal and the country's vote; `differs`: only where they
+        disagree. A bad country code or date raises BadVoteFilter."""
+        return vote_rows(self.archive, country, differs, since, until)
+
     # --- saved searches ------------------------------------------------------------------
 
     def watches(self) -> list[Watch]:
@@ -448,7 +457,8 @@ class FicheSearch:
         progress: Callable[[int, int], None] | None = None,
         **filters: FilterValue | None,
     ) -> ExportReport:
-        """documents, sections, stances and links as four tables joined on the document id.
+        """documents, sections, stances and links joined on the document id, and the Council
+        votes on their procedures.
         QUERY and filters narrow the documents (through the index); `changed_since` takes
         those stored or changed on or after that date (an incremental export)."""
         if format not in FORMATS:
@@ -464,7 +474,7 @@ class FicheSearch:
         return export_archive(self.archive, Path(directory), format, ids, progress)
 
     def table(self, name: str = "documents", query: str = "", **filters: FilterValue | None):
-        """One table of the export (documents, sections, stances or links) of the documents
+        """One table of the export (documents, sections, stances, links or votes) of the documents
         that match QUERY and filters (all when none), in memory as a pyarrow Table with the
         export's types: `archive.table("stances", type="fiche").to_pandas()`."""
         if name not in TABLES:

@@ -12,6 +12,9 @@ class Source:
     name: str  # the `source` of its documents, the spider's name, `crawl NAME`
     fetches: str = ""  # what a crawl of it fetches, for `crawl`'s plan ({dossier} filled in)
     endpoints: tuple[str, ...] = ()  # the crawler settings holding its URLs; none: not crawled
+    # fetched as one file, whole (conditionally): no listing, no date to go on from
+    whole_dump: bool = False
+    documents: bool = True  # False: its files hold data (Council votes), no document to filter
 
     @property
     def crawled(self) -> bool:
@@ -34,10 +37,17 @@ SOURCE_TABLE: tuple[Source, ...] = (
         "Commission proposals and the EU acts the archive cites (EUR-Lex)",
         ("FICHE_EURLEX_URL", "FICHE_CELLAR_SPARQL_URL", "FICHE_CELLAR_RESOURCE_URL"),
     ),
+    Source(
+        "consilium",
+        "the Council's public votes on legislative acts (data.consilium.europa.eu)",
+        ("FICHE_CONSILIUM_URL",),
+        whole_dump=True,
+        documents=False,
+    ),
     # read from files only: opendata.rijksoverheid.nl documents (parsers/readers/rijksoverheid.py)
     Source("rijksoverheid"),
     Source("local"),  # files imported by hand (`fiche-search import PATH`)
 )
 
-SOURCES = tuple(source.name for source in SOURCE_TABLE)
+SOURCES = tuple(source.name for source in SOURCE_TABLE if source.documents)
 CRAWLED_SOURCES = tuple(source for source in SOURCE_TABLE if source.crawled)

@@ -155,7 +155,8 @@ def test_export_writes_four_joinable_tables_with_the_counts_of_stats(home, tmp_p
     report = json.loads(result.stdout)
     stats = json.loads(run_cli_here("stats", "--json", home=home).stdout)
     tables = {name: read_table(out / f"{name}.{fmt}", fmt) for name in report["files"]}
-    assert set(tables) == {"documents", "sections", "stances", "links"}
+    assert set(tables) == {"documents", "sections", "stances", "links", "votes"}
+    assert tables["votes"] == []  # no Council votes: this archive was never crawled
     assert len(tables["documents"]) == report["rows"]["documents"] == stats["documents"]
     assert len(tables["sections"]) == report["rows"]["sections"] == stats["sections"]
     ids = {row["id"] for row in tables["documents"]}
@@ -291,6 +292,7 @@ def test_what_the_api_returns_says_what_it_is(home):
         assert hits.column("positie").to_pylist()[0] == document.stance("positie").label
         stances = archive.table("stances", type="fiche")
         assert set(stances.column("aspect").to_pylist()) >= {"positie", "subsidiariteit"}
-        with pytest.raises(QueryError, match="documents, sections, stances, links"):
-            archive.table("votes")
+        assert archive.table("votes").num_rows == 0  # a table, empty without crawl consilium
+        with pytest.raises(QueryError, match="documents, sections, stances, links, votes"):
+            archive.table("fiches")
     assert results.to_pandas().positie.notna().all()  # still readable once the archive is closed

@@ -168,7 +168,9 @@ def test_unchanged_files_are_answered_304_when_records_must_be_checked_again(rep
     query(home, "DELETE FROM crawl_state WHERE key LIKE 'seen:%'")  # forget record versions
     code, report, _ = run_crawl(replay.url, home, *SINCE)
     assert code == 0
-    assert sum(s["unchanged"] for s in report["sources"]) == 15  # conditional GETs, all 304
+    # conditional GETs, all 304: the 15 listed files and the Council votes dump
+    assert sum(s["unchanged"] for s in report["sources"]) == 15 + 1
+    assert by_source(report)["consilium"]["unchanged"] == 1
     assert sum(s["fetched"] for s in report["sources"]) == 0
 
 

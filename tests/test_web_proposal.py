@@ -36,7 +36,11 @@ def test_proposal_json_is_the_cli_shape(client):
         "timeline",
         "position",
         "changes",
+        "council_votes",
+        "said_and_did",
     }
+    # No Council votes in this archive: the keys are there all the same (test_council_votes.py)
+    assert (data["council_votes"], data["said_and_did"]) == ([], None)
     assert data["changes"][0]["aspect"] == "subsidiariteit"
     entry = data["timeline"][0]
     assert set(entry) == {"date", "kind", "id", "doc_type", "title", "relation", "stances"}

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from index.archive.council_votes import VOTES_SOURCE, reread_dump
 from index.archive.database import Archive
 from index.archive.storage import failure_kind, writing
 from index.search.contract import SearchBackend
@@ -29,6 +30,7 @@ from parsers import (
     parse_bytes,
     read_sidecars,
 )
+from parsers.council_votes import DumpError
 
 SUPPORTED_SUFFIXES = {
     ".pdf",
@@ -406,14 +408,25 @@ class Importer:
         todo = self.archive.raw_files_to_reparse(PARSER_VERSION, everything)
         for done, (sha, location) in enumerate(todo, start=1):
             self.report.files += 1
-            data = self.archive.raw.get(sha)
             source = self.archive.source_of(sha)
+            if source == VOTES_SOURCE:  # a Council votes dump: votes, not documents
+                self._reread_votes(sha, location)
+                self.progress("re-parsing", done, len(todo))
+                continue
+            data = self.archive.raw.get(sha)
             stored = parse_and_store(
                 self.archive, sha, data, location, self.report, source, ocr=self.ocr
             )
             self.stored(stored)
             self.progress("re-parsing", done, len(todo))
         return self.finish()
+
+    def _reread_votes(self, sha: str, location: str) -> None:
+        try:
+            reread_dump(self.archive, sha)
+        except DumpError as error:
+            self.archive.record_parse_failure(sha, location, str(error), PARSER_VERSION)
+            self.report.failures.append((location, str(error)))
 
     def reindex(self) -> int:
         """Everything in the archive into a new index, which replaces the old one once it is

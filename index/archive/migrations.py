@@ -151,9 +151,39 @@ CREATE TABLE IF NOT EXISTS watch_proposals (
 );
 """
 
+# Version 3: Council votes (index/archive/council_votes.py holds every query on these tables).
+COUNCIL_VOTES = """
+-- One row per vote outcome of the Council's public voting dump (crawl consilium), keyed by
+-- the outcome's IRI; joined to proposals through `procedure` ("2018/0172(COD)"). A vote on a
+-- procedure no archived document names is kept all the same.
+CREATE TABLE IF NOT EXISTS council_votes (
+    id TEXT PRIMARY KEY,
+    procedure TEXT NOT NULL,
+    date TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    configuration TEXT NOT NULL,
+    meeting TEXT NOT NULL,
+    document TEXT NOT NULL,
+    title TEXT NOT NULL,
+    policy_area TEXT NOT NULL,
+    dump_sha256 TEXT NOT NULL,  -- the raw dump the vote was last read from
+    first_seen TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS council_votes_procedure ON council_votes(procedure);
+-- Every member state's position in a vote: in_favour, against, abstained, not_participating.
+CREATE TABLE IF NOT EXISTS council_vote_positions (
+    vote_id TEXT NOT NULL,
+    country TEXT NOT NULL,
+    position TEXT NOT NULL,
+    PRIMARY KEY (vote_id, country)
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "the tables of release 0.1.0", RELEASE_0_1_0),
     Migration(2, "the watches' tables in the archive's schema", WATCH_TABLES),
+    Migration(3, "the Council's votes (crawl consilium)", COUNCIL_VOTES),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -1,5 +1,7 @@
-"""The archive as four tables for pandas, R, DuckDB or a spreadsheet: documents, sections,
-stances and links, joined on the document id (`documents.id` = `sections.doc_id` = ...).
+"""The archive as tables for pandas, R, DuckDB or a spreadsheet: documents, sections, stances
+and links, joined on the document id (`documents.id` = `sections.doc_id` = ...), and the
+Council votes, which join the documents through the procedure (`votes.procedure` =
+`links.value` where `links.kind` = 'procedure').
 
 Written as Parquet (pyarrow), CSV or JSON Lines, in batches of documents so an archive of any
 size exports in bounded memory, with a Frictionless `datapackage.json` beside them that
@@ -20,10 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from index.archive.council_votes import all_votes
 from index.archive.database import Archive
 from index.archive.storage import writing
 from index.features.references import resolve_targets
 from parsers import Document
+from parsers.council_votes import POSITION_NAMES, CouncilVote
 from parsers.model import ASPECTS, METADATA_KEYS, OVERALL_POSITION
 
 FORMATS = ("parquet", "csv", "jsonl")
@@ -123,11 +127,43 @@ LINK_COLUMNS = (
     Column("target_id", "string", "The archived document it points at; null when not held."),
     Column("sentence", "string", "The sentence of the text that makes the reference."),
 )
+VOTE_COLUMNS = (
+    Column("id", "string", "The vote outcome's IRI in the Council's voting data."),
+    Column("date", "date", "The day the Council voted (adopted the act)."),
+    Column(
+        "procedure",
+        "string",
+        "The procedure voted on ('2018/0172(COD)'); the documents about it have a `links` row "
+        "with kind 'procedure' and this value.",
+    ),
+    Column("outcome", "string", "The Council's action ('Adoption of the legislative act')."),
+    Column("rule", "string", "The voting rule ('Qualified majority')."),
+    Column("configuration", "string", "The Council formation that voted."),
+    Column("meeting", "string", "The Council meeting's session number."),
+    Column("document", "string", "The Council document voted on ('PE-CONS 11 2019 INIT')."),
+    Column("title", "string", "That document's title."),
+    Column("policy_area", "string", "The Council's policy area."),
+    Column(
+        "nl",
+        "string",
+        "The Netherlands' position: in_favour, against, abstained or not_participating; "
+        "null when not listed.",
+    ),
+    *(
+        Column(name, "list", f"The member states (two-letter codes) that {words}.")
+        for name, words in zip(
+            POSITION_NAMES,
+            ("voted in favour", "voted against", "abstained", "did not take part"),
+            strict=True,
+        )
+    ),
+)
 TABLES: dict[str, tuple[Column, ...]] = {
     "documents": DOCUMENT_COLUMNS,
     "sections": SECTION_COLUMNS,
     "stances": STANCE_COLUMNS,
     "links": LINK_COLUMNS,
+    "votes": VOTE_COLUMNS,
 }
 TABLE_DESCRIPTIONS = {
     "documents": "One row per document, with the fiche metadata and verdicts as columns.",
@@ -136,12 +172,15 @@ TABLE_DESCRIPTIONS = {
     "each with its evidence.",
     "links": "One row per reference a document makes, resolved to an archived document "
     "where the archive holds it.",
+    "votes": "One row per public Council vote on a legislative act (crawl consilium), with "
+    "every member state's position; joins `links` on the procedure.",
 }
 PRIMARY_KEYS = {
     "documents": ["id"],
     "sections": ["doc_id", "ord"],
     "stances": ["doc_id", "ord"],
     "links": ["doc_id", "ord"],
+    "votes": ["id"],
 }
 
 
@@ -177,10 +216,12 @@ def export_archive(
     doc_ids: list[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ExportReport:
-    """Write the four tables of these documents (all when None) into `directory`, and the
-    datapackage.json that describes them. Each file is written under a partial name and
-    renamed once all are complete: an export that fails (a full disk: StorageError) leaves
-    no partial file, and an earlier export in the same folder as it was."""
+    """Write the tables of these documents (all when None) into `directory`, and the
+    datapackage.json that describes them. `votes` holds every Council vote when the export
+    holds every document, else the votes on the procedures its documents name. Each file is
+    written under a partial name and renamed once all are complete: an export that fails (a
+    full disk: StorageError) leaves no partial file, and an earlier export in the same folder
+    as it was."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     directory = Path(directory)
@@ -199,7 +240,7 @@ def export_archive(
 
 
 def _write_tables(archive, directory, fmt, doc_ids, report, partial, progress) -> list[Path]:
-    """The four tables and the datapackage under partial names (listed in `partial` as they
+    """The tables and the datapackage under partial names (listed in `partial` as they
     are opened); the names they are renamed to."""
     everything = doc_ids is None
     ids = archive.document_ids() if doc_ids is None else doc_ids
@@ -207,13 +248,20 @@ def _write_tables(archive, directory, fmt, doc_ids, report, partial, progress) -
     for name, columns in TABLES.items():
         partial.append(directory / f".{name}{SUFFIXES[fmt]}{PARTIAL}")
         writers[name] = _writer(fmt, partial[-1], columns)
+    whole = everything or set(ids) >= set(archive.document_ids())
+    procedures: set[str] = set()
     try:
         for start in range(0, len(ids), BATCH_DOCUMENTS):
-            for name, rows in table_rows(archive, ids[start : start + BATCH_DOCUMENTS]).items():
+            batch = table_rows(archive, ids[start : start + BATCH_DOCUMENTS])
+            for name, rows in batch.items():
                 writers[name].write(rows)
                 report.rows[name] = report.rows.get(name, 0) + len(rows)
+            procedures |= {r["value"] for r in batch["links"] if r["kind"] == "procedure"}
             if progress:
                 progress(min(start + BATCH_DOCUMENTS, len(ids)), len(ids))
+        votes = vote_table(archive, None if whole else procedures)
+        writers["votes"].write(votes)
+        report.rows["votes"] = len(votes)
     finally:
         for writer in writers.values():
             writer.close()
@@ -221,7 +269,6 @@ def _write_tables(archive, directory, fmt, doc_ids, report, partial, progress) -
         report.files[name] = directory / f"{name}{SUFFIXES[fmt]}"
         report.rows.setdefault(name, 0)
     report.datapackage = directory / DATAPACKAGE
-    whole = everything or set(ids) >= set(archive.document_ids())
     package = datapackage(report, links_within=whole)
     partial.append(directory / f".{DATAPACKAGE}{PARTIAL}")
     partial[-1].write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n")
@@ -229,7 +276,7 @@ def _write_tables(archive, directory, fmt, doc_ids, report, partial, progress) -
 
 
 def table_rows(archive: Archive, doc_ids: Iterable[str]) -> dict[str, list[dict]]:
-    """The rows of the four tables for these documents, typed (dates, lists, None)."""
+    """The rows of the four document tables for these documents, typed (dates, lists, None)."""
     ids = list(doc_ids)
     documents = list(archive.documents(ids))
     resolve_targets(archive, documents)
@@ -238,12 +285,44 @@ def table_rows(archive: Archive, doc_ids: Iterable[str]) -> dict[str, list[dict]
 
 
 def arrow_tables(archive: Archive, doc_ids: Iterable[str]) -> dict[str, Any]:
-    """The four tables of these documents as pyarrow Tables, in memory."""
+    """The tables of these documents as pyarrow Tables, in memory (votes: those on the
+    procedures the documents name, all of them when these are all the documents)."""
     import pyarrow as pa
 
+    ids = list(doc_ids)
+    tables = table_rows(archive, ids)
+    named = {r["value"] for r in tables["links"] if r["kind"] == "procedure"}
+    whole = set(ids) >= set(archive.document_ids())
+    tables["votes"] = vote_table(archive, None if whole else named)
     return {
         name: pa.Table.from_pylist(rows, schema=arrow_schema(TABLES[name]))
-        for name, rows in table_rows(archive, doc_ids).items()
+        for name, rows in tables.items()
+    }
+
+
+def vote_table(archive: Archive, procedures: set[str] | None) -> list[dict]:
+    """The rows of `votes`: every vote (None), or the votes on these procedures."""
+    return [
+        vote_row(vote)
+        for vote in all_votes(archive)
+        if procedures is None or vote.procedure in procedures
+    ]
+
+
+def vote_row(vote: CouncilVote) -> dict:
+    return {
+        "id": vote.id,
+        "date": as_date(vote.date),
+        "procedure": vote.procedure or None,
+        "outcome": vote.outcome or None,
+        "rule": vote.rule or None,
+        "configuration": vote.configuration or None,
+        "meeting": vote.meeting or None,
+        "document": vote.document or None,
+        "title": vote.title or None,
+        "policy_area": vote.policy_area or None,
+        "nl": vote.position_of("NL") or None,
+        **{name: vote.countries(name) or None for name in POSITION_NAMES},
     }
 
 
@@ -472,7 +551,7 @@ def datapackage(report: ExportReport, links_within: bool = True) -> dict:
             "missingValues": [""],
             "primaryKey": PRIMARY_KEYS[name],
         }
-        if name != "documents":
+        if name in ("sections", "stances", "links"):
             keys = [{"fields": "doc_id", "reference": {"resource": "documents", "fields": "id"}}]
             if name == "links" and links_within:
                 keys.append(
@@ -501,7 +580,8 @@ def datapackage(report: ExportReport, links_within: bool = True) -> dict:
         "name": "fiche-search-export",
         "title": "fiche-search: the Dutch government's positions on EU proposals",
         "description": "An export of a fiche-search archive: BNC-fiches, Kamerstukken and "
-        "EUR-Lex documents as four tables that join on the document id.",
+        "EUR-Lex documents as four tables that join on the document id, and the Council's "
+        "public votes, which join the documents through the procedure.",
         "resources": resources,
     }
 

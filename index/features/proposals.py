@@ -13,13 +13,17 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from index.archive.database import Archive
+from index.archive.council_votes import SaidAndDid, said_and_did, votes_on
 from index.features.references import celex_of_com, com_of_celex
 from parsers import Document
+from parsers.council_votes import POSITION_NAMES, CouncilVote
 from parsers.links import find_references
 from parsers.model import TIMELINE_LABELS
 from parsers.procedure import Procedure, procedure_id, procedure_of
 
 POSITION_ASPECTS = tuple(TIMELINE_LABELS)  # the three aspects and the overall positie
+OVERALL = "positie"  # the aspect said_and_did compares with the Council vote
+HOME_COUNTRY = "NL"  # whose vote `council_votes[].nl` and said_and_did report
 ACCEPTED_FORMS = (
     "a COM number ('COM(2021) 206', 'COM/2021/206 final'), a CELEX number ('52021PC0206'),"
     " a procedure reference ('2021/0106(COD)') or a document id ('kst-22112-3100')"
@@ -47,13 +51,13 @@ class StanceView:
 @dataclass
 class TimelineEntry:
     date: str
-    kind: str  # "document", or "event" for a step of the EU procedure
+    kind: str  # "document", "event" (a step of the EU procedure) or "council-vote"
     id: str
     doc_type: str
     title: str
     # fiche, revised-fiche, part (of a fiche's bundle), commission-text, adopted-act,
     # procedure (a procedure document), cites; for events: commission, parliament, council,
-    # signature, publication, other
+    # signature, publication, other; for a council-vote: its outcome's date, relation "council"
     relation: str
     stances: list[StanceView] = field(default_factory=list)
 
@@ -88,6 +92,9 @@ class ProposalTimeline:
     timeline: list[TimelineEntry]
     position: dict[str, Position]  # aspect -> latest label
     changes: list[PositionChange]
+    council_votes: list[CouncilVote] = field(default_factory=list)  # in date order
+    # The latest fiche's overall position beside NL's latest Council vote; None without a vote.
+    said_and_did: SaidAndDid | None = None
 
     def to_json(self) -> dict:
         """The `proposal --json` shape of DESIGN.md."""
@@ -111,7 +118,24 @@ class ProposalTimeline:
                 }
                 for c in self.changes
             ],
+            "council_votes": [vote_json(vote) for vote in self.council_votes],
+            "said_and_did": asdict(self.said_and_did) if self.said_and_did else None,
         }
+
+
+def vote_json(vote: CouncilVote) -> dict:
+    """A Council vote in the `proposal --json` shape: NL's position and every member state's."""
+    return {
+        "date": vote.date,
+        "procedure": vote.procedure,
+        "outcome": vote.outcome,
+        "rule": vote.rule,
+        "configuration": vote.configuration,
+        "document": vote.document,
+        "title": vote.title,
+        "nl": vote.position_of(HOME_COUNTRY),
+        **{position: vote.countries(position) for position in POSITION_NAMES},
+    }
 
 
 @dataclass
@@ -158,9 +182,42 @@ def proposal(archive: Archive, ref: str) -> ProposalTimeline:
     parsed = parse_ref(ref)
     ids = _start(archive, parsed)
     documents = _expand(archive, ids)
-    if not documents:
+    timeline = _timeline(parsed, ids, documents)
+    procedures = {p.strip() for p in timeline.procedure.split(",")} | ids.procedure
+    votes = votes_on(archive, procedures)
+    if not documents and not votes:
         raise UnknownProposal(f"no document in the archive names {parsed.value}")
-    return _timeline(parsed, ids, documents)
+    return with_council_votes(timeline, votes)
+
+
+def with_council_votes(timeline: ProposalTimeline, votes: list[CouncilVote]) -> ProposalTimeline:
+    """The votes, their timeline events, and the latest one beside the latest fiche."""
+    if not votes:
+        return timeline
+    timeline.council_votes = votes
+    timeline.title = timeline.title or votes[-1].title  # a procedure known by its votes only
+    timeline.timeline += [_vote_entry(vote) for vote in votes]
+    timeline.timeline.sort(key=lambda e: (e.date or "9999", e.kind, e.id))
+    latest = timeline.position.get(OVERALL)
+    timeline.said_and_did = said_and_did(
+        latest.label if latest else None,
+        latest.evidence if latest else None,
+        votes[-1].position_of(HOME_COUNTRY),
+    )
+    return timeline
+
+
+def _vote_entry(vote: CouncilVote) -> TimelineEntry:
+    nl = vote.position_of(HOME_COUNTRY) or "no position"
+    return TimelineEntry(
+        date=vote.date,
+        kind="council-vote",
+        id=vote.id,
+        doc_type="council-vote",
+        title=f"Council: {vote.outcome or 'vote'} ({vote.configuration or vote.procedure});"
+        f" NL {nl.replace('_', ' ')}",
+        relation="council",
+    )
 
 
 def _start(archive: Archive, parsed: ProposalRef) -> _Identifiers:

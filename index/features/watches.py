@@ -12,9 +12,10 @@ import json
 import re
 from dataclasses import asdict, dataclass
 
+from index.archive.council_votes import VOTE_KEY_PREFIX, vote_by_id
 from index.archive.database import Archive, now
 from index.archive.watch_tables import SavedWatch, WatchTables
-from index.features.proposal_watch import CHANGE_PREFIX, change_title, proposal_items
+from index.features.proposal_watch import CHANGE_PREFIX, change_title, proposal_items, vote_item
 from index.features.proposals import MalformedRef, parse_ref
 from index.search.contract import SearchBackend, resolve_filter_values
 from index.search.query import Filters, ParsedQuery, parse_query
@@ -144,6 +145,9 @@ class WatchStore:
     def _alerts(self, name: str, keys: list[str]) -> list[Alert]:
         alerts = []
         for key in keys:
+            if key.startswith(VOTE_KEY_PREFIX):
+                alerts += self._vote_alerts(name, key)
+                continue
             # A position change is keyed change:ASPECT:FROM:TO:FICHE_ID; it opens the fiche.
             doc_id = key.rsplit(":", 1)[-1] if key.startswith(CHANGE_PREFIX) else key
             row = self.tables.alert_row(name, key, doc_id)
@@ -154,6 +158,17 @@ class WatchStore:
                 title, doc_type = change_title(key, title), "change"
             alerts.append(Alert(name, doc_id, title, doc_type, row.date, row.seen_at, key))
         return alerts
+
+    def _vote_alerts(self, name: str, key: str) -> list[Alert]:
+        """A Council vote on a followed proposal; it opens the procedure's document."""
+        vote = vote_by_id(self.archive, key.removeprefix(VOTE_KEY_PREFIX))
+        row = self.db.execute(
+            "SELECT seen_at FROM watch_matches WHERE name = ? AND doc_id = ?", (name, key)
+        ).fetchone()
+        if vote is None or row is None:
+            return []
+        item = vote_item(vote)
+        return [Alert(name, item.doc_id, item.title, item.doc_type, item.date, row[0], key)]
 
 
 def _watch(saved: SavedWatch) -> Watch:

@@ -1,4 +1,4 @@
-"""A replay of the three sources on 127.0.0.1: real corpus files at the real URL paths, listings
+"""A replay of the four sources on 127.0.0.1: real corpus files at the real URL paths, listings
 in the real response formats (see data/README.md), faults injected per URL, requests counted.
 
     with ReplayServer() as replay:
@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import re
 import socket
 import struct
 import threading
 import time
+import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
@@ -40,6 +42,7 @@ FAKE_404 = (
     b"<body><h1>Pagina niet gevonden</h1><p>De pagina bestaat niet (meer).</p></body></html>"
 )
 FAULTS = ("500", "503", "429", "slow", "reset", "truncate", "malformed", "fake404")
+COUNCIL_DUMP = "/data/public-voting/council-votes-on-legislative-acts.zip"
 LISTING_PATHS = ("/sru", "/OData/v4/2.0/Document", "/webapi/rdf/sparql", "/robots.txt")
 
 
@@ -68,6 +71,10 @@ class Replay:
     faults: dict[str, list[str]] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # The Council votes dump's turtle-dump.ttl (a test may swap in broken Turtle).
+    council_turtle: bytes = field(
+        default_factory=lambda: (DATA / "consilium" / "turtle-dump.ttl").read_bytes()
+    )
 
     def take_fault(self, target: str) -> str | None:
         with self.lock:
@@ -232,6 +239,14 @@ def sparql_results(replay: Replay, params: dict[str, str]) -> bytes:
     return json.dumps(body, indent=4).encode("utf-8")
 
 
+def council_dump(turtle: bytes) -> bytes:
+    """The Council's votes zip around turtle-dump.ttl; the same bytes (and ETag) every time."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as dump:
+        dump.writestr(zipfile.ZipInfo("turtle-dump.ttl", date_time=(2025, 4, 1, 10, 0, 0)), turtle)
+    return buffer.getvalue()
+
+
 def literal(value: str, datatype: str = "http://www.w3.org/2001/XMLSchema#string") -> dict:
     return {"type": "typed-literal", "datatype": datatype, "value": value}
 
@@ -290,6 +305,8 @@ class Handler(BaseHTTPRequestHandler):
             return odata_page(self.replay, base, params), "application/json"
         if path == "/webapi/rdf/sparql":
             return sparql_results(self.replay, params), "application/sparql-results+json"
+        if path == COUNCIL_DUMP:
+            return council_dump(self.replay.council_turtle), "application/zip"
         return self.corpus_file(path, params)
 
     def corpus_file(self, path: str, params: dict[str, str]) -> tuple[bytes, str] | None:

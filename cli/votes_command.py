@@ -1,0 +1,60 @@
+"""`fiche-search votes`: the Council votes beside the cabinet's written position."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from dataclasses import asdict
+
+import click
+
+from cli.context import fail, home_option, open_archive_api
+from fiche_search import VOTES_CSV_HEADER, BadVoteFilter, VoteRow
+
+
+@click.command("votes")
+@click.option("--differs", is_flag=True, help="Only votes that disagree with the fiche.")
+@click.option("--country", default="NL", show_default=True, help="Whose vote (two letters).")
+@click.option("--since", default="", help="Votes on or after this date (ISO).")
+@click.option("--until", default="", help="Votes on or before this date (ISO).")
+@click.option("--json", "as_json", is_flag=True, help="The rows as JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="The rows as CSV.")
+@home_option
+def votes_command(differs, country, since, until, as_json, as_csv, home):
+    """Proposals with a Council vote (crawl consilium): the latest fiche's overall position
+    beside the country's vote. --differs: support written and against/abstained voted, or
+    rejection written and in favour voted."""
+    if as_json and as_csv:
+        fail("give --json or --csv, not both", code=2)
+    api = open_archive_api(home, existing=True)
+    try:
+        rows = api.council_votes(country, differs, since, until)
+    except BadVoteFilter as error:
+        fail(str(error), code=2)
+    finally:
+        api.close()
+    if as_json:
+        click.echo(json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=2))
+    elif as_csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(VOTES_CSV_HEADER)
+        writer.writerows(row.csv_row() for row in rows)
+    else:
+        click.echo(readable(rows))
+
+
+def readable(rows: list[VoteRow]) -> str:
+    if not rows:
+        return "no Council votes (fetch them with `fiche-search crawl consilium`)"
+    lines = []
+    for row in rows:
+        proposal = ", ".join(row.com_numbers) or "no archived document"
+        mark = "  DIFFERS" if row.differs else ""
+        lines.append(f"{row.date}  {row.procedure}  {proposal}{mark}")
+        lines.append(f"  {row.title}")
+        lines.append(
+            f"  fiche: {row.position or 'no fiche'}; {row.country} voted:"
+            f" {(row.vote or 'not listed').replace('_', ' ')} ({row.outcome})"
+        )
+    return "\n".join(lines)
