@@ -9,7 +9,7 @@ from dataclasses import asdict
 
 import click
 
-from cli.context import fail, home_option, open_archive_api
+from cli.context import csv_option, fail, home_option, json_option, open_archive_api
 from fiche_search import VOTES_CSV_HEADER, BadVoteFilter, VoteRow
 
 
@@ -18,8 +18,8 @@ from fiche_search import VOTES_CSV_HEADER, BadVoteFilter, VoteRow
 @click.option("--country", default="NL", show_default=True, help="Whose vote (two letters).")
 @click.option("--since", default="", help="Votes on or after this date (ISO).")
 @click.option("--until", default="", help="Votes on or before this date (ISO).")
-@click.option("--json", "as_json", is_flag=True, help="The rows as JSON.")
-@click.option("--csv", "as_csv", is_flag=True, help="The rows as CSV.")
+@json_option("The rows as JSON.")
+@csv_option("The rows as CSV.")
 @home_option
 def votes_command(differs, country, since, until, as_json, as_csv, home):
     """Proposals with a Council vote (crawl consilium): the latest fiche's overall position

@@ -41,6 +41,7 @@ from index.features.proposals import proposal_refs
 from index.features.references import Citation, cited_by, cites, resolve_targets
 from index.features.related import Related, related_documents
 from index.features.stance_counts import StanceCounts, count_stances
+from index.features.vote_rows import VoteRow, vote_rows
 from index.features.watches import Alert, Watch, WatchError, WatchStore
 from index.search.backends import BackendUnavailable, open_backend
 from index.search.contract import (
@@ -53,7 +54,6 @@ from index.search.contract import (
 )
 from index.search.filters import FILTER_NAMES, UNDATED, Filters, QueryError
 from index.search.query import ParsedQuery, parse_query
-from index.features.vote_rows import VoteRow, vote_rows
 
 __all__ = [
     "Alert",

@@ -191,6 +191,7 @@ SETTINGS: tuple[Setting, ...] = (
     _crawl("FICHE_POLITE", "wait between requests (off: tests and benchmarks on a replay)"),
     _crawl("FICHE_FIRST_CRAWL_DAYS", "days a source crawled for the first time lists back"),
     _crawl("FICHE_DOSSIER", "the Kamerstuk dossier of the BNC-fiches (--dossier)"),
+    _crawl("FICHE_CONSILIUM_DAILY", "ask for the Council's votes dump at most once a day"),
     # each source's endpoints, from the one list of sources (parsers/sources.py)
     *(
         _crawl(name, f"{source.name}: where it is fetched from (crawl --base-url moves it)")

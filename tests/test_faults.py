@@ -100,7 +100,7 @@ def assert_archive_equals_index(home: Path) -> None:
     index = EmbeddedBackend(home / "index" / "tantivy")
     try:
         assert sorted(index.matching_documents(parse_query(""))) == archive.document_ids()
-        assert index.section_count() == archive.section_count()
+        assert index.section_count() == archive.statistics.section_count()
         assert archive.pending_index(index.name) == []
     finally:
         index.close()

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.archive.database import Archive
 from index.archive.council_votes import VOTE_KEY_PREFIX
+from index.archive.database import Archive
 from index.features.proposals import HOME_COUNTRY, PositionChange, UnknownProposal, proposal
 from parsers.council_votes import CouncilVote
 from parsers.procedure import procedure_id

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from index.archive.database import Archive
 from index.archive.council_votes import all_votes, said_and_did
+from index.archive.database import Archive
 from index.features.proposals import OVERALL, ProposalTimeline, UnknownProposal, proposal
 from parsers.council_votes import CouncilVote
 
