@@ -7,7 +7,13 @@ import re
 
 from parsers.lines import fold, split_marker
 
-FICHE_HEADING = re.compile(r"^(?:BNC-)?fiche\s*(\d+)?\s*[:–-]\s*(\S.*)$", re.IGNORECASE)
+# Every variant of a fiche heading: "Fiche 3: ...", "Fiche: ...", "BNC-fiche - ...", "Fiche nr. 3:
+# ...", and a revision: "Herzien fiche: ...", "Herziene BNC-fiche 2: ...".
+FICHE_HEADING = re.compile(
+    r"^(?P<revised>herziene?\s+)?(?:bnc[- ]?)?fiche\s*(?:(?:nr\.?|nummer)\s*)?(?P<number>\d+)?"
+    r"\s*[:–-]\s*(?P<title>\S.*)$",
+    re.IGNORECASE,
+)
 
 # Section-1 labels (Algemene gegevens) -> metadata key. Order matters: first match wins.
 LABELS = (
