@@ -89,10 +89,10 @@ def import_command(paths, sample, home, backend, es_url, as_json):
     print_report(report, as_json)
     if sample and not as_json:
         click.echo('Now try: fiche-search "talent" or fiche-search serve', err=True)
-    if report.missing_tool:
-        sys.exit(1)  # the other files landed; these wait until the program is installed
-    if report.failures and not report.documents and not report.unchanged:
-        sys.exit(1)  # nothing of what was given could be read; one bad file among many is not
+    if report.failures:
+        # The other files landed; the exit code tells a script that some did not (named
+        # above), and a missing program's files wait until it is installed.
+        sys.exit(1)
 
 
 def print_report(report: ImportReport, as_json: bool) -> None:
@@ -159,8 +159,8 @@ def reparse_command(home, backend, es_url, everything):
         f"{len(report.failures)} failed; {report.indexed} indexed"
     )
     print_failures(report.failures)
-    if report.missing_tool:
-        sys.exit(1)  # what could be read was; these files wait until the program is installed
+    if report.failures:
+        sys.exit(1)  # what could be read was; the files named above could not
 
 
 @click.command("reindex")

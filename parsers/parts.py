@@ -212,7 +212,7 @@ def _letter_title(lines: list[Line]) -> str:
         match = _BETREFT.match(line.text)
         if match:
             return match.group(1).strip()
-    fiches = [m.group(2) for line in lines if (m := FICHE_HEADING.match(line.text))]
+    fiches = [m.group("title") for line in lines if (m := FICHE_HEADING.match(line.text))]
     if fiches:
         return "Aanbiedingsbrief fiches: " + "; ".join(fiches)[:200]
     return text_title([line.text for line in lines[:HEAD_LINES]])

@@ -85,16 +85,18 @@ def _as_text(data: bytes) -> str:
     return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", newline=None).read()
 
 
-def run_json(*args: str, home: Path) -> dict | list:
+def run_json(*args: str, home: Path, exit_code: int = 0) -> dict | list:
+    """The command's JSON output, after checking its exit code (1: an import of which some
+    file failed, the report still printed)."""
     result = run_cli(*args, "--json", home=home)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == exit_code, result.stderr
     return json.loads(result.stdout)
 
 
-def run_json_here(*args: str, home: Path) -> dict | list:
+def run_json_here(*args: str, home: Path, exit_code: int = 0) -> dict | list:
     """`run_json` in this process (see run_cli_here)."""
     result = run_cli_here(*args, "--json", home=home)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == exit_code, result.stderr
     return json.loads(result.stdout)
 
 

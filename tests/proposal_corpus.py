@@ -1,8 +1,9 @@
 """Archives for the proposal tests, from real documents.
 
 The corpus has no revised fiche. `revised_fiche` makes one from the seed's real fiche: the
-fiche part of the seed file, retitled "Herzien fiche", with ONE verdict changed (the
-grondhouding on subsidiariteit from positief to negatief). Nothing else is edited.
+fiche part of the seed file, its heading "Fiche 1: ..." printed as "Herzien fiche: ...", with
+ONE verdict changed (the overall position: the recommendation "sluit ... in belangrijke mate
+aan bij" Dutch policy becomes "sluit ... niet aan bij" it). Nothing else is edited.
 """
 
 import shutil
@@ -17,18 +18,24 @@ MIFIR = (
     / "fiches"
     / "fiche-5-herziening-verordening-en-richtlijn-markten-voor-financiele-instrumenten.pdf"
 )
-SUBSIDIARITY = "De grondhouding van het kabinet ten aanzien van de subsidiariteit is positief."
+FICHE_HEADING = "Fiche 1: Aanbeveling aantrekken van talent voor innovatie"
+VERDICT = ("in belangrijke mate aan bij", "niet aan bij")
+
+
+def fiche_lines() -> tuple[list[str], list[str]]:
+    """The seed's cover letter and its fiche (from its heading to the beslisnota), as lines."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    start = lines.index(FICHE_HEADING)
+    end = next(i for i, line in enumerate(lines) if line.startswith("Minister van Asiel"))
+    return lines[:start], lines[start:end]
 
 
 def revised_fiche(folder):
-    """The seed's fiche alone, as a revised fiche with the subsidiarity verdict changed."""
-    lines = SEED.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("Fiche 1: Aanbeveling"))
-    end = next(i for i, line in enumerate(lines) if line.startswith("Minister van Asiel"))
-    text = "\n".join(lines[start:end])
-    text = text.replace("Fiche 1: Aanbeveling", "Fiche 1: Herzien fiche Aanbeveling", 1)
-    assert text.count(SUBSIDIARITY[:-1]) == 1
-    text = text.replace(SUBSIDIARITY[:-1], SUBSIDIARITY[:-1].replace("positief", "negatief"))
+    """The seed's fiche alone, as a revised fiche with its overall position changed."""
+    _, lines = fiche_lines()
+    text = "\n".join(lines).replace("Fiche 1: ", "Herzien fiche: ", 1)
+    assert text.count(VERDICT[0]) == 1
+    text = text.replace(*VERDICT)
     path = folder / "herzien-fiche-talent.txt"
     path.write_text(text, encoding="utf-8")
     return path

@@ -3,7 +3,7 @@ and a SIGKILL in the middle of an import."""
 
 import tantivy
 from cli_helpers import import_killed_midway, run_cli, run_json
-from conftest import CORPUS, SEED
+from conftest import CORPUS, MALFORMED, SEED
 
 from index.search.embedded import EmbeddedBackend
 
@@ -17,11 +17,13 @@ def test_empty_archive_says_how_to_fill_it(tmp_path):
     assert "fiche-search import" in result.stderr
 
 
-def test_import_twice_leaves_one_of_each(tmp_path):
-    first = run_json("import", *map(str, SOME_FILES), home=tmp_path)
-    again = run_json("import", *map(str, SOME_FILES), home=tmp_path)
+def test_import_twice_leaves_one_of_each_and_the_broken_file_fails_both_times(tmp_path):
+    first = run_json("import", *map(str, SOME_FILES), home=tmp_path, exit_code=1)
+    again = run_json("import", *map(str, SOME_FILES), home=tmp_path, exit_code=1)
     assert first["documents"] > 0
     assert again["documents"] == 0
+    assert [f["file"] for f in first["failures"]] == [str(MALFORMED)]
+    assert again["failures"] == first["failures"]  # failed before: fails again, not "unchanged"
     assert again["unchanged"] + len(again["failures"]) == again["files"]
     stats = run_json("stats", home=tmp_path)
     assert stats["documents"] == first["documents"]
@@ -45,14 +47,14 @@ def test_sigkill_mid_import_leaves_a_consistent_archive_that_completes(tmp_path,
     committed = import_killed_midway(CORPUS, home, after_documents=3)
     assert 0 < committed < expected
 
-    again = run_json("import", str(CORPUS), home=home)
+    again = run_json("import", str(CORPUS), home=home, exit_code=1)  # MALFORMED fails
     assert run_json("stats", home=home)["documents"] == expected
     assert again["unchanged"] > 0, "files archived before the kill are not parsed again"
     searched = run_json("blauwe kaart", home=home)
     assert searched["total"] == run_json("blauwe kaart", home=reference)["total"]
 
 
-def test_a_file_that_cannot_be_read_fails_alone_but_not_among_good_ones(tmp_path):
+def test_a_file_that_cannot_be_read_fails_the_import_alone_and_among_good_ones(tmp_path):
     broken = tmp_path / "files" / "broken.pdf"
     broken.parent.mkdir()
     broken.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n")  # cut off
@@ -60,9 +62,13 @@ def test_a_file_that_cannot_be_read_fails_alone_but_not_among_good_ones(tmp_path
     assert alone.returncode == 1
     assert "broken.pdf" in alone.stderr and "Traceback" not in alone.stderr
     (tmp_path / "files" / "seed.txt").write_bytes(SEED.read_bytes())
-    together = run_json("import", str(tmp_path / "files"), home=tmp_path / "together")
-    assert together["documents"] > 0
+    together = run_json("import", str(tmp_path / "files"), home=tmp_path / "together", exit_code=1)
+    assert together["documents"] > 0  # the good file landed
     assert [f["file"].endswith("broken.pdf") for f in together["failures"]] == [True]
+    again = run_cli("import", str(tmp_path / "files"), home=tmp_path / "together")
+    assert again.returncode == 1
+    assert "failed: " in again.stderr and "broken.pdf" in again.stderr
+    assert "1 files unchanged, 1 failed" in again.stdout  # the seed unchanged, broken.pdf not
 
 
 def test_an_index_of_an_older_version_is_refused_with_a_way_out(tmp_path):

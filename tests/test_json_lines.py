@@ -73,7 +73,7 @@ def test_a_bad_record_is_reported_and_the_others_land(tmp_path):
     lines.insert(2, b'{"celex": "32099R9999", "url": "x", "text": "cut off\n')
     source = tmp_path / "slice.jsonl"
     source.write_bytes(b"".join(lines))
-    report = run_json_here("import", str(source), home=tmp_path / "home")
+    report = run_json_here("import", str(source), home=tmp_path / "home", exit_code=1)
     assert report["documents"] == 5
     [failure] = report["failures"]
     assert failure["file"].endswith("slice.jsonl#L3") and "malformed JSON" in failure["reason"]
@@ -84,6 +84,7 @@ def test_a_truncated_gzip_keeps_what_was_read(tmp_path):
     source = tmp_path / "cut.jsonl.gz"
     source.write_bytes(packed[: len(packed) * 2 // 3])
     result = run_cli_here("import", str(source), "--json", home=tmp_path / "home")
+    assert result.returncode == 1  # the rest of the file could not be read
     report = json.loads(result.stdout)
     assert 0 < report["documents"] < 20
     assert "cannot read further" in report["failures"][-1]["reason"]

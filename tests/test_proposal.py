@@ -4,8 +4,9 @@ The seed (COM(2026) 462: letter, fiche, beslisnota, workflow logs), the MiFIR fi
 726 and 727) next to the EUR-Lex and Cellar files of the corpus, and the Cellar notices of
 procedures 2009/0162(COD) and 2018/0172(COD).
 
-The corpus has no revised fiche: tests/proposal_corpus.py makes one from the seed's real fiche
-with ONE verdict changed (subsidiariteit: positief -> negatief), and says so.
+The corpus has no revised fiche: tests/proposal_corpus.py makes one from the seed's real fiche,
+its heading printed "Herzien fiche: ...", with ONE verdict changed (the overall position:
+steunt onder voorwaarden -> kritisch), and says so.
 """
 
 import pytest
@@ -46,16 +47,19 @@ def test_the_revised_fiche_follows_the_first_and_its_changed_verdict_is_the_one_
     timeline = run_json_here("proposal", "COM(2026) 462", home=home)
     revised = next(e["id"] for e in timeline["timeline"] if e["relation"] == "revised-fiche")
     [change] = timeline["changes"]
-    assert change["aspect"] == "subsidiariteit"
-    assert (change["from"], change["to"]) == ("positief", "negatief")
+    assert change["aspect"] == "positie"
+    assert (change["from"], change["to"]) == ("steunt_onder_voorwaarden", "kritisch")
     assert change["to_id"] == revised and change["from_id"].endswith("-fiche-1")
-    assert "subsidiariteit is positief" in change["evidence"]["from"]
-    assert "subsidiariteit is negatief" in change["evidence"]["to"]
+    assert "in belangrijke mate aan bij" in change["evidence"]["from"]
+    assert "niet aan bij" in change["evidence"]["to"]
     position = timeline["position"]
-    assert position["subsidiariteit"]["label"] == "negatief"
+    assert position["positie"]["label"] == "kritisch"
+    assert position["positie"]["id"] == revised
+    assert position["subsidiariteit"]["label"] == "positief"  # unchanged, now from the revision
     assert position["subsidiariteit"]["id"] == revised
-    assert position["bevoegdheid"]["label"] == "positief"  # unchanged, now from the revision
-    assert "negatief" in position["subsidiariteit"]["evidence"]
+    revision = next(e for e in timeline["timeline"] if e["id"] == revised)
+    assert revision["doc_type"] == "fiche"
+    assert revision["title"] == "Herzien fiche: Aanbeveling aantrekken van talent voor innovatie"
 
 
 def test_mifir_fiche_names_two_proposals_and_either_finds_it(home):
@@ -91,7 +95,7 @@ def test_readable_timeline(home):
     result = run_cli_here("proposal", "COM(2026) 462", home=home)
     assert result.returncode == 0, result.stderr
     assert "Timeline" in result.stdout and "Changes" in result.stdout
-    assert "subsidiariteit: positief -> negatief" in result.stdout
+    assert "positie: steunt_onder_voorwaarden -> kritisch" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -93,10 +93,12 @@ def test_the_pdf_and_the_xml_of_one_motie_are_one_document(tmp_path):
     assert [s["file"] for s in report["skipped"]] == [str(notice)]
     db = sqlite3.connect(tmp_path / "archive.sqlite")
     rows = db.execute("SELECT id, format FROM documents").fetchall()
-    raw = db.execute("SELECT COUNT(DISTINCT sha256) FROM parses").fetchone()[0]
+    raw = db.execute("SELECT documents FROM parses ORDER BY documents").fetchall()
+    failures = db.execute("SELECT COUNT(*) FROM parse_failures").fetchone()[0]
     db.close()
     assert rows == [("kst-32545-143", "op-xml")]
-    assert raw == 2  # the XML and the PDF, each parsed and kept
+    # the notice read to no document, the XML and the PDF to one each, both kept
+    assert raw == [(0,), (1,), (1,)] and failures == 0
 
 
 def test_an_aanhangsel_pdf_is_named_by_its_year_and_number():

@@ -36,7 +36,7 @@ def test_new_documents_and_position_changes_alert_once(tmp_path):
     [change] = [a for a in alerts if a["doc_type"] == "change"]
     assert len(alerts) == 2
     assert "Herzien" in document["title"]
-    assert change["title"].startswith("subsidiariteit: positief -> negatief")
+    assert change["title"].startswith("positie: steunt_onder_voorwaarden -> kritisch")
     assert change["doc_id"] == document["doc_id"]
 
     ok(run_cli_here("import", str(first), str(later), home=home))
@@ -48,7 +48,7 @@ def test_new_documents_and_position_changes_alert_once(tmp_path):
     ids = [e.findtext(f"{ATOM}id") for e in entries]
     assert len(ids) == 2 and len(set(ids)) == 2
     titles = [e.findtext(f"{ATOM}title") for e in entries]
-    assert any(t.startswith("subsidiariteit: positief -> negatief") for t in titles)
+    assert any(t.startswith("positie: steunt_onder_voorwaarden -> kritisch") for t in titles)
     listed = run_json_here("watch", "list", home=home)
     assert listed[0]["proposal"] == "COM (2026) 462"
 

@@ -21,8 +21,8 @@ def test_proposal_page_shows_timeline_position_and_highlighted_change(client):
     page = client.get("/proposal", params={"ref": "COM (2026) 462"})
     assert page.status_code == 200
     assert "Position of the cabinet" in page.text and "Timeline" in page.text
-    assert re.search(r'<li class="changed"><strong>subsidiariteit</strong>', page.text)
-    assert "subsidiariteit is negatief" in page.text and "subsidiariteit is positief" in page.text
+    assert re.search(r'<li class="changed"><strong>positie</strong>', page.text)
+    assert "in belangrijke mate aan bij" in page.text and "niet aan bij" in page.text
 
 
 def test_proposal_json_is_the_cli_shape(client):
@@ -41,7 +41,7 @@ def test_proposal_json_is_the_cli_shape(client):
     }
     # No Council votes in this archive: the keys are there all the same (test_council_votes.py)
     assert (data["council_votes"], data["said_and_did"]) == ([], None)
-    assert data["changes"][0]["aspect"] == "subsidiariteit"
+    assert data["changes"][0]["aspect"] == "positie"
     entry = data["timeline"][0]
     assert set(entry) == {"date", "kind", "id", "doc_type", "title", "relation", "stances"}
 

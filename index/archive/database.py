@@ -332,6 +332,15 @@ class Archive:
         ).fetchone()
         return row is not None
 
+    def recorded_failure(self, sha256: str, parser_version: str) -> str:
+        """Why this parser version could not read this raw file, or "" when it could: a file
+        that failed fails again when imported again, it is not "unchanged"."""
+        row = self.db.execute(
+            "SELECT reason FROM parse_failures WHERE sha256 = ? AND parser_version = ?",
+            (sha256, parser_version),
+        ).fetchone()
+        return row[0] if row else ""
+
     def document(self, doc_id: str) -> Document | None:
         row = self.db.execute("SELECT body FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return document_from_body(row[0]) if row else None

@@ -206,7 +206,11 @@ def import_bytes(
         ]
         archive.link_sidecars(sha, shas)
     if archive.knows_raw(sha, PARSER_VERSION):
-        report.unchanged += 1
+        failure = archive.recorded_failure(sha, PARSER_VERSION)
+        if failure:
+            report.failures.append((filename or location, failure))
+        else:
+            report.unchanged += 1
         return []
     return parse_and_store(archive, sha, data, filename or location, report, source, url, ocr)
 
@@ -268,10 +272,14 @@ def store_parse(
         report.failures.append((filename, outcome.reason))
         report.missing_tool = report.missing_tool or outcome.reason
         return []
+    if isinstance(outcome, NotADocument):
+        # Read, and no document in it: recorded as a parse that gave none, not as a failure.
+        archive.store_documents(sha, PARSER_VERSION, [])
+        report.skipped.append((filename, outcome.reason))
+        return []
     if isinstance(outcome, ParseError):
         archive.record_parse_failure(sha, filename, outcome.reason, PARSER_VERSION)
-        failed = not isinstance(outcome, NotADocument)
-        (report.failures if failed else report.skipped).append((filename, outcome.reason))
+        report.failures.append((filename, outcome.reason))
         return []
     stored = archive.store_documents(sha, PARSER_VERSION, outcome)
     report.stored_ids.update(doc.id for doc in stored)

@@ -21,6 +21,7 @@ class FicheSpan:
     start: int
     end: int
     title: str = ""
+    revised: bool = False  # "Herzien fiche: ...": the cabinet's second word on a proposal
 
 
 def find_fiches(part: Part) -> list[FicheSpan]:
@@ -30,7 +31,10 @@ def find_fiches(part: Part) -> list[FicheSpan]:
         return []
     first = part.blocks[0].text.splitlines()[0].strip()
     heading = FICHE_HEADING.match(first)
-    return [FicheSpan(start=0, end=len(part.blocks), title=heading.group(2) if heading else "")]
+    if not heading:
+        return [FicheSpan(start=0, end=len(part.blocks))]
+    revised = bool(heading.group("revised"))
+    return [FicheSpan(0, len(part.blocks), title=heading.group("title"), revised=revised)]
 
 
 def build_fiche(part: Part, span: FicheSpan) -> Document:
@@ -54,7 +58,7 @@ def build_fiche(part: Part, span: FicheSpan) -> Document:
 
 def _title(span: FicheSpan, metadata: dict) -> str:
     if span.title:
-        return f"Fiche: {span.title.strip()}"
+        return f"{'Herzien fiche' if span.revised else 'Fiche'}: {span.title.strip()}"
     titel = metadata.get("titel_voorstel", "").split("\n")[0]
     return f"Fiche: {titel[:200]}" if titel else "Fiche"
 

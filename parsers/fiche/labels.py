@@ -7,14 +7,23 @@ import re
 
 from parsers.lines import fold, split_marker
 
-FICHE_HEADING = re.compile(r"^(?:BNC-)?fiche\s*(\d+)?\s*[:–-]\s*(\S.*)$", re.IGNORECASE)
+# Every variant of a fiche heading: "Fiche 3: ...", "Fiche: ...", "BNC-fiche - ...", "Fiche nr. 3:
+# ...", and a revision: "Herzien fiche: ...", "Herziene BNC-fiche 2: ...".
+FICHE_HEADING = re.compile(
+    r"^(?P<revised>herziene?\s+)?(?:bnc[- ]?)?fiche\s*(?:(?:nr\.?|nummer)\s*)?(?P<number>\d+)?"
+    r"\s*[:–-]\s*(?P<title>\S.*)$",
+    re.IGNORECASE,
+)
+
+_ROL_EP = r"rol (van het )?(europees parlement|ep)\b"
 
 # Section-1 labels (Algemene gegevens) -> metadata key. Order matters: first match wins.
 LABELS = (
     ("titel_voorstel", r"titels? (van (het|de) )?voorstel(len)?"),
     ("datum_ontvangst", r"datum (ontvangst )?commissiedocument(en)?|datum ontvangst"),
     ("com_numbers", r"(nr\.?|nummer|nummers) commissiedocument(en)?"),
-    ("eurlex_url", r"eur-?lex|pre-?lex"),
+    # an older title page prints the CELEX number on a line of its own: read as the link is
+    ("eurlex_url", r"eur-?lex|pre-?lex|celex(-?nummers?)?"),
     (
         "impact_assessment",
         r"(nr\.? )?impact[- ]?assessment( commissie)?( en opinie)?"
@@ -22,9 +31,11 @@ LABELS = (
     ),
     ("behandelingstraject_raad", r"behandelingstraject raad"),
     ("ministerie", r"eerstverantwoordelijke? ministerie"),
-    ("rechtsbasis", r"rechtsbasis( en besluitvormingsprocedure( raad)?)?"),
-    ("besluitvormingsprocedure_raad", r"besluitvormingsprocedure( raad)?"),
-    ("rol_ep", r"rol (van het )?europees parlement"),
+    # "Rechtsbasis, besluitvormingsprocedure (Raad) en rol (van het) Europees Parlement": one
+    # item of older templates, its value split over the keys it names (COMBINED_PARTS)
+    ("rechtsbasis", rf"rechtsbasis(,? (en )?besluitvormingsprocedure( raad)?)?( en {_ROL_EP})?"),
+    ("besluitvormingsprocedure_raad", rf"besluitvormingsprocedure( raad)?( en {_ROL_EP})?"),
+    ("rol_ep", _ROL_EP),
 )
 _LABELS = tuple(
     (key, re.compile(rf"^(?:{pattern})\b\s*:?", re.IGNORECASE)) for key, pattern in LABELS
@@ -73,6 +84,59 @@ def match_label(text: str) -> tuple[str, str] | None:
         if match:
             return key, original[_original_length(head, match.end()) :].strip(" :")
     return None
+
+
+# What the value of a combined item is made of, in the order the item names them.
+COMBINED_PARTS = (
+    ("rechtsbasis", re.compile(r"\bart(ikel|ikelen|\.)|\bv[ew]eu\b|verdrag", re.IGNORECASE)),
+    ("besluitvormingsprocedure_raad", re.compile(r"meerderheid|unanimiteit|eenparig", re.I)),
+    (
+        "rol_ep",
+        re.compile(
+            r"medebeslissing|co-?decisie|raadpleging|consultatie|instemming|goedkeuring"
+            r"|wetgevingsprocedure|geen rol|informeren|geen\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_NAMES = {
+    "rechtsbasis": "rechtsbasis",
+    "besluitvormingsprocedure_raad": "besluitvormingsprocedure",
+    "rol_ep": "rol ",
+}
+
+
+def named_keys(label: str) -> tuple[str, ...]:
+    """The keys a combined label names ("Rechtsbasis en besluitvormingsprocedure Raad":
+    rechtsbasis and besluitvormingsprocedure_raad); one key for any other label."""
+    folded = fold(label)
+    return tuple(key for key, word in _NAMES.items() if word in folded)
+
+
+# Where a label may start inside a line: after a space, with or without its letter ("h)
+# Rechtsbasis"), at the capitalised first word of a label. An unlettered one counts only when
+# a colon or a comma follows it ("... Ministerie van Buitenlandse Zaken Rechtsbasis, bes...").
+_INLINE_START = re.compile(
+    r"(?<=\s)(?:(?P<letter>[a-m][).])\s+)?(?=(?:Titel|Datum|Nr\b|Nummer|EUR|Eur|Pre-?lex|PreLex"
+    r"|CELEX|Celex|Impact|Behandelingstraject|Eerstverantwoordelijk|Rechtsbasis"
+    r"|Besluitvormingsprocedure|Rol\b))"
+)
+
+
+def inline_label_starts(text: str) -> list[int]:
+    """Offsets in a line where another section-1 label starts (the line holds several fields,
+    or a value runs on into the next label); [] for most lines."""
+    starts = []
+    for match in _INLINE_START.finditer(text, 1):
+        rest = text[match.start() :]
+        label = match_label(rest)
+        if label is None:
+            continue
+        value = label[1]
+        label_text = rest[: rest.rfind(value)] if value else rest
+        if match.group("letter") or label_text.rstrip().endswith(":") or value.startswith(","):
+            starts.append(match.start())
+    return starts
 
 
 def _original_length(original: str, folded_end: int) -> int:

@@ -11,7 +11,13 @@ import re
 from dataclasses import dataclass, field
 
 from parsers.dates import parse_dutch_date
-from parsers.fiche.labels import match_label, match_main
+from parsers.fiche.labels import (
+    COMBINED_PARTS,
+    inline_label_starts,
+    match_label,
+    match_main,
+    named_keys,
+)
 from parsers.lines import Line, split_marker
 from parsers.links import celex_numbers, com_numbers, eurlex_urls
 from parsers.model import METADATA_KEYS
@@ -29,6 +35,7 @@ class _Field:
     key: str
     lines: list[Line] = field(default_factory=list)
     complete: bool = False
+    keys: tuple[str, ...] = ()  # the keys a combined item names ("Rechtsbasis en ...")
 
 
 def extract_metadata(lines: list[Line]) -> dict:
@@ -39,22 +46,43 @@ def extract_metadata(lines: list[Line]) -> dict:
         if not item.complete or item.key in metadata:
             continue
         value = _value_text(item.lines)
-        if value:
+        if len(item.keys) > 1:
+            for key, part in _combined_values(item.keys, value).items():
+                if key not in metadata:
+                    _store(metadata, key, part)
+        elif value:
             _store(metadata, item.key, value)
     return metadata
+
+
+def _combined_values(keys: tuple[str, ...], value: str) -> dict[str, str]:
+    """The value of a combined item over the keys it names, by what each piece says ("Artikel
+    114 VWEU; gekwalificeerde meerderheid; medebeslissing"). A piece that says none of them
+    belongs to the one before ("Artikel 114, 115 en 352 VWEU" split at its commas)."""
+    parts: dict[str, list[str]] = {}
+    current = ""
+    for piece in re.split(r"\s*[;\n]\s*|,\s+", value):
+        kind = next((k for k, says in COMBINED_PARTS if k in keys and says.search(piece)), "")
+        if kind and kind not in parts:
+            current = kind
+            parts[current] = []
+        if current and piece:
+            parts[current].append(piece)
+    return {key: ", ".join(pieces).strip(" .") for key, pieces in parts.items()}
 
 
 def _fields(lines: list[Line]) -> list[_Field]:
     fields: list[_Field] = []
     current: _Field | None = None
-    for line in lines:
+    for line in _one_field_per_line(lines):
         marked = split_marker(line.text)
-        label = match_label(line.text) if len(marked.text) < 160 else None
+        label = match_label(line.text)  # looks at the first LABEL_WINDOW characters only
         repeats_label = label and current and label[0] == current.key and label[1]
-        if label and (not label[1] or marked.marker) and not repeats_label:
+        if label and _starts_field(line.text, marked.marker, label[1]) and not repeats_label:
             if current:
                 current.complete = True
-            current = _Field(key=label[0])
+            label_text = line.text[: line.text.rfind(label[1])] if label[1] else line.text
+            current = _Field(key=label[0], keys=named_keys(label_text))
             fields.append(current)
             if label[1]:
                 current.lines.append(Line(label[1], line.block, line.origin))
@@ -69,6 +97,29 @@ def _fields(lines: list[Line]) -> list[_Field]:
             continue
         current.lines.append(Line(marked.text, line.block, line.origin))
     return fields
+
+
+def _starts_field(text: str, marker: str, value: str) -> bool:
+    """A label alone on its line, lettered ("h) Rechtsbasis: ..."), or followed by a colon on
+    an older title page ("Datum ontvangst Commissiedocument: 17 juli 2012"); not a line of
+    prose that starts with a label's words."""
+    if not value or marker:
+        return True
+    return text[: text.rfind(value)].rstrip().endswith(":")
+
+
+def _one_field_per_line(lines: list[Line]):
+    """The lines of the fiche, a line that holds several labelled fields cut before each
+    label ("f) Behandelingstraject Raad: Raad WSBVC g) Eerstverantwoordelijk ministerie: ...")."""
+    for line in lines:
+        starts = inline_label_starts(line.text) if len(line.text) < 2000 else []
+        if not starts:
+            yield line
+            continue
+        for begin, end in zip([0, *starts], [*starts, len(line.text)], strict=True):
+            piece = line.text[begin:end].strip()
+            if piece:
+                yield Line(piece, line.block, line.origin)
 
 
 def _ends_section_1(text: str, marker: str, current: _Field, line: Line) -> bool:

@@ -1,0 +1,39 @@
+"""The opening-field benchmark (benchmarks/opening_fields.py) on its hand gold: the gold is
+split as benchmarks/openings/SPLIT.md says, agrees with the openings test_fiche_openings.py
+pins, and the parser keeps the figures ACCURACY.md reports."""
+
+import hashlib
+import json
+
+from conftest import OPENINGS
+from test_fiche_openings import EXPECTED
+
+from benchmarks.opening_fields import overall, read_gold, score
+
+
+def test_the_gold_covers_every_opening_and_follows_the_split_rule():
+    urls = [json.loads(line)["url"] for line in OPENINGS.read_text().splitlines()]
+    gold = read_gold()
+    assert [o.url for o in gold] == urls
+    for opening in gold:
+        even = int(hashlib.sha256(opening.url.encode()).hexdigest()[:8], 16) % 2 == 0
+        assert opening.part == ("read" if even else "held-out"), opening.line
+
+
+def test_the_gold_agrees_with_the_pinned_openings():
+    gold = {o.line: o for o in read_gold()}
+    assert {line for line, o in gold.items() if o.pinned} == set(EXPECTED)
+    for line, (_, _, metadata) in EXPECTED.items():
+        assert gold[line].fields == metadata, line
+
+
+def test_the_figures_of_accuracy_md_hold():
+    excerpts = [json.loads(line)["excerpt"] for line in OPENINGS.read_text().splitlines()]
+    scores = score(read_gold(), excerpts)
+    read, held_out = overall(scores["read"]), overall(scores["held-out"])
+    assert (read.true_positives, read.false_positives, read.false_negatives) == (95, 0, 0)
+    assert (held_out.false_positives, held_out.false_negatives) == (0, 4), held_out.misses
+    assert held_out.true_positives == 171
+    unseen = [o for o in read_gold() if o.part == "held-out" and not o.pinned]
+    fresh = overall(score(unseen, excerpts)["held-out"])
+    assert (fresh.true_positives, fresh.false_positives, fresh.false_negatives) == (44, 0, 4)
