@@ -26,7 +26,7 @@ from test_crawl_procedures import made_fiche
 from parsers.council_votes import DumpError, read_dump
 from tests.crawl_helpers import crawl_command, failed_paths, query
 from tests.replay.server import COUNCIL_DUMP, ReplayServer, council_dump
-from web.app import create_app
+from web.app import BASE_URL, create_app
 
 BRANCH_NOTICE = CORPUS / "eurlex" / "cellar_notice_branch_52018PC0340.xml"
 EVERY_RUN = ("-s", "FICHE_CONSILIUM_DAILY=0")  # not once a day: each crawl asks (conditionally)
@@ -146,7 +146,8 @@ def test_a_vote_on_a_procedure_no_document_names_is_kept_linked_to_nothing(crawl
 
 
 def test_the_proposal_page_has_a_council_row_nl_first(crawled):
-    page = TestClient(create_app(crawled)).get("/proposal", params={"ref": "COM(2018) 340"})
+    client = TestClient(create_app(crawled), base_url=BASE_URL)
+    page = client.get("/proposal", params={"ref": "COM(2018) 340"})
     assert page.status_code == 200
     row = page.text[page.text.index('<tr class="council">') :]
     row = row[: row.index("</tr>")]

@@ -51,5 +51,5 @@ class ConsiliumSpider(SourceSpider):
     def file_stored(self, item, documents) -> None:
         """The dump's raw bytes are in the archive: now its votes."""
         votes = self.read.pop(item.url, [])
-        record = self.archive.fetch_record(item.url)
+        record = self.archive.ledger.fetch_record(item.url)
         self.new_votes += store_votes(self.archive, votes, record[0] if record else "")

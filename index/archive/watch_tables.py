@@ -95,3 +95,10 @@ class WatchTables:
             (key, name, doc_id),
         ).fetchone()
         return AlertRow(*row) if row else None
+
+    def seen_at(self, name: str, key: str) -> str | None:
+        """When this watch first saw KEY (a document id or a change/vote key); None if never."""
+        row = self.db.execute(
+            "SELECT seen_at FROM watch_matches WHERE name = ? AND doc_id = ?", (name, key)
+        ).fetchone()
+        return row[0] if row else None

@@ -162,13 +162,11 @@ class WatchStore:
     def _vote_alerts(self, name: str, key: str) -> list[Alert]:
         """A Council vote on a followed proposal; it opens the procedure's document."""
         vote = vote_by_id(self.archive, key.removeprefix(VOTE_KEY_PREFIX))
-        row = self.db.execute(
-            "SELECT seen_at FROM watch_matches WHERE name = ? AND doc_id = ?", (name, key)
-        ).fetchone()
-        if vote is None or row is None:
+        seen_at = self.tables.seen_at(name, key)
+        if vote is None or seen_at is None:
             return []
         item = vote_item(vote)
-        return [Alert(name, item.doc_id, item.title, item.doc_type, item.date, row[0], key)]
+        return [Alert(name, item.doc_id, item.title, item.doc_type, item.date, seen_at, key)]
 
 
 def _watch(saved: SavedWatch) -> Watch:
