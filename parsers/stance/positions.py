@@ -36,7 +36,14 @@ from parsers.stance.cues import (
     QUALIFIER,
     Cue,
 )
-from parsers.stance.holder import Holder, attribution, clause_of, holder_of, sentence_holder
+from parsers.stance.holder import (
+    Holder,
+    attribution,
+    clause_of,
+    holder_of,
+    main_clause_holder,
+    sentence_holder,
+)
 from parsers.stance.negation import is_negator
 from parsers.stance.nlp import evidence_bounds
 
@@ -161,8 +168,9 @@ def reflexive_before(doc, index: int, sentence: Span) -> bool:
 
 
 def has_other_subject(sentence: Span, previous: Holder) -> bool:
-    """An impersonal judgement is nobody's when another actor is the sentence's subject."""
-    return sentence_holder(sentence) is Holder.OTHER
+    """An impersonal judgement is nobody's when another actor is the subject of its main
+    clause; an actor inside what it asks ("Het is van belang dat de lidstaten ...") is not."""
+    return main_clause_holder(sentence) is Holder.OTHER
 
 
 def cue_label(span: Span, sentence: Span, rule: Cue) -> str | None:
