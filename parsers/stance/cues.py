@@ -365,6 +365,8 @@ SHALL = lower(
     "zal", "zullen", "gaat", "gaan", "blijft", "blijven", "wil", "willen", "kan", "kunnen"
 )
 NEGATION = lower("niet", "geen")
+# "van groot belang", "van wezenlijk belang"
+WEIGHT = lower("groot", "wezenlijk", "bijzonder", "essentieel", "cruciaal", "eminent", "evident")
 
 # A row per wording: cue(wording, label, holder rule, patterns..., negated=, verb=).
 # fmt: off
@@ -544,12 +546,36 @@ POSITION_CUES: tuple[Cue, ...] = (
          optional(lower("wel", "daarom", "dan", "ook", "echter", "zeer", "erg", "heel")),
          lower("belangrijk", "essentieel", "cruciaal", "noodzakelijk", "wenselijk",
                "van", "verstandig", "zaak", "gewenst", "raadzaam"),
-         optional(lower("belang")), lower("dat", "om", "te", "belang")],
+         optional(WEIGHT), optional(lower("belang")), lower("dat", "om", "te", "belang")],
         [lower("is", "blijft"), lower("het"), optional(lower("daarbij", "wel", "daarom", "dan",
          "ook", "echter", "zeer", "erg", "heel", "bijzonder")),
          lower("belangrijk", "essentieel", "cruciaal", "noodzakelijk", "wenselijk", "van",
                "verstandig", "zaak", "gewenst", "raadzaam"),
-         optional(lower("belang")), lower("dat", "om", "te")]),
+         optional(WEIGHT), optional(lower("belang")), lower("dat", "om", "te")]),
+    cue("maakt zich sterk voor", V, CABINET_HOLDS,
+        [lower("maakt", "maken", "maak", "maakte", "maakten"), lower("zich", "ons", "me", "mij"),
+         gap(3), lower("sterk")],
+        [lower("zich", "ons", "me", "mij"), gap(3), lower("sterk"), lower("maken")]),
+    cue("streeft naar", V, CABINET_HOLDS,
+        [lower("streeft", "streven", "streef", "streefde", "streefden", "gestreefd"), gap(3),
+         lower("naar", "ernaar", "daarnaar", "hiernaar")]),
+    cue("zet zich ervoor in", V, CABINET_HOLDS,
+        [lower("zet", "zetten", "zette"), lower("zich", "ons", "me", "mij"), gap(4),
+         lower("ervoor", "hiervoor", "daarvoor", "erop", "hierop", "daarop"), gap(2),
+         lower("in")]),
+    cue("legt de nadruk op", V, CABINET_HOLDS,
+        [lower("legt", "leggen", "leg", "legde", "legden"), gap(3),
+         lower("nadruk", "accent", "prioriteit"), lower("op", "bij")]),
+    cue("ziet graag", V, CABINET_HOLDS, [lower("ziet", "zien", "zie"), lower("graag")],
+        [lower("graag"), optional(lower("willen")), lower("zien", "zou", "zouden")]),
+    cue("heeft een voorkeur", V, CABINET_HOLDS,
+        [lower("heeft", "hebben", "heb", "had", "geeft", "geven", "geef", "gaf"), gap(3),
+         lower("voorkeur")],
+        [lower("voorkeur"), lower("van", "vanuit"), optional(lower("het", "de")),
+         lower("nederland", "kabinet", "regering", "ons")]),
+    cue("wil voorkomen", V, CABINET_HOLDS,
+        [lower("wil", "willen", "wilt", "zal", "zullen", "wenst"), gap(4), lower("voorkomen")],
+        [lower("waakt", "waken", "waak", "gewaakt"), gap(3), lower("voor", "ervoor", "tegen")]),
     cue("hoopt dat", V, CABINET_HOLDS,
         [lower("hoopt", "hopen", "hoop"), gap(2), lower("dat", "op")],
         [lower("rekent", "rekenen", "reken"), gap(2), lower("erop", "op")]),
