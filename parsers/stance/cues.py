@@ -161,7 +161,8 @@ CONTINUING_PRONOUNS = frozenset({"zij", "hij", "ze"})
 # An inverted subject stands this close after the finite verb ("Verder steunt het kabinet").
 INVERTED_SUBJECT_WINDOW = 4
 
-NEGATORS = frozenset({"niet", "geen", "nooit", "allerminst"})
+# "weinig meerwaarde", "nauwelijks vertrouwen": little is the negative judgement too
+NEGATORS = frozenset({"niet", "geen", "nooit", "allerminst", "nauwelijks", "weinig"})
 # "niet alleen ..., maar ook" does not negate.
 NEGATION_CANCELLERS = frozenset({"alleen", "enkel", "slechts", "uitsluitend"})
 # Words that end the clause a verb cue governs: a "niet" after them negates something else.
@@ -360,7 +361,22 @@ UNDESIRABLE = lower(
     "ontoereikend",
     "onbespreekbaar",
 )
-OPINION_VERBS = lower("acht", "achten", "achtte", "vindt", "vinden", "vind", "vond", "vonden")
+OPINION_VERBS = lower(
+    "acht",
+    "achten",
+    "achtte",
+    "vindt",
+    "vinden",
+    "vind",
+    "vond",
+    "vonden",
+    "denkt",
+    "denk",
+    "denken",
+    "meent",
+    "meen",
+    "menen",
+)
 SHALL = lower(
     "zal", "zullen", "gaat", "gaan", "blijft", "blijven", "wil", "willen", "kan", "kunnen"
 )
@@ -422,7 +438,8 @@ POSITION_CUES: tuple[Cue, ...] = (
         [lower("stemt", "stemmen", "stemde", "stemden"), lower("voor")],
         [lower("is", "zijn", "was", "waren"), lower("akkoord")],
         [lower("in"), lower("te"), optional(lower("kunnen")), lower("stemmen")],
-        [lower("akkoord"), lower("gaan", "met")],
+        [lower("akkoord"), gap(2), lower("gaan", "gaat", "met")],
+        [lower("gaat", "gaan", "ga", "ging", "gingen"), gap(4), lower("akkoord")],
         [lower("kan", "kunnen"), gap(3), lower("akkoord")], negated=R, verb=True),
     cue("ziet meerwaarde", S, CABINET_HOLDS,
         [lower("ziet", "zien", "zie"), gap(3), lower("meerwaarde", "voordelen", "kansen")],
@@ -446,7 +463,7 @@ POSITION_CUES: tuple[Cue, ...] = (
          lower("basis", "stap", "zaak", "aanzet", "uitgangspunt", "vertrekpunt", "startpunt",
                "voorstel", "eerste", "aanvulling", "bijdrage")], negated=K),
     cue("is tevreden", S, CABINET_HOLDS,
-        [lower("tevreden", "verheugd", "content", "gecharmeerd", "enthousiast")],
+        [lower("tevreden", "verheugd", "content", "gecharmeerd", "enthousiast", "gelukkig")],
         [lower("ingenomen"), lower("met")],
         [lower("blij"), lower("met", "mee", "dat", "over", "als")], negated=T),
     cue("waardeert", S, CABINET_HOLDS, [lemma("waarderen")], [lower("waardeert", "waardeer")],
@@ -551,7 +568,13 @@ POSITION_CUES: tuple[Cue, ...] = (
          "ook", "echter", "zeer", "erg", "heel", "bijzonder")),
          lower("belangrijk", "essentieel", "cruciaal", "noodzakelijk", "wenselijk", "van",
                "verstandig", "zaak", "gewenst", "raadzaam"),
-         optional(WEIGHT), optional(lower("belang")), lower("dat", "om", "te")]),
+         optional(WEIGHT), optional(lower("belang")), lower("dat", "om", "te")],
+        # verb-final in a subordinate clause: "(denk dat) het verstandig is om"
+        [lower("het", "dit"), optional(lower("wel", "daarom", "dan", "ook", "zeer", "erg",
+         "heel")), lower("belangrijk", "essentieel", "cruciaal", "noodzakelijk", "wenselijk",
+         "van", "verstandig", "zaak", "gewenst", "raadzaam"), optional(WEIGHT),
+         optional(lower("belang")), lower("is", "blijft", "zou", "zal"), gap(1),
+         lower("dat", "om", "te")]),
     cue("maakt zich sterk voor", V, CABINET_HOLDS,
         [lower("maakt", "maken", "maak", "maakte", "maakten"), lower("zich", "ons", "me", "mij"),
          gap(3), lower("sterk")],
@@ -579,6 +602,9 @@ POSITION_CUES: tuple[Cue, ...] = (
     cue("hoopt dat", V, CABINET_HOLDS,
         [lower("hoopt", "hopen", "hoop"), gap(2), lower("dat", "op")],
         [lower("rekent", "rekenen", "reken"), gap(2), lower("erop", "op")]),
+    cue("wil niet dat", K, CABINET_HOLDS,
+        [lower("wil", "willen", "wilt", "wenst", "wensen"), lower("niet"), lower("dat")],
+        own_negation=True),
     cue("wil dat", V, CABINET_HOLDS, [lower("wil", "willen", "wilt", "wenst", "wensen"),
         optional(lower("graag", "wel", "ook")), lower("dat")],
         [lower("wil", "willen"), gap(2), lower("graag")]),
@@ -591,10 +617,11 @@ POSITION_CUES: tuple[Cue, ...] = (
         [lower("dient"), gap(8), lower("te")],
         [{"LOWER": {"NOT_IN": ["te", "in"]}}, lower("dienen"), gap(8), lower("te")],
         [lower("mag", "mogen"), gap(6), NEGATION],
-        own_negation=True),
+        own_negation=True, negated=V),
     cue("vindt dat X moet", V, DEMAND,
         [lower("moet", "moeten", "dient", "zou", "zouden", "mag", "mogen")],
-        [{"LOWER": {"NOT_IN": ["te", "in"]}}, lower("dienen")]),
+        [{"LOWER": {"NOT_IN": ["te", "in"]}}, lower("dienen")],
+        negated=V),  # "X mag niet stijgen" is a demand too
     cue("vindt het goed dat", S, CABINET_HOLDS,
         [OPINION_VERBS, gap(3), lower("goed", "positief", "terecht", "redelijk", "mooi", "prima",
          "waardevol", "gunstig", "logisch", "passend", "juist", "een"),
@@ -605,7 +632,8 @@ POSITION_CUES: tuple[Cue, ...] = (
         [lower("terughoudend", "terughoudende", "terughoudendheid", "afwachtend", "voorzichtig",
                "behoedzaam", "aarzelend", "sceptisch")], negated=N),
     cue("heeft zorgen", T, CABINET_HOLDS,
-        [lower("zorgen", "zorg"), lower("over", "bij", "omtrent", "ten", "om")],
+        [lower("zorgen", "zorg"), optional(lower("geuit", "uitgesproken", "uit")),
+         lower("over", "bij", "omtrent", "ten", "om")],
         [lower("zich", "ons", "me", "mij"), gap(2), lower("zorgen")],
         [lower("bezorgd", "ongerust", "bedenkingen")],
         [lower("bezorgdheid"), lower("over", "bij", "uit", "ten", "omtrent")], negated=N),
@@ -643,6 +671,7 @@ POSITION_CUES: tuple[Cue, ...] = (
         own_negation=True),
     cue("het is niet wenselijk", K, IMPERSONAL,
         [lower("is", "zou", "zijn"), optional(lower("het", "dit", "dat")), optional(lower("ook")),
+         optional(lower("voor")), optional(lower("ons", "mij", "nederland")),
          NEGATION, optional(lower("erg", "zo")),
          lower("wenselijk", "verstandig", "redelijk", "nodig", "noodzakelijk", "proportioneel",
                "logisch", "acceptabel", "aanvaardbaar")],
@@ -686,7 +715,7 @@ POSITION_CUES: tuple[Cue, ...] = (
          lower("voorstel", "idee", "plan", "oplossing", "zaak", "stap")],
         [lower("slecht", "slechte", "onjuist", "onjuiste", "verkeerd", "verkeerde", "onterecht",
                "onevenwichtig", "onevenwichtige", "onwerkbaar", "onhaalbaar", "onrealistisch",
-               "onvoldragen", "prematuur", "voorbarig")]),
+               "onvoldragen", "prematuur", "voorbarig", "ontevreden", "ongelukkig")]),
     cue("gaat te ver", K, CABINET_HOLDS,
         [lower("gaat", "gaan", "ging"), gap(4), lower("te"), lower("ver")],
         [lower("te"), lower("ver"), lower("gaat", "gaan")]),
@@ -707,7 +736,9 @@ POSITION_CUES: tuple[Cue, ...] = (
         lower("het", "dit", "deze", "een", "de"),
         {"LOWER": {"NOT_IN": ["achtergrond", "licht", "einde"]}}],
         [lower("is", "zijn", "ben"), lower("tegen"), {"IS_TITLE": True}],
-        [lower("kabinet", "nederland", "wij", "we", "regering", "ik"), lower("tegen")],
+        [lower("kabinet", "nederland", "wij", "we", "regering", "ik"),
+         optional(lower("is", "zijn", "ben")), lower("tegen"),
+         {"LOWER": {"NOT_IN": ["de", "het", "een", "dit", "deze"]}}],
         negated=N),
     cue("is ertegen", R, CABINET_HOLDS, [lower("ertegen", "daartegen", "hiertegen")],
         [lower("is", "zijn", "ben"), lower("er", "daar", "hier"),
