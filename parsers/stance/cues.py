@@ -289,6 +289,11 @@ PROPOSAL_WORDS = frozenset(
 
 # --- position stances (positie.*) --------------------------------------------------------
 
+# The cabinet's judgements about its own parliament (informing the Kamer, its role in a
+# national bill) are procedure, not a position on the proposal: a sentence naming the Kamer
+# and none of PROPOSAL_WORDS carries no position stance.
+NATIONAL_PARLIAMENT = frozenset({"kamer", "kamerleden", "staten-generaal"})
+
 # Holder rules of the position cue table (see the module docstring).
 CABINET_HOLDS = "cabinet"
 QUALIFIER = "qualifier"

@@ -30,9 +30,11 @@ from parsers.stance.cues import (
     CLAUSE_BREAKS,
     CONTRAST_WORDS,
     DEMAND,
+    NATIONAL_PARLIAMENT,
     OPINION_WORDS,
     POSITION_CUES,
     POSITION_PRECEDENCE,
+    PROPOSAL_WORDS,
     QUALIFIER,
     Cue,
 )
@@ -78,6 +80,8 @@ def sentence_labels(sentence: Span, previous: Holder) -> list[tuple[str, Span]]:
     """The sentence's position labels with the part that carries each: one label for the
     whole sentence, or two when support and a reservation stand on either side of a contrast
     ("steunt X, maar is kritisch over Y"). [] when the cabinet takes no position in it."""
+    if about_own_parliament(sentence):
+        return []
     judgements = cabinet_judgements(sentence, previous)
     if not judgements:
         return []
@@ -90,6 +94,12 @@ def sentence_labels(sentence: Span, previous: Holder) -> list[tuple[str, Span]]:
         # the reservation after the contrast qualifies the support before it
         return [(CONDITIONAL_SUPPORT, head), (decide(second, qualified=False), tail)]
     return [(decide(judgements, qualified), sentence)]
+
+
+def about_own_parliament(sentence: Span) -> bool:
+    """ "Het kabinet hecht waarde aan de informatievoorziening aan de Kamer": procedure."""
+    words = {t.lower_ for t in sentence}
+    return bool(words & NATIONAL_PARLIAMENT) and not words & PROPOSAL_WORDS
 
 
 def decide(judgements: list[Judgement], qualified: bool) -> str:
