@@ -455,6 +455,9 @@ POSITION_CUES: tuple[Cue, ...] = (
     cue("steun van Nederland", S, IMPERSONAL,
         [lower("steun", "instemming", "goedkeuring", "steunbetuiging"), lower("van", "vanuit"),
          optional(lower("het", "de")), lower("nederland", "kabinet", "regering", "ons")]),
+    cue("inzet van het kabinet", V, IMPERSONAL,
+        [lower("inzet", "kabinetsinzet"), lower("van", "vanuit"), optional(lower("het", "de")),
+         lower("nederland", "kabinet", "regering", "ons")]),
     cue("kan leven met", V, CABINET_HOLDS,
         [lower("kan", "kunnen", "kon", "konden"), gap(3), lower("leven"), lower("met")],
         negated=R),
@@ -566,7 +569,13 @@ POSITION_CUES: tuple[Cue, ...] = (
          lower("vragen", "verzoeken", "bevragen")],
         [lower("zal", "zullen"), gap(4), lower("navragen", "bevragen", "nagaan", "verifiëren")],
         [lower("zal", "zullen"), gap(4), lower("om"), gap(6), lower("vragen", "verzoeken")],
-        [lower("vraagt", "vraag"), lower("om")]),
+        [lower("vraagt", "vraag"), lower("om")],
+        [lower("gevraagd", "verzocht", "vroeg", "vroegen"), gap(6), lower("om")],
+        [lower("de", "het"), lower("commissie", "voorzitterschap"),
+         lower("gevraagd", "verzocht", "vroeg")]),
+    cue("stelt voor", V, CABINET_HOLDS,
+        [lower("stelt", "stellen", "stelde", "stel"), lower("voor"), lower("om", "dat", "te")],
+        [lower("heeft", "hebben", "had"), gap(3), lower("voorgesteld")]),
     cue("zet in op", V, CABINET_HOLDS, [lower("inzetten"), lower("op", "voor")],
         [lower("zet", "zetten", "zette"), gap(4), lower("in"), lower("op", "voor")],
         [lower("zich"), gap(5), lower("inzetten", "ingezet")],
@@ -587,7 +596,10 @@ POSITION_CUES: tuple[Cue, ...] = (
         [lower("benadrukt", "benadrukte", "benadrukken", "onderstreept", "onderstreepte",
                "onderstrepen", "wijst", "wees", "gewezen", "wijzen"), gap(2),
          lower("het"), lower("belang")],
-        [lemma("benadrukken", "onderstrepen"), gap(2), lower("het"), lower("belang")]),
+        [lemma("benadrukken", "onderstrepen"), gap(2), lower("het"), lower("belang")],
+        # the participle at the end: "heeft het belang van handhaving benadrukt"
+        [lower("het"), lower("belang"), gap(8),
+         lower("benadrukt", "onderstreept", "benadrukken", "onderstrepen", "aangestipt")]),
     cue("hecht eraan", V, CABINET_HOLDS,
         [lower("hecht", "hechten", "hechtte", "hechtten"), gap(3),
          lower("eraan", "belang", "waarde", "aan")]),
@@ -674,8 +686,7 @@ POSITION_CUES: tuple[Cue, ...] = (
                "behoedzaam", "aarzelend", "sceptisch", "huiverig", "beducht", "bevreesd")],
         [lower("vreest", "vrezen", "vrees", "vreesde", "vreesden")], negated=N),
     cue("heeft zorgen", T, CABINET_HOLDS,
-        [lower("zorgen", "zorg"), optional(lower("geuit", "uitgesproken", "uit")),
-         lower("over", "bij", "omtrent", "ten", "om")],
+        [lower("zorgen", "zorg"), gap(2), lower("over", "bij", "omtrent", "ten", "om")],
         [lower("zich", "ons", "me", "mij"), gap(2), lower("zorgen")],
         [lower("bezorgd", "ongerust", "bedenkingen")],
         [lower("bezorgdheid"), lower("over", "bij", "uit", "ten", "omtrent")], negated=N),
@@ -743,7 +754,8 @@ POSITION_CUES: tuple[Cue, ...] = (
     cue("heeft moeite met", K, CABINET_HOLDS, [lower("moeite"), lower("met", "mee")],
         [lower("oneens", "onenigheid")],
         [lower("verzet", "verzetten", "verzette"), lower("zich", "ons"), lower("tegen")],
-        [lower("zich", "ons"), gap(4), lower("verzetten")]),
+        [lower("zich", "ons"), gap(4), lower("verzetten")],
+        [lower("zich", "ons"), gap(4), lower("verzet", "verzette", "verzetten"), lower("tegen")]),
     cue("niet de juiste weg", K, CABINET_HOLDS,
         [lower("niet"), optional(lower("de", "het", "een")),
          lower("juiste", "goede", "aangewezen", "geschikte", "geschikt"),
@@ -855,4 +867,7 @@ OPINION_WORDS = frozenset(
     | {"overtuiging", "acht", "achten", "constateert", "constateren", "concludeert"}
     | {"concluderen", "opvatting", "standpunt", "benadrukt", "benadrukken", "onderstreept"}
     | {"denkt", "denken", "denk"}
+    # reported in Council reports: "Nederland heeft aangegeven dat ... moet"
+    | {"aangegeven", "gaf", "geeft", "gewezen", "benadrukte", "onderstreepte", "betoogt"}
+    | {"betoogde", "stelt", "stelde"}
 )
