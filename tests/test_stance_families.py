@@ -60,6 +60,8 @@ FAMILIES = [
     (S, "Het kabinet staat sympathiek tegenover het voorstel."),
     (S, "Het kabinet heeft geen moeite met dit onderdeel."),
     (S, "Nederland gaf aan akkoord te kunnen gaan met de raadsconclusies."),
+    (S, "Het compromis doet recht aan de Nederlandse wensen."),
+    (K, "Het voorstel doet geen recht aan de positie van kleine lidstaten."),
     # the cabinet's voice that evaluates nothing
     (N, "Het kabinet zal zich nader beraden op het voorstel."),
     (N, "Nederland zal pas een standpunt bepalen na de effectbeoordeling."),
