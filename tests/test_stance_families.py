@@ -40,6 +40,11 @@ FAMILIES = [
     (V, "Nederland heeft in de Raad gevraagd om een nadere toelichting."),
     (V, "Nederland heeft voorgesteld de termijn met twee jaar te verlengen."),
     (V, "De inzet van het kabinet is gericht op een betaalbare transitie."),
+    # support under a condition stated as a condition clause
+    (V, "Indien de lasten beperkt blijven, kan het kabinet het voorstel steunen."),
+    (V, "Nederland kan pas instemmen als er een goede effectbeoordeling ligt."),
+    (V, "Voorwaarde is wel dat de lasten voor het mkb beperkt blijven."),
+    (V, "Het kabinet is positief, behoudens enkele punten van uitvoering."),
     # reserve: terughoudend
     (T, "Het kabinet is huiverig voor nieuwe bevoegdheden van de Commissie."),
     (T, "Het kabinet vreest dat de lasten voor het mkb toenemen."),

@@ -543,7 +543,14 @@ POSITION_CUES: tuple[Cue, ...] = (
          lower("nederlandse", "kabinetsbeleid", "kabinetsinzet", "inzet")], negated=K),
 
     # --- qualifiers: support under a condition or a reservation in the same sentence
-    cue("mits", V, QUALIFIER, [lower("mits", "tenzij", "zolang")]),
+    cue("mits", V, QUALIFIER, [lower("mits", "tenzij", "zolang", "indien", "behoudens")],
+        # a condition clause: "Als de lasten beperkt blijven, kan ...", "alleen ... als"
+        [{"IS_SENT_START": True, "LOWER": {"IN": ["als", "wanneer"]}}],
+        [lower("alleen", "pas", "slechts", "enkel"), gap(6), lower("als", "wanneer")],
+        [lower(","), lower("zij"), lower("het")]),
+    cue("voorwaarde is dat", V, IMPERSONAL,
+        [lower("voorwaarde", "randvoorwaarde", "voorwaarden", "randvoorwaarden"), gap(3),
+         lower("is", "zijn", "blijft", "blijven"), gap(2), lower("dat", "om")]),
     cue("onder voorwaarden", V, QUALIFIER,
         [lower("onder", "op"), optional(lower("de")), lower("voorwaarde", "voorwaarden")],
         [lower("voorwaardelijk", "voorwaardelijke")]),
