@@ -20,7 +20,7 @@ from parsers.stance import label_stances
 from parsers.text import SourceMetadata
 
 # Bump when parsing changes what a Document holds: `reparse` redoes older ones.
-PARSER_VERSION = "7"
+PARSER_VERSION = "8"
 
 
 def parse_bytes(
