@@ -59,6 +59,11 @@ FAMILIES = [
     (K, "Wij willen niet dat Brussel hierover beslist."),
     (K, "Het voorstel is voor Nederland niet acceptabel."),
     (K, "Samen met een aantal andere lidstaten heeft Nederland zich verzet tegen het voorstel."),
+    (K, "Het kabinet acht de lasten niet in verhouding tot de baten."),
+    (K, "Het voorstel schiet volgens het kabinet tekort op het punt van handhaving."),
+    (T, "Het kabinet waarschuwt voor een stapeling van regels."),
+    (R, "Een verhoging van de begroting is voor Nederland geen optie."),
+    (R, "Een verhoging van de begroting is voor Nederland niet aan de orde."),
     (R, "Wij gaan hier niet mee akkoord."),
     (R, "Wij zijn tegen eurobonds."),
     # support
@@ -73,6 +78,8 @@ FAMILIES = [
     # other governments and the Kamer: no cabinet position
     (NONE, "Volgens Frankrijk is het van belang dat de termijn langer wordt."),
     (NONE, "Duitsland vindt het belangrijk dat de landbouw wordt ontzien."),
+    (NONE, "Voor de Commissie is een kortere termijn geen optie."),
+    (NONE, "Voor de lidstaten is het belangrijk dat de termijn langer wordt."),
     (NONE, "Het kabinet hecht veel waarde aan een goede informatievoorziening aan de Kamer."),
 ]
 

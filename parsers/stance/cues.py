@@ -790,7 +790,19 @@ POSITION_CUES: tuple[Cue, ...] = (
         [lower("gaat", "gaan", "ging"), gap(4), lower("te"), lower("ver")],
         [lower("te"), lower("ver"), lower("gaat", "gaan")]),
 
+    cue("staat niet in verhouding", K, IMPERSONAL,
+        [NEGATION, lower("in"), lower("verhouding"), lower("tot", "met")],
+        [lower("schiet", "schieten", "schoot"), gap(6), lower("tekort")],
+        [lower("bedreiging"), lower("voor")],
+        own_negation=True),
+    cue("waarschuwt", T, CABINET_HOLDS,
+        [lower("waarschuwt", "waarschuwen", "waarschuw", "waarschuwde", "gewaarschuwd")]),
+
     # --- verwerpt: rejects the proposal or a central element outright
+    cue("is geen optie", R, IMPERSONAL,
+        [lower("is", "zijn"), gap(4), lower("geen"), lower("optie", "onderwerp")],
+        [lower("is", "zijn"), gap(4), lower("niet"), lower("aan"), lower("de"), lower("orde")],
+        own_negation=True),
     cue("spreekt zich uit tegen", R, CABINET_HOLDS,
         [lemma("uitspreken", "spreken"), gap(2), lower("zich", "ons"), lower("uit"),
          lower("tegen")],

@@ -40,9 +40,11 @@ from parsers.stance.cues import (
 )
 from parsers.stance.holder import (
     Holder,
+    actor_of,
     attribution,
     clause_of,
     holder_of,
+    in_noun_phrase,
     main_clause_holder,
     sentence_holder,
 )
@@ -55,6 +57,7 @@ SUPPORT = "steunt"
 CONDITIONAL_SUPPORT = "steunt_onder_voorwaarden"
 POSITIVE_LABELS = frozenset({SUPPORT, CONDITIONAL_SUPPORT})
 NEGATIVE_LABELS = frozenset({"terughoudend", "kritisch", "verwerpt"})
+JUDGED_FOR = "voor"  # "Dat is voor de Commissie geen optie": whose judgement it is
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,28 @@ def holds(rule: Cue, span: Span, sentence: Span, previous: Holder) -> bool:
     # impersonal: a main clause without another actor ("Het is van belang dat ..."); in a
     # subordinate clause ("Ik begrijp dat dit ... moet worden gezien") it states nobody's view
     _, subordinate = clause_of(span.start, sentence)
-    return holder is Holder.NONE and not subordinate and not has_other_subject(sentence, previous)
+    return (
+        holder is Holder.NONE
+        and not subordinate
+        and not has_other_subject(sentence, previous)
+        and judged_for(span, sentence) is not Holder.OTHER
+    )
+
+
+def judged_for(span: Span, sentence: Span) -> Holder:
+    """Whom an impersonal judgement is said for, up to its cue: "is voor de Commissie geen
+    optie" is the Commissie's view, "is voor ons belangrijk" the cabinet's."""
+    doc = sentence.doc
+    for i in range(sentence.start, min(span.end, sentence.end) - 1):
+        if doc[i].lower_ != JUDGED_FOR:
+            continue
+        for token in doc[i + 1 : min(i + 4, sentence.end)]:
+            actor = actor_of(token)
+            if actor is not Holder.NONE:
+                return actor
+            if not in_noun_phrase(token.lower_):
+                break
+    return Holder.NONE
 
 
 def cabinet_opinion_before(index: int, sentence: Span, previous: Holder) -> bool:
