@@ -5,6 +5,7 @@ part read while writing rules and the part only measured.
     .venv/bin/python -m benchmarks.stance_sentences              # both parts, every layout
     .venv/bin/python -m benchmarks.stance_sentences --errors     # and the read part's errors
     .venv/bin/python -m benchmarks.stance_sentences --layouts clean
+    .venv/bin/python -m benchmarks.stance_sentences --layouts clean --per-label
 
 Each sentence of ../shared/stances/government-sentences.tsv becomes one paragraph of the
 "Beoordeling + inzet" section of the seed's real fiche, and the result is parsed in every layout
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 
 from benchmarks.layouts import SEED, SHARED, text_layouts
 from parsers import parse_bytes
+from parsers.model import PARAGRAPH_LABELS
 
 SENTENCES = SHARED / "stances" / "government-sentences.tsv"
 HELD_OUT = frozenset(
@@ -77,6 +79,21 @@ class Tally:
     given: int = 0
     on_others: int = 0
     errors: list[str] = field(default_factory=list)
+    # label -> [found, positions whose first accepted label it is, right, given]
+    per_label: dict[str, list[int]] = field(default_factory=dict)
+
+    def count(self, label: str, slot: int, n: int = 1) -> None:
+        self.per_label.setdefault(label, [0, 0, 0, 0])[slot] += n
+
+    def label_lines(self) -> list[str]:
+        """Recall by the row's best label, precision by the label given: aggregates only."""
+        lines = []
+        for label in PARAGRAPH_LABELS:
+            found, positions, right, given = self.per_label.get(label, [0, 0, 0, 0])
+            recall = f"{found / positions:.2f} ({found}/{positions})" if positions else "-"
+            precision = f"{right / given:.2f} ({right}/{given})" if given else "-"
+            lines.append(f"    {label:<26} recall {recall:<14} precision {precision}")
+        return lines
 
     def line(self) -> str:
         recall = self.found / self.positions if self.positions else 1.0
@@ -117,11 +134,16 @@ def score(rows: list[Row], stances: list[tuple[str, str]], tally: Tally, show: b
         ]
         if row.kind == "position":
             tally.positions += 1
+            tally.count(row.accepted[0], 1)
             if any(g in row.accepted for g in got):
                 tally.found += 1
+                tally.count(row.accepted[0], 0)
             elif show:
                 tally.errors.append(f"  miss  {row.accepted[0]:<24} got {got}: {row.sentence}")
         tally.given += len(got)
+        for g in got:
+            tally.count(g, 3)
+            tally.count(g, 2, int(row.kind in ("position", "optional") and g in row.accepted))
         if row.kind in ("position", "optional"):
             tally.right += sum(g in row.accepted for g in got)
             wrong = [g for g in got if g not in row.accepted]
@@ -153,6 +175,9 @@ def main() -> None:
         "--errors", action="store_true", help="the read part's misses and false hits"
     )
     parser.add_argument("--layouts", default="clean,hardwrap,html,pdf")
+    parser.add_argument(
+        "--per-label", action="store_true", help="recall and precision per label, both parts"
+    )
     args = parser.parse_args()
     rows = read_rows()
     names = args.layouts.split(",")
@@ -164,6 +189,8 @@ def main() -> None:
         print(f"\n{part} ({docs} documents, {len(part_rows)} sentences)")
         for name, tally in measure(part_rows, names, show).items():
             print(f"  {name:<9} {tally.line()}")
+            if args.per_label:
+                print("\n".join(tally.label_lines()))
             if show and name == names[0]:
                 print("\n".join(tally.errors))
 

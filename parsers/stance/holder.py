@@ -117,6 +117,18 @@ def sentence_holder(sentence: Span) -> Holder:
     return Holder.NONE
 
 
+def main_clause_holder(sentence: Span) -> Holder:
+    """The first subject outside subordinate clauses: in "Het is van belang dat de lidstaten
+    ... houden" the lidstaten are the subject of the demand's content, not of the judgement."""
+    attributed = attribution(sentence)
+    if attributed is not None:
+        return attributed
+    for token in sentence:
+        if is_subject(token, sentence) and not clause_of(token.i, sentence)[1]:
+            return actor_of(token)
+    return Holder.NONE
+
+
 def attribution(sentence: Span) -> Holder | None:
     words = [t.lower_ for t in sentence]
     framed = framed_attribution(sentence, words)

@@ -30,13 +30,24 @@ from parsers.stance.cues import (
     CLAUSE_BREAKS,
     CONTRAST_WORDS,
     DEMAND,
+    NATIONAL_PARLIAMENT,
     OPINION_WORDS,
     POSITION_CUES,
     POSITION_PRECEDENCE,
+    PROPOSAL_WORDS,
     QUALIFIER,
     Cue,
 )
-from parsers.stance.holder import Holder, attribution, clause_of, holder_of, sentence_holder
+from parsers.stance.holder import (
+    Holder,
+    actor_of,
+    attribution,
+    clause_of,
+    holder_of,
+    in_noun_phrase,
+    main_clause_holder,
+    sentence_holder,
+)
 from parsers.stance.negation import is_negator
 from parsers.stance.nlp import evidence_bounds
 
@@ -46,6 +57,7 @@ SUPPORT = "steunt"
 CONDITIONAL_SUPPORT = "steunt_onder_voorwaarden"
 POSITIVE_LABELS = frozenset({SUPPORT, CONDITIONAL_SUPPORT})
 NEGATIVE_LABELS = frozenset({"terughoudend", "kritisch", "verwerpt"})
+JUDGED_FOR = "voor"  # "Dat is voor de Commissie geen optie": whose judgement it is
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,8 @@ def sentence_labels(sentence: Span, previous: Holder) -> list[tuple[str, Span]]:
     """The sentence's position labels with the part that carries each: one label for the
     whole sentence, or two when support and a reservation stand on either side of a contrast
     ("steunt X, maar is kritisch over Y"). [] when the cabinet takes no position in it."""
+    if about_own_parliament(sentence):
+        return []
     judgements = cabinet_judgements(sentence, previous)
     if not judgements:
         return []
@@ -83,6 +97,12 @@ def sentence_labels(sentence: Span, previous: Holder) -> list[tuple[str, Span]]:
         # the reservation after the contrast qualifies the support before it
         return [(CONDITIONAL_SUPPORT, head), (decide(second, qualified=False), tail)]
     return [(decide(judgements, qualified), sentence)]
+
+
+def about_own_parliament(sentence: Span) -> bool:
+    """ "Het kabinet hecht waarde aan de informatievoorziening aan de Kamer": procedure."""
+    words = {t.lower_ for t in sentence}
+    return bool(words & NATIONAL_PARLIAMENT) and not words & PROPOSAL_WORDS
 
 
 def decide(judgements: list[Judgement], qualified: bool) -> str:
@@ -140,7 +160,28 @@ def holds(rule: Cue, span: Span, sentence: Span, previous: Holder) -> bool:
     # impersonal: a main clause without another actor ("Het is van belang dat ..."); in a
     # subordinate clause ("Ik begrijp dat dit ... moet worden gezien") it states nobody's view
     _, subordinate = clause_of(span.start, sentence)
-    return holder is Holder.NONE and not subordinate and not has_other_subject(sentence, previous)
+    return (
+        holder is Holder.NONE
+        and not subordinate
+        and not has_other_subject(sentence, previous)
+        and judged_for(span, sentence) is not Holder.OTHER
+    )
+
+
+def judged_for(span: Span, sentence: Span) -> Holder:
+    """Whom an impersonal judgement is said for, up to its cue: "is voor de Commissie geen
+    optie" is the Commissie's view, "is voor ons belangrijk" the cabinet's."""
+    doc = sentence.doc
+    for i in range(sentence.start, min(span.end, sentence.end) - 1):
+        if doc[i].lower_ != JUDGED_FOR:
+            continue
+        for token in doc[i + 1 : min(i + 4, sentence.end)]:
+            actor = actor_of(token)
+            if actor is not Holder.NONE:
+                return actor
+            if not in_noun_phrase(token.lower_):
+                break
+    return Holder.NONE
 
 
 def cabinet_opinion_before(index: int, sentence: Span, previous: Holder) -> bool:
@@ -161,8 +202,9 @@ def reflexive_before(doc, index: int, sentence: Span) -> bool:
 
 
 def has_other_subject(sentence: Span, previous: Holder) -> bool:
-    """An impersonal judgement is nobody's when another actor is the sentence's subject."""
-    return sentence_holder(sentence) is Holder.OTHER
+    """An impersonal judgement is nobody's when another actor is the subject of its main
+    clause; an actor inside what it asks ("Het is van belang dat de lidstaten ...") is not."""
+    return main_clause_holder(sentence) is Holder.OTHER
 
 
 def cue_label(span: Span, sentence: Span, rule: Cue) -> str | None:
