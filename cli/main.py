@@ -22,6 +22,7 @@ from cli.proposal_command import proposal_command
 from cli.search_commands import search_command, stances_command
 from cli.serve_command import serve_command
 from cli.watch_command import watch_command
+from fiche_search import LimitSettingError, current_limits
 from index.search import IndexBusy
 
 
@@ -70,6 +71,11 @@ for command in (
 
 
 def main() -> None:
+    try:
+        current_limits()  # a FICHE_LIMIT_ variable that is no number is said before any work
+    except LimitSettingError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
     try:
         cli()
     except IndexBusy as error:

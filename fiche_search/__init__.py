@@ -37,6 +37,7 @@ from fiche_search.api import (
     open,
 )
 from index.proposals import MalformedRef, ProposalTimeline, UnknownProposal
+from parsers.limits import Limits, LimitSettingError, current_limits
 
 __all__ = [
     "Alert",
@@ -47,6 +48,8 @@ __all__ = [
     "ExportReport",
     "FicheSearch",
     "ImportReport",
+    "LimitSettingError",
+    "Limits",
     "MalformedRef",
     "Proposal",
     "ProposalTimeline",
@@ -59,6 +62,7 @@ __all__ = [
     "UnknownProposal",
     "Watch",
     "WatchError",
+    "current_limits",
     "default_home",
     "open",
 ]

@@ -70,8 +70,13 @@ def _scan_pages(sizes: list[tuple[int, int]], image: bytes) -> bytes:
 def huge_page_pdf(side_pt: int = 14_400) -> bytes:
     """One page `side_pt` points square, covered by a scan of a checkerboard (ink, so it is
     no blank page: it must be rendered for OCR)."""
+    return inked_scans_pdf([(side_pt, side_pt)])
+
+
+def inked_scans_pdf(sizes: list[tuple[int, int]]) -> bytes:
+    """Pages of these sizes (points), each a scan of a checkerboard: ink, and no words."""
     cells = bytes(0 if (x // 2 + y // 2) % 2 else 255 for y in range(8) for x in range(8))
-    return _scan_pages([(side_pt, side_pt)], _grey_image(8, 8, cells))
+    return _scan_pages(sizes, _grey_image(8, 8, cells))
 
 
 def blank_scans_pdf(pages: int = 2000) -> bytes:
