@@ -37,6 +37,7 @@ from fiche_search.api import (
     open,
 )
 from index.proposals import MalformedRef, ProposalTimeline, UnknownProposal
+from parsers.characters import printable
 from parsers.limits import Limits, LimitSettingError, current_limits
 
 __all__ = [
@@ -65,4 +66,5 @@ __all__ = [
     "current_limits",
     "default_home",
     "open",
+    "printable",
 ]

@@ -9,6 +9,7 @@ import re
 from index.archive import Archive
 from index.search import SearchResults
 from parsers import OcrPage
+from parsers.characters import printable
 
 _BOLD = re.compile(r"</?b>")
 
@@ -49,18 +50,19 @@ def results_json(results: SearchResults) -> dict:
 
 
 def csv_rows(results: SearchResults) -> list[list]:
-    """One row per matching section, snippets as plain text (highlights dropped)."""
+    """One row per matching section, snippets as plain text (highlights dropped), control
+    characters shown escaped: a CSV is read in terminals and spreadsheets too."""
     rows = []
     for hit in results.hits:
         for s in hit.sections:
             rows.append(
                 [
-                    hit.id,
-                    hit.title,
+                    printable(hit.id),
+                    printable(hit.title),
                     hit.date,
-                    hit.doc_type,
+                    printable(hit.doc_type),
                     round(hit.score, 4),
-                    s.key,
+                    printable(s.key),
                     "|".join(s.stance),
                     plain_snippet(s.snippet),
                 ]
@@ -69,7 +71,7 @@ def csv_rows(results: SearchResults) -> list[list]:
 
 
 def plain_snippet(snippet: str) -> str:
-    return html.unescape(_BOLD.sub("", snippet))
+    return printable(html.unescape(_BOLD.sub("", snippet)))
 
 
 def archive_summary(archive: Archive) -> dict:

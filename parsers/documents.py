@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from parsers.characters import without_controls
 from parsers.detect import read_bytes
 from parsers.fiche.build import build_fiche, find_fiches
 from parsers.generic import build_generic
@@ -19,7 +20,7 @@ from parsers.procedure import procedure_notice_document
 from parsers.readers.metadata import find_sidecars, merge_metadata, read_metadata_bytes
 from parsers.readers.ocr import OcrSettings
 from parsers.stance import label_stances
-from parsers.text import SourceMetadata
+from parsers.text import ReadResult, SourceMetadata
 
 # Bump when parsing changes what a Document holds: `reparse` redoes older ones.
 PARSER_VERSION = "7"
@@ -62,6 +63,7 @@ def parse_bytes(
         read.meta = merge_metadata(read.meta, sidecar)
     if identity:
         _take_listed_identity(read.meta, identity, source)
+    _without_controls(read)
     documents = []
     parts = split_parts(read, fallback_id=fallback_id or _fallback_id(filename, sha))
     ocr_pages = _ocr_pages_per_part(parts, read.ocr_pages)
@@ -82,6 +84,16 @@ def parse_bytes(
     return _finish(documents, sha, source, url)
 
 
+def _without_controls(read: ReadResult) -> None:
+    """Control characters (a broken export's, or a hostile file's ESC) are no text."""
+    for block in read.blocks:
+        block.text = without_controls(block.text)
+    read.footnotes = [without_controls(note) for note in read.footnotes]
+    read.meta.title = without_controls(read.meta.title)
+    for key, value in read.meta.extra.items():
+        read.meta.extra[key] = without_controls(value)
+
+
 def _stance_budget(doc: Document, max_chars: int) -> list[Section]:
     """The document's first sections, as many as hold at most `max_chars` characters
     together; when that is not all of them, its metadata says so."""
@@ -99,6 +111,7 @@ def _stance_budget(doc: Document, max_chars: int) -> list[Section]:
 
 def _finish(documents: list[Document], sha: str, source: str, url: str) -> list[Document]:
     for doc in documents:
+        doc.title = without_controls(doc.title)
         doc.sha256 = sha
         doc.parser_version = PARSER_VERSION
         doc.source = doc.source or source

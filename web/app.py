@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from fiche_search import Limits, current_limits
 from index.backends import BackendUnavailable
 from web.document_page import document_page
 from web.freshness_page import freshness_page
@@ -46,8 +47,14 @@ SEARCH_SECONDS = 10.0  # the time limit of one search
 
 
 def create_app(
-    home: Path, backend: str = "embedded", es_url: str = "", search_seconds: float = SEARCH_SECONDS
+    home: Path,
+    backend: str = "embedded",
+    es_url: str = "",
+    search_seconds: float = SEARCH_SECONDS,
+    limits: Limits | None = None,
 ) -> Starlette:
+    """`limits`: max_response_bytes pages a long document (parsers/limits.py; the process's
+    limits when None)."""
     app = Starlette(
         routes=[
             Route("/", search_page),
@@ -69,4 +76,5 @@ def create_app(
     )
     app.state.resources = Resources(Path(home), backend or "embedded", es_url)
     app.state.search_seconds = search_seconds
+    app.state.limits = limits or current_limits()
     return app
