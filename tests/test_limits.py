@@ -16,12 +16,15 @@ from pathlib import Path
 import pytest
 from cli_helpers import run_cli
 from conftest import CORPUS, FICHE_PDF, SEED
-from hostile_files import blank_scans_pdf, inked_scans_pdf
+from hostile_files import blank_scans_pdf, inked_scans_pdf, one_line_text
+from starlette.testclient import TestClient
 
+import fiche_search
 from parsers import ParseError, parse_bytes
 from parsers.limits import Limits, LimitSettingError, limits_from
 from parsers.long_text import text_pieces
 from parsers.readers.ocr import OcrSettings, page_dpi, read_pages
+from web.app import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCX = CORPUS / "kamerstukken" / "tk_motie_36278-32_0787ced2.docx"
@@ -244,3 +247,62 @@ def test_the_command_says_which_limit_is_wrong_in_one_line(tmp_path, monkeypatch
     assert result.stderr.strip() == (
         "error: FICHE_LIMIT_MAX_SECTION_CHARS='many' is not a positive int (the default is 100000)"
     )
+
+
+# --- the web: a long document is answered in pages ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def long_document_home(tmp_path_factory):
+    """An archive holding a real text of 1 MB on one line (about 250 sections)."""
+    folder = tmp_path_factory.mktemp("long")
+    text = folder / "one-line.txt"
+    text.write_bytes(one_line_text(SEED, 1))
+    home = folder / "home"
+    with fiche_search.open(home) as api:
+        assert api.import_paths([text]).failures == []
+        [hit] = api.search("kabinet").hits
+    return home, hit.id
+
+
+def test_the_document_page_of_a_long_document_is_answered_in_pages(long_document_home):
+    home, doc_id = long_document_home
+    client = TestClient(create_app(home, limits=Limits(max_response_bytes=200_000)))
+    first = client.get(f"/document/{doc_id}")
+    assert first.status_code == 200
+    assert len(first.content) < 400_000  # the text of 1 MB is not all in it
+    assert 'rel="next"' in first.text and 'rel="prev"' not in first.text
+    paging = client.get(f"/document/{doc_id}", params={"format": "json"}).json()["section_page"]
+    assert paging["page"] == 1 and paging["pages"] >= 5
+    last = client.get(f"/document/{doc_id}", params={"page": paging["pages"]})
+    assert 'rel="prev"' in last.text and 'rel="next"' not in last.text
+    assert f'id="section-{paging["sections"]}"' in last.text  # numbered as in the document
+    beyond = client.get(f"/document/{doc_id}", params={"page": paging["pages"] + 1})
+    assert beyond.status_code == 400
+    assert f"this document has {paging['pages']} page(s)" in beyond.text
+
+
+def test_every_section_is_on_exactly_one_page(long_document_home):
+    home, doc_id = long_document_home
+    client = TestClient(create_app(home, limits=Limits(max_response_bytes=200_000)))
+    whole = client.get(f"/document/{doc_id}", params={"format": "json"}).json()
+    pages = whole["section_page"]["pages"]
+    seen = []
+    for number in range(1, pages + 1):
+        part = client.get(f"/document/{doc_id}", params={"format": "json", "page": number})
+        sections = part.json()["sections"]
+        assert sum(len(s["text"].encode()) + len(s["heading"].encode()) for s in sections) <= (
+            200_000
+        )
+        seen.extend(s["text"] for s in sections)
+    assert len(seen) == whole["section_page"]["sections"]
+    with fiche_search.open(home) as api:
+        assert seen == [s.text for s in api.document(doc_id).sections]
+
+
+def test_a_short_document_is_one_page_as_before(long_document_home):
+    home, doc_id = long_document_home
+    client = TestClient(create_app(home))  # the default: 2 MB per response
+    answer = client.get(f"/document/{doc_id}", params={"format": "json"}).json()
+    assert "section_page" not in answer
+    assert 'rel="next"' not in client.get(f"/document/{doc_id}").text
