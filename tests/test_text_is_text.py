@@ -10,6 +10,7 @@ text that still holds them.
 import csv
 import io
 import json
+import uuid
 from xml.etree import ElementTree
 
 import pytest
@@ -20,8 +21,12 @@ from starlette.testclient import TestClient
 import fiche_search
 from index.archive import Archive
 from index.backends import open_backend
+from index.cluster import ClusterBackend
+from index.cluster_clients import OpenSearchClient
 from index.filters import Filters
 from index.importer import index_pending
+from index.query import parse_query
+from index.search import SearchRequest
 from index.watches import Alert, Watch
 from parsers import Document, Section, parse_bytes
 from parsers.characters import analysis_text, printable
@@ -193,3 +198,36 @@ def test_over_long_words_are_cut_to_what_the_engines_index():
 def test_printable_shows_what_it_escapes():
     assert printable("a\x1b[2Jb\tc\nd\x9b") == "a\\x1b[2Jb\tc\nd\\x9b"
     assert printable("gewone tekst") == "gewone tekst"
+
+
+# --- the same analysis in the cluster backend ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def cluster(home, opensearch_url):
+    """The same archive indexed into a real OpenSearch node."""
+    archive = Archive(home)
+    backend = ClusterBackend(
+        OpenSearchClient(opensearch_url), "opensearch", alias=f"text-{uuid.uuid4().hex[:8]}"
+    )
+    index_pending(archive, backend)
+    yield backend
+    backend.close()
+    archive.close()
+
+
+def cluster_titles(backend, text: str) -> list[str]:
+    found = backend.search(SearchRequest(query=parse_query(text, Filters()), limit=10))
+    return [hit.title for hit in found.hits]
+
+
+@pytest.mark.opensearch
+@pytest.mark.parametrize("word", ["verantwoordelijkheid", "samenwerking", "samen\u200bwerking"])
+def test_opensearch_finds_a_word_with_an_invisible_character_inside(cluster, word):
+    assert cluster_titles(cluster, word)[:1] == ["Brief met escapes]0;gekaapt [2J31m"]
+
+
+@pytest.mark.opensearch
+def test_opensearch_finds_a_hundred_letter_word_and_nothing_else(cluster):
+    assert cluster_titles(cluster, LONG_WORD) == ["Een brief met een lang woord"]
+    assert cluster_titles(cluster, "x" * 100) == []
