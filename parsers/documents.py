@@ -23,7 +23,7 @@ from parsers.stance import label_stances
 from parsers.text import ReadResult, SourceMetadata
 
 # Bump when parsing changes what a Document holds: `reparse` redoes older ones.
-PARSER_VERSION = "7"
+PARSER_VERSION = "8"  # 8: control characters dropped, limits (parsers/limits.py)
 
 
 def parse_bytes(

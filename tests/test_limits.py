@@ -20,7 +20,8 @@ from hostile_files import blank_scans_pdf, inked_scans_pdf, one_line_text
 from starlette.testclient import TestClient
 
 import fiche_search
-from parsers import ParseError, parse_bytes
+from index.output import ocr_summary
+from parsers import OcrPage, ParseError, parse_bytes
 from parsers.limits import Limits, LimitSettingError, limits_from
 from parsers.long_text import text_pieces
 from parsers.readers.ocr import OcrSettings, page_dpi, read_pages
@@ -43,7 +44,8 @@ CHILD = textwrap.dedent(
     resource.setrlimit(resource.RLIMIT_AS, ({cap}, {cap}))
     import hostile_files
     from pathlib import Path
-    from parsers import ParseError, parse_bytes
+    from index.output import ocr_summary
+from parsers import OcrPage, ParseError, parse_bytes
     data = {make}
     started = time.monotonic()
     try:
@@ -306,3 +308,15 @@ def test_a_short_document_is_one_page_as_before(long_document_home):
     answer = client.get(f"/document/{doc_id}", params={"format": "json"}).json()
     assert "section_page" not in answer
     assert 'rel="next"' not in client.get(f"/document/{doc_id}").text
+
+
+def test_pages_past_the_ocr_limit_are_said_once_by_show():
+    pages = [OcrPage(page=n, status="ok", confidence=90, words=100) for n in range(1, 501)]
+    reason = "not read: over the limit of 500 OCR pages per document (FICHE_LIMIT_MAX_OCR_PAGES)"
+    pages += [OcrPage(page=n, status="skipped", reason=reason) for n in range(501, 2001)]
+    pages[1] = OcrPage(page=2, status="blank", reason="blank page")
+    assert ocr_summary(pages) == [
+        "OCR: 499 page(s) read by OCR (1, 3-500), mean confidence 90",
+        "page 2: blank page",
+        f"pages 501-2000: {reason}",
+    ]
