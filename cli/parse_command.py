@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
+from cli.context import json_text
 from parsers import Document, ParseError, parse_file
 
 
@@ -21,7 +21,7 @@ def parse_command(file: str, as_json: bool) -> None:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
     if as_json:
-        click.echo(json.dumps([d.to_json() for d in documents], ensure_ascii=False, indent=2))
+        click.echo(json_text([d.to_json() for d in documents]))
         return
     for doc in documents:
         click.echo(outline(doc))

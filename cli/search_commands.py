@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import csv
 import html
-import json
 import re
 import sys
 
 import click
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from cli.context import (
@@ -189,11 +187,11 @@ def stances_command(query, by, as_json, home, backend, es_url, **filters):
     finally:
         api.close()
     if as_json:
-        click.echo(json.dumps(counts.to_json(" ".join(query)), ensure_ascii=False, indent=2))
+        click.echo(json_text(counts.to_json(" ".join(query))))
         return
     console = Console()
     if not counts.documents:
-        console.print(f"No fiches with aspect stances match {escape(' '.join(query))!r}.")
+        console.print(f"No fiches with aspect stances match {shown(repr(' '.join(query)))}.")
         return
     console.print(f"Aspect stances of {counts.documents} matching fiches, by {by}")
     table = Table(by)
@@ -201,7 +199,7 @@ def stances_command(query, by, as_json, home, backend, es_url, **filters):
         table.add_column(aspect + "\n+ / − / ± / ?", justify="center")
     table.add_column(OVERALL_POSITION)
     for group in counts.groups:
-        row = [escape(group)]
+        row = [shown(group)]
         for aspect in ASPECTS:
             row.append(" / ".join(str(counts.count(group, aspect, lb)) for lb in ASPECT_LABELS))
         positions = ((lb, counts.count(group, OVERALL_POSITION, lb)) for lb in PARAGRAPH_LABELS)
