@@ -22,7 +22,9 @@ _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # The embedded index drops tokens of 60 bytes and more (index/embedded.py, remove_long).
 MAX_WORD_BYTES = 59
-_LONG_WORD = re.compile(rf"[^\W_]{{{MAX_WORD_BYTES // 4 + 1},}}")
+# A run of letters and digits (what the engines' tokenizers keep together) long enough to be
+# over MAX_WORD_BYTES, from its first letter only (the lookbehind makes the scan 2x faster).
+_LONG_WORD = re.compile(rf"(?<![^\W_])[^\W_]{{{MAX_WORD_BYTES // 4 + 1},}}")
 
 
 def without_controls(text: str) -> str:
