@@ -44,8 +44,7 @@ CHILD = textwrap.dedent(
     resource.setrlimit(resource.RLIMIT_AS, ({cap}, {cap}))
     import hostile_files
     from pathlib import Path
-    from index.output import ocr_summary
-from parsers import OcrPage, ParseError, parse_bytes
+    from parsers import ParseError, parse_bytes
     data = {make}
     started = time.monotonic()
     try:
