@@ -165,16 +165,28 @@ def test_a_docx_over_the_limit_per_document_is_refused_naming_that_limit():
     assert "the limit per document (FICHE_LIMIT_MAX_DOCUMENT_BYTES)" in str(refused.value)
 
 
-def test_a_docx_whose_header_understates_its_size_is_stopped_while_inflating():
-    """The check does not trust the zip header: a member is counted as it inflates."""
+def test_a_docx_over_the_member_limit_is_refused_before_it_is_inflated():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b"<w:document>" + b" " * 3_000_000)
-    data = buffer.getvalue()
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        assert archive.getinfo("word/document.xml").file_size > 2_000_000
     with pytest.raises(ParseError, match="unpacks to more than 2 MB"):
-        parse_bytes(data, "big.docx", limits=Limits(max_member_bytes=2 * 1024 * 1024))
+        parse_bytes(buffer.getvalue(), "big.docx", limits=Limits(max_member_bytes=2 * 1024 * 1024))
+
+
+def test_a_docx_whose_header_understates_its_size_is_never_inflated_past_it():
+    """A header that claims 1,000 bytes for 3 MB: the member is cut there and fails its
+    checksum, so the limit that looked at the header still holds."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"<w:document>" + b" " * 3_000_000)
+    data = bytearray(buffer.getvalue())
+    local = data.index(b"PK\x03\x04")
+    central = data.index(b"PK\x01\x02")
+    data[local + 22 : local + 26] = (1000).to_bytes(4, "little")  # uncompressed size
+    data[central + 24 : central + 28] = (1000).to_bytes(4, "little")
+    with pytest.raises(ParseError) as refused:
+        parse_bytes(bytes(data), "lying.docx", limits=Limits(max_member_bytes=2 * 1024 * 1024))
+    assert str(refused.value).startswith("lying.docx: corrupt word/document.xml in the archive")
 
 
 def test_long_text_is_cut_at_sentence_ends_and_nothing_is_lost():
