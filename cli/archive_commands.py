@@ -20,7 +20,16 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from cli.context import backend_options, fail, home_option, json_option, open_api, open_archive_api
+from cli.context import (
+    backend_options,
+    fail,
+    home_option,
+    json_option,
+    json_text,
+    open_api,
+    open_archive_api,
+    shown,
+)
 from fiche_search import ImportReport
 from fiche_search.api import SAMPLE, DocumentNotFound
 from fiche_search.surface import ocr_summary
@@ -221,21 +230,25 @@ def show_command(doc_id, home, as_json):
         except DocumentNotFound as error:
             fail(str(error))
     if as_json:
-        click.echo(json.dumps(doc.to_json(), ensure_ascii=False, indent=2))
+        click.echo(json_text(doc.to_json()))
         return
     console = Console()
-    console.print(f"[bold]{escape(doc.title)}[/]")
-    console.print(f"{doc.id} · {doc.doc_type} · {doc.date or 'no date'} · {escape(doc.url)}")
+    console.print(f"[bold]{shown(doc.title)}[/]")
+    console.print(
+        f"{shown(doc.id)} · {shown(doc.doc_type)} · {shown(doc.date or 'no date')}"
+        f" · {shown(doc.url)}"
+    )
     for key, value in doc.metadata.items():
-        console.print(f"  [dim]{key}:[/] {escape(str(value))}")
+        console.print(f"  [dim]{shown(key)}:[/] {shown(value)}")
     for number, line in enumerate(ocr_summary(doc.ocr_pages)):
-        console.print(f"  {escape(line)}" if number == 0 else f"    [yellow]{escape(line)}[/]")
+        console.print(f"  {shown(line)}" if number == 0 else f"    [yellow]{shown(line)}[/]")
     for stance in doc.stances:
         console.print(
-            f"  [bold]{stance.aspect}[/]: {stance.label} — [italic]{escape(stance.evidence)}[/]"
+            f"  [bold]{shown(stance.aspect)}[/]: {shown(stance.label)}"
+            f" — [italic]{shown(stance.evidence)}[/]"
         )
     for section in doc.sections:
-        console.rule(f"{section.number} {escape(section.heading)} [{section.key}]".strip())
-        console.print(escape(section.text))
+        console.rule(f"{section.number} {shown(section.heading)} [{section.key}]".strip())
+        console.print(shown(section.text))
     if doc.links:
-        console.print("links: " + escape(", ".join(f"{lk.kind}:{lk.value}" for lk in doc.links)))
+        console.print("links: " + shown(", ".join(f"{lk.kind}:{lk.value}" for lk in doc.links)))

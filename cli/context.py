@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
 import sys
 from pathlib import Path
 
 import click
+from rich.markup import escape
 
-from fiche_search import ArchiveTooNew, BackendUnavailable, StorageError
+from fiche_search import ArchiveTooNew, BackendUnavailable, StorageError, printable
 from fiche_search.api import FicheSearch, archive_exists, default_home
 
 BACKENDS = ("embedded", "elasticsearch", "opensearch")
@@ -127,3 +130,19 @@ def open_archive_api(
         fail(f"cannot open the archive in {folder}: {error.strerror or error}")
     except Exception as error:  # a corrupt or foreign SQLite file
         fail(f"cannot open the archive in {folder}: {error}")
+
+
+def shown(value: object) -> str:
+    """A value from a document for a rich console: control characters shown escaped (no ESC
+    reaches the terminal) and rich's markup escaped."""
+    return escape(printable(str(value)))
+
+
+# DEL and the C1 controls, which JSON leaves as they are and some terminals obey (\x9b: CSI).
+_RAW_IN_JSON = re.compile("[\x7f-\x9f]")
+
+
+def json_text(payload: object) -> str:
+    """JSON for the terminal or a pipe: every control character as a \\u escape."""
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    return _RAW_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text)

@@ -23,7 +23,7 @@ from cli.search_commands import search_command, stances_command
 from cli.serve_command import serve_command
 from cli.votes_command import votes_command
 from cli.watch_command import watch_command
-from fiche_search import StorageError
+from fiche_search import LimitSettingError, StorageError, current_limits
 from fiche_search.surface import IndexBusy
 
 
@@ -90,6 +90,11 @@ for command in (
 
 
 def main() -> None:
+    try:
+        current_limits()  # a FICHE_LIMIT_ variable that is no number is said before any work
+    except LimitSettingError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
     try:
         cli()
     except (IndexBusy, StorageError) as error:  # one line, no traceback

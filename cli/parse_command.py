@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
-from cli.context import json_option
+from cli.context import json_option, json_text
 from fiche_search.surface import ParsedDocument as Document
 from fiche_search.surface import ParseError, parse_file
 
@@ -23,7 +22,7 @@ def parse_command(file: str, as_json: bool) -> None:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
     if as_json:
-        click.echo(json.dumps([d.to_json() for d in documents], ensure_ascii=False, indent=2))
+        click.echo(json_text([d.to_json() for d in documents]))
         return
     for doc in documents:
         click.echo(outline(doc))

@@ -3,12 +3,10 @@ order, the cabinet's latest position per aspect and how it changed."""
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from cli.context import fail, home_option, json_option, open_archive_api
-from fiche_search import MalformedRef, ProposalTimeline, UnknownProposal
+from cli.context import fail, home_option, json_option, json_text, open_archive_api
+from fiche_search import MalformedRef, ProposalTimeline, UnknownProposal, printable
 
 
 @click.command("proposal")
@@ -26,9 +24,9 @@ def proposal_command(ref, as_json, home):
     except UnknownProposal as error:
         fail(str(error), code=1)
     if as_json:
-        click.echo(json.dumps(timeline.to_json(), ensure_ascii=False, indent=2))
+        click.echo(json_text(timeline.to_json()))
         return
-    click.echo(readable(timeline))
+    click.echo(printable(readable(timeline)))  # titles and evidence from documents
 
 
 def readable(timeline: ProposalTimeline) -> str:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import csv
 import html
-import json
 import re
 import sys
 
 import click
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from cli.context import (
@@ -22,7 +20,9 @@ from cli.context import (
     fail,
     home_option,
     json_option,
+    json_text,
     open_api,
+    shown,
 )
 from fiche_search import QueryError, SearchResults
 from fiche_search.api import filters_from_arguments
@@ -108,7 +108,7 @@ def search_command(
     finally:
         api.close()
     if as_json:
-        click.echo(json.dumps(results_json(results), ensure_ascii=False, indent=2))
+        click.echo(json_text(results_json(results)))
     elif as_csv:
         write_csv(results)
     else:
@@ -133,16 +133,16 @@ def terminal_snippet(snippet: str) -> str:
         elif part == "</b>":
             out.append("[/]")
         else:
-            out.append(escape(html.unescape(part)).replace("\n", " "))
+            out.append(shown(html.unescape(part)).replace("\n", " "))
     return "".join(out)
 
 
 def print_results(text: str, results: SearchResults) -> None:
     console = Console()
     for hint in results.hints:
-        console.print(f"hint: {escape(hint)}")
+        console.print(f"hint: {shown(hint)}")
     if not results.hits:
-        console.print(f"No documents match {escape(text)!r}.")
+        console.print(f"No documents match {shown(repr(text))}.")
         return
     first = results.offset + 1
     last = results.offset + len(results.hits)
@@ -150,7 +150,7 @@ def print_results(text: str, results: SearchResults) -> None:
     about = "about " if results.estimated else ""
     console.print(
         f"{about}[bold]{results.total}[/] documents ({results.total_sections} sections) match "
-        f"{escape(text)!r}; showing {first}-{last}{more}"
+        f"{shown(repr(text))}; showing {first}-{last}{more}"
     )
     # One row per section shown: its key, the stance labels of the sentences in its passage
     # (a column of their own, so a label is never read as a section key), the passage.
@@ -160,19 +160,22 @@ def print_results(text: str, results: SearchResults) -> None:
     table.add_column("stance", no_wrap=True)
     table.add_column("passage", ratio=5)
     for hit in results.hits:
-        doc_cell = f"[bold]{escape(hit.title)}[/]\n{hit.id}\n{hit.doc_type} · {hit.date or '?'}"
+        doc_cell = (
+            f"[bold]{shown(hit.title)}[/]\n{shown(hit.id)}\n"
+            f"{shown(hit.doc_type)} · {shown(hit.date or '?')}"
+        )
         for i, s in enumerate(hit.sections):
             table.add_row(
                 doc_cell if i == 0 else "",
-                escape(s.key),
-                "\n".join(f"[italic]{escape(label)}[/]" for label in s.stance),
+                shown(s.key),
+                "\n".join(f"[italic]{shown(label)}[/]" for label in s.stance),
                 terminal_snippet(s.snippet),
                 end_section=i == len(hit.sections) - 1,
             )
     console.print(table)
     for name, counts in results.facets.items():
         if counts:
-            top = ", ".join(f"{escape(str(k))} ({v})" for k, v in list(counts.items())[:8])
+            top = ", ".join(f"{shown(k)} ({v})" for k, v in list(counts.items())[:8])
             console.print(f"[dim]{name}:[/] {top}")
 
 
@@ -194,11 +197,11 @@ def stances_command(query, by, as_json, home, backend, es_url, **filters):
     finally:
         api.close()
     if as_json:
-        click.echo(json.dumps(counts.to_json(" ".join(query)), ensure_ascii=False, indent=2))
+        click.echo(json_text(counts.to_json(" ".join(query))))
         return
     console = Console()
     if not counts.documents:
-        console.print(f"No fiches with aspect stances match {escape(' '.join(query))!r}.")
+        console.print(f"No fiches with aspect stances match {shown(repr(' '.join(query)))}.")
         return
     console.print(f"Aspect stances of {counts.documents} matching fiches, by {by}")
     table = Table(by)
@@ -206,7 +209,7 @@ def stances_command(query, by, as_json, home, backend, es_url, **filters):
         table.add_column(aspect + "\n+ / − / ± / ?", justify="center")
     table.add_column(OVERALL_POSITION)
     for group in counts.groups:
-        row = [escape(group)]
+        row = [shown(group)]
         for aspect in ASPECTS:
             row.append(" / ".join(str(counts.count(group, aspect, lb)) for lb in ASPECT_LABELS))
         positions = ((lb, counts.count(group, OVERALL_POSITION, lb)) for lb in PARAGRAPH_LABELS)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 
 import click
 
-from cli.context import backend_options, fail, home_option, json_option, open_archive_api
+from cli.context import backend_options, fail, home_option, json_option, json_text, open_archive_api
 from cli.search_commands import build_filters, filter_options
+from fiche_search import printable
 from fiche_search.api import BackendUnavailable, QueryError, Watch, WatchError
 
 
@@ -76,12 +76,13 @@ def list_command(home, as_json):
     with open_archive_api(home) as api:
         watches = api.watches()
     if as_json:
-        click.echo(json.dumps([watch_json(w) for w in watches], ensure_ascii=False, indent=2))
+        click.echo(json_text([watch_json(w) for w in watches]))
         return
     if not watches:
         click.echo("No saved searches. Add one with `fiche-search watch add NAME QUERY`.")
     for w in watches:
-        click.echo(f"{w.name}\t{w.query}\t{filters_text(w)}\tlast run: {w.last_run or 'never'}")
+        line = f"{w.name}\t{w.query}\t{filters_text(w)}\tlast run: {w.last_run or 'never'}"
+        click.echo(printable(line))
 
 
 @watch_command.command("remove")
@@ -112,12 +113,12 @@ def run_command(names, as_json, home, backend, es_url):
             fail(str(error))
     if as_json:
         payload = {name: [a.to_json() for a in alerts] for name, alerts in report.items()}
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        click.echo(json_text(payload))
         return
     for name, alerts in report.items():
         click.echo(f"{name}: {len(alerts)} new")
         for alert in alerts:
-            click.echo(f"  {alert.doc_id}  {alert.date or '?'}  {alert.title}")
+            click.echo(printable(f"  {alert.doc_id}  {alert.date or '?'}  {alert.title}"))
 
 
 def watch_json(watch: Watch) -> dict:

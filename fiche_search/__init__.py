@@ -44,6 +44,8 @@ from index.archive.storage import StorageError
 from index.features.proposals import MalformedRef, ProposalTimeline, UnknownProposal
 from index.features.vote_rows import CSV_HEADER as VOTES_CSV_HEADER
 from index.features.vote_rows import BadVoteFilter, VoteRow
+from parsers.characters import printable
+from parsers.limits import Limits, LimitSettingError, current_limits
 
 __all__ = [
     "Alert",
@@ -58,6 +60,8 @@ __all__ = [
     "ExportReport",
     "FicheSearch",
     "ImportReport",
+    "LimitSettingError",
+    "Limits",
     "MalformedRef",
     "Proposal",
     "ProposalTimeline",
@@ -73,6 +77,8 @@ __all__ = [
     "VoteRow",
     "Watch",
     "WatchError",
+    "current_limits",
     "default_home",
     "open",
+    "printable",
 ]

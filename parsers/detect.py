@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from parsers.limits import Limits, current_limits
 from parsers.model import ParseError
 from parsers.readers.eurlex import is_formex, looks_like_eurlex, read_eurlex_html, read_formex
 from parsers.readers.html import read_html
@@ -30,16 +31,20 @@ _BINARY_MAGIC = {
 }
 
 
-def read_bytes(data: bytes, filename: str = "", ocr: OcrSettings | None = None) -> ReadResult:
+def read_bytes(
+    data: bytes, filename: str = "", ocr: OcrSettings | None = None, limits: Limits | None = None
+) -> ReadResult:
     """Read a file of any supported format. Raises ParseError naming the reason. `ocr`: how
-    pages of a PDF without a text layer are read (defaults when None)."""
+    pages of a PDF without a text layer are read (defaults when None); `limits`: what one
+    file may cost (parsers/limits.py; the process's when None)."""
+    limits = limits or current_limits()
     head = data[:2048].removeprefix(_BOM).lstrip()
     if head.startswith(b"%PDF"):
-        return read_pdf(data, ocr)
+        return read_pdf(data, ocr, limits)
     if data.startswith(OLE2_MAGIC):
         return read_legacy_doc(data)
     if head.startswith(b"PK"):
-        return read_zip(data)
+        return read_zip(data, limits)
     # A .txt that happens to start with "<", "{" or "[" is still text: the name is the user's
     # word. Binary formats above are recognised by their magic numbers whatever the name.
     if filename.lower().endswith((".txt", ".md")):

@@ -7,20 +7,24 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from parsers.characters import without_controls
 from parsers.detect import read_bytes
 from parsers.fiche.build import build_fiche, find_fiches
 from parsers.generic import build_generic
+from parsers.limits import Limits, current_limits
 from parsers.links import find_links
-from parsers.model import Document, Link, OcrPage, ParseError
+from parsers.long_text import split_long_blocks, split_long_sections
+from parsers.model import Document, Link, OcrPage, ParseError, Section
 from parsers.parts import Part, split_parts
 from parsers.procedure import procedure_notice_document
 from parsers.readers.metadata import find_sidecars, merge_metadata, read_metadata_bytes
 from parsers.readers.ocr import OcrSettings
 from parsers.stance import label_stances
-from parsers.text import SourceMetadata
+from parsers.text import ReadResult, SourceMetadata
 
 # Bump when parsing changes what a Document holds: `reparse` redoes older ones.
-PARSER_VERSION = "8"
+PARSER_VERSION = "8"  # 8: control characters dropped, limits (parsers/limits.py), fiche heading
+# variants and opening fields sharing a line, stance wording families
 
 
 def parse_bytes(
@@ -32,6 +36,7 @@ def parse_bytes(
     ocr: OcrSettings | None = None,
     identity: str = "",
     fallback_id: str = "",
+    limits: Limits | None = None,
 ) -> list[Document]:
     """Every Document in one file. Raises ParseError with a one-line reason.
 
@@ -39,7 +44,9 @@ def parse_bytes(
     metadata_owms.xml), merged over what the file says about itself. `ocr`: how PDF pages
     without a text layer are read (cache, time budget, progress). `identity`: the id the
     listing that fetched the file gave it (the SRU record's kst-22112-3516): it wins over what
-    the file says. `fallback_id`: the id when neither names one (tk-2025D01713)."""
+    the file says. `fallback_id`: the id when neither names one (tk-2025D01713). `limits`:
+    what one file may cost (parsers/limits.py; the process's when None)."""
+    limits = limits or current_limits()
     if not data.strip():
         raise ParseError("empty file", filename)
     sha = hashlib.sha256(data).hexdigest()
@@ -47,15 +54,17 @@ def parse_bytes(
     if procedure is not None:
         return _finish([procedure], sha, source, url)
     try:
-        read = read_bytes(data, filename, ocr)
+        read = read_bytes(data, filename, ocr, limits)
     except ParseError as error:
         error.path = error.path or filename
         raise
+    read.blocks = split_long_blocks(read.blocks, limits.max_section_chars)
     sidecar = sidecar_metadata(sidecars)
     if sidecar is not None:
         read.meta = merge_metadata(read.meta, sidecar)
     if identity:
         _take_listed_identity(read.meta, identity, source)
+    _without_controls(read)
     documents = []
     parts = split_parts(read, fallback_id=fallback_id or _fallback_id(filename, sha))
     ocr_pages = _ocr_pages_per_part(parts, read.ocr_pages)
@@ -63,10 +72,12 @@ def parse_bytes(
         fiches = find_fiches(part)
         docs = [build_fiche(part, fiche) for fiche in fiches] if fiches else [build_generic(part)]
         for doc in docs:
+            doc.sections = split_long_sections(doc.sections, limits.max_section_chars)
             doc.format = part.format
             doc.ocr_pages = list(part_ocr)
             # Stances are the Dutch cabinet's: EU texts use the same words for other views.
-            doc.stances = [] if part.meta.is_eu_publication else label_stances(doc.sections)
+            if not part.meta.is_eu_publication:
+                doc.stances = label_stances(_stance_budget(doc, limits.max_stance_chars))
             found = find_links(doc, _footnotes_of(part, parts), part.meta.is_eu_publication)
             doc.links = _merge_links(doc.links, found)
         documents.extend(docs)
@@ -74,8 +85,34 @@ def parse_bytes(
     return _finish(documents, sha, source, url)
 
 
+def _without_controls(read: ReadResult) -> None:
+    """Control characters (a broken export's, or a hostile file's ESC) are no text."""
+    for block in read.blocks:
+        block.text = without_controls(block.text)
+    read.footnotes = [without_controls(note) for note in read.footnotes]
+    read.meta.title = without_controls(read.meta.title)
+    for key, value in read.meta.extra.items():
+        read.meta.extra[key] = without_controls(value)
+
+
+def _stance_budget(doc: Document, max_chars: int) -> list[Section]:
+    """The document's first sections, as many as hold at most `max_chars` characters
+    together; when that is not all of them, its metadata says so."""
+    total = 0
+    for count, section in enumerate(doc.sections):
+        total += len(section.text)
+        if total > max_chars:
+            doc.metadata["limits"] = (
+                f"stances read in the first {count} of {len(doc.sections)} sections only:"
+                f" the limit is {max_chars:,} characters (FICHE_LIMIT_MAX_STANCE_CHARS)"
+            )
+            return doc.sections[:count]
+    return doc.sections
+
+
 def _finish(documents: list[Document], sha: str, source: str, url: str) -> list[Document]:
     for doc in documents:
+        doc.title = without_controls(doc.title)
         doc.sha256 = sha
         doc.parser_version = PARSER_VERSION
         doc.source = doc.source or source

@@ -127,14 +127,16 @@ class OcrPage:
 
     page: int  # 1-based page number in the file
     confidence: float = 0.0  # mean word confidence, 0-100 (Tesseract's)
-    status: str = "ok"  # ok, low_confidence, timeout, failed
-    reason: str = ""  # why a page failed or timed out
+    # ok, low_confidence, timeout, failed; blank (no ink: not sent to OCR); skipped (past
+    # the limit of OCR pages per document, parsers/limits.py)
+    status: str = "ok"
+    reason: str = ""  # why a page failed, timed out or was not read
     words: int = 0
 
     @property
     def flagged(self) -> bool:
         """A page whose text should not be trusted without looking at the scan."""
-        return self.status != "ok"
+        return self.status not in ("ok", "blank")
 
 
 @dataclass

@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from fiche_search import BackendUnavailable
+from fiche_search import BackendUnavailable, Limits, current_limits
 from fiche_search.surface import SEARCH_SECONDS
 from web.document_page import document_page
 from web.freshness_page import freshness_page
@@ -53,10 +53,12 @@ def create_app(
     search_seconds: float = SEARCH_SECONDS,
     allowed_hosts: tuple[str, ...] = LOCAL_HOSTS,
     base_url: str = BASE_URL,
+    limits: Limits | None = None,
 ) -> Starlette:
     """`allowed_hosts`: the names a request's Host header may give (others get 400);
     `base_url`: where readers reach the server, for the links in feeds (never taken from a
-    request's Host)."""
+    request's Host); `limits`: max_response_bytes pages a long document (parsers/limits.py;
+    the process's limits when None)."""
     app = Starlette(
         routes=[
             Route("/", search_page),
@@ -79,4 +81,5 @@ def create_app(
     app.state.resources = Resources(Path(home), backend or "embedded", es_url)
     app.state.search_seconds = search_seconds
     app.state.base_url = base_url if base_url.endswith("/") else base_url + "/"
+    app.state.limits = limits or current_limits()
     return app

@@ -6,16 +6,18 @@ from __future__ import annotations
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
-from fiche_search import Alert, Watch
+from fiche_search import Alert, Watch, printable
 
 ATOM = "http://www.w3.org/2005/Atom"
 EPOCH = "1970-01-01T00:00:00Z"
 
 
 def _el(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    """A child element. Control characters are shown escaped (\\x01): XML 1.0 allows none
+    of them, and ElementTree would write them as they are, making the feed unreadable."""
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: printable(v) for k, v in attrs.items()})
     if text:
-        element.text = text
+        element.text = printable(text)
     return element
 
 

@@ -7,16 +7,28 @@ import io
 from pathlib import Path
 from urllib.parse import quote
 
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.templating import Jinja2Templates
 
+from fiche_search import printable
 from web.markup import safe_snippet, safe_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 templates = Jinja2Templates(directory=str(TEMPLATES))
 templates.env.autoescape = True  # every template, whatever its name
+
+
+def _printable(value):
+    """Every value a template prints: control characters shown escaped, as in the terminal."""
+    if isinstance(value, Markup):
+        return Markup(printable(str(value)))  # escapes add no < > &: the markup stays sound
+    return printable(value) if isinstance(value, str) else value
+
+
+templates.env.finalize = _printable
 templates.env.filters["snippet"] = safe_snippet
 templates.env.filters["safe_url"] = safe_url
 templates.env.filters["doc_path"] = lambda doc_id: "/document/" + quote(doc_id, safe="")

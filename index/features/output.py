@@ -9,6 +9,7 @@ import re
 from index.archive.database import Archive
 from index.search.contract import SearchResults
 from parsers import OcrPage
+from parsers.characters import printable
 
 _BOLD = re.compile(r"</?b>")
 
@@ -49,18 +50,19 @@ def results_json(results: SearchResults) -> dict:
 
 
 def csv_rows(results: SearchResults) -> list[list]:
-    """One row per matching section, snippets as plain text (highlights dropped)."""
+    """One row per matching section, snippets as plain text (highlights dropped), control
+    characters shown escaped: a CSV is read in terminals and spreadsheets too."""
     rows = []
     for hit in results.hits:
         for s in hit.sections:
             rows.append(
                 [
-                    hit.id,
-                    hit.title,
+                    printable(hit.id),
+                    printable(hit.title),
                     hit.date,
-                    hit.doc_type,
+                    printable(hit.doc_type),
                     round(hit.score, 4),
-                    s.key,
+                    printable(s.key),
                     "|".join(s.stance),
                     plain_snippet(s.snippet),
                 ]
@@ -69,7 +71,7 @@ def csv_rows(results: SearchResults) -> list[list]:
 
 
 def plain_snippet(snippet: str) -> str:
-    return html.unescape(_BOLD.sub("", snippet))
+    return printable(html.unescape(_BOLD.sub("", snippet)))
 
 
 def archive_summary(archive: Archive) -> dict:
@@ -97,17 +99,46 @@ def archive_summary(archive: Archive) -> dict:
 
 def ocr_summary(pages: list[OcrPage]) -> list[str]:
     """What `show` and the web page say about the pages read by OCR: one line for all, one
-    per flagged page (low confidence, timed out, failed)."""
+    per flagged page (low confidence, timed out, failed), and one each for the blank pages
+    and the pages past the limit of OCR pages (a 2,000-page scan says so once, not 1,500
+    times)."""
     if not pages:
         return []
-    read = [p for p in pages if p.words]
+    sent = [p for p in pages if p.status not in _NOT_SENT]
+    read = [p for p in sent if p.words]
     mean = sum(p.confidence for p in read) / len(read) if read else 0.0
-    numbers = ", ".join(str(p.page) for p in pages)
-    lines = [f"OCR: {len(pages)} page(s) read by OCR ({numbers}), mean confidence {mean:.0f}"]
-    for page in pages:
+    numbers = _page_list([p.page for p in sent])
+    lines = [
+        f"OCR: {len(sent)} page(s) read by OCR ({numbers}), mean confidence {mean:.0f}"
+        if sent
+        else "OCR: no page read by OCR"
+    ]
+    for page in sent:
         if page.flagged:
             detail = f"confidence {page.confidence:.0f}, " if page.words else ""
             lines.append(
                 f"page {page.page}: {page.status.replace('_', ' ')} ({detail}{page.reason})"
             )
+    for status in _NOT_SENT:
+        alike = [p for p in pages if p.status == status]
+        if alike:
+            which = "page" if len(alike) == 1 else "pages"
+            lines.append(f"{which} {_page_list([p.page for p in alike])}: {alike[0].reason}")
     return lines
+
+
+# Pages of a scan never sent to Tesseract (parsers/readers/ocr.py), listed together.
+_NOT_SENT = ("blank", "skipped")
+
+
+def _page_list(numbers: list[int]) -> str:
+    """1, 2, 3 for a few pages; runs as ranges (1-3, 7, 9-2000) when there are many."""
+    if len(numbers) <= 20:
+        return ", ".join(map(str, numbers))
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)

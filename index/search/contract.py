@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from index.search.filters import (
@@ -19,7 +19,8 @@ from index.search.filters import (
 from index.search.query import ParsedQuery
 from index.search.snippets import section_spans
 from parsers import Document
-from parsers.model import OVERALL_POSITION, TIMELINE_LABELS
+from parsers.characters import analysis_text
+from parsers.model import OVERALL_POSITION, TIMELINE_LABELS, Section, Stance
 
 __all__ = ["FACET_FIELDS", "exact_filters"]  # kept here too: both backends import them here
 
@@ -135,13 +136,15 @@ def section_entries(doc: Document) -> list[SectionEntry]:
     raad = str(doc.metadata.get("behandelingstraject_raad", ""))[:120]
     year = doc.date[:4] if doc.date else ""
     dossier = list(doc.dossier)
-    spans = section_spans(doc.sections, doc.stances)
+    sections, stances = _as_analysed(doc.sections, doc.stances)
+    spans = section_spans(sections, stances)
+    title = analysis_text(doc.title)
     return [
         SectionEntry(
             uid=f"{doc.id}#{ord_}",
             doc_id=doc.id,
             ord=ord_,
-            title=doc.title,
+            title=title,
             doc_type=doc.doc_type,
             date=doc.date,
             year=year,
@@ -158,8 +161,22 @@ def section_entries(doc: Document) -> list[SectionEntry]:
             positie=positie,
             stance_spans=[span.encode() for span in spans[ord_]],
         )
-        for ord_, section in enumerate(doc.sections)
+        for ord_, section in enumerate(sections)
     ]
+
+
+def _as_analysed(
+    sections: list[Section], stances: list[Stance]
+) -> tuple[list[Section], list[Stance]]:
+    """Sections and evidence as both backends index them (parsers/characters.analysis_text):
+    a soft hyphen or zero-width space inside a word no longer splits it, an over-long word is
+    cut. The evidence is cleaned alike, so its place is found in the cleaned text."""
+    cleaned = [
+        replace(s, heading=analysis_text(s.heading), text=analysis_text(s.text)) for s in sections
+    ]
+    if all(a.text == b.text for a, b in zip(cleaned, sections, strict=True)):
+        return cleaned, stances
+    return cleaned, [replace(s, evidence=analysis_text(s.evidence)) for s in stances]
 
 
 STANCE_GROUPS = ("year", "ministerie")

@@ -30,6 +30,7 @@ from index.search.filters import (
     Filters,
     QueryError,
 )
+from parsers.characters import analysis_text
 
 __all__ = ["Filters", "QueryError", "SECTION_FILTER_VALUES", "STANCE_FILTER_VALUES"]
 
@@ -102,7 +103,8 @@ def parse_query(query: str, filters: Filters | None = None) -> ParsedQuery:
     filters = filters if filters is not None else Filters()
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(f"query too long: at most {MAX_QUERY_CHARS} characters")
-    tokens = _tokens(query)
+    # as the text was indexed: no soft hyphens or zero-width spaces, over-long words cut
+    tokens = _tokens(analysis_text(query))
     parser = _Parser(tokens, filters)
     node = parser.parse_sequence()
     validate_filters(filters)

@@ -16,6 +16,11 @@ again, so the word positions are those of an upright page.
 
 With a cache folder, every page read is kept there under the file's sha256 and its page
 number: a run killed halfway through a 300-page scan does not read those pages again.
+
+Limits (parsers/limits.py): a page is rendered with at most `max_page_pixels` (a huge page at
+a lower resolution), a page that is blank at a glance (rendered small) is never sent to
+Tesseract, and at most `max_ocr_pages` pages of one file are read; the rest are recorded as
+not read, with the reason.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 
+from parsers.limits import BLANK_CHECK_DPI, Limits, current_limits
 from parsers.model import MissingTool, OcrPage
 
 TESSERACT = "tesseract"
@@ -85,16 +91,28 @@ class OcrPageText:
     height: float = 0.0  # page height in points
 
 
-def read_pages(data: bytes, numbers: list[int], settings: OcrSettings) -> list[OcrPageText]:
+def read_pages(
+    data: bytes, numbers: list[int], settings: OcrSettings, limits: Limits | None = None
+) -> list[OcrPageText]:
     """OCR these pages (1-based) of a PDF. A page that cannot be read is recorded as such;
-    a missing Tesseract or language pack is MissingTool for the whole file."""
+    a missing Tesseract or language pack is MissingTool for the whole file. Blank pages and
+    pages past `limits.max_ocr_pages` are recorded as not read."""
+    limits = limits or current_limits()
     cache = _PageCache(settings, hashlib.sha256(data).hexdigest()) if settings.cache_dir else None
     results: dict[int, OcrPageText] = {}
     for number in numbers:
         cached = cache.load(number) if cache else None
         if cached is not None:
             results[number] = cached
+    for number, blank in _blank_pages(data, [n for n in numbers if n not in results], limits):
+        results[number] = blank
     todo = [n for n in numbers if n not in results]
+    # The first max_ocr_pages pages with ink are read (from the cache or by Tesseract), so a
+    # document is the same whether its pages were cached or not.
+    inked = sorted(n for n in numbers if n in todo or results[n].record.status != "blank")
+    for number in inked[limits.max_ocr_pages :]:
+        results[number] = _over_limit(number, limits)
+    todo = [n for n in todo if n not in results]
     if todo:
         check_tesseract(settings.languages)
     settings.on_page(len(results), len(numbers))
@@ -108,11 +126,11 @@ def read_pages(data: bytes, numbers: list[int], settings: OcrSettings) -> list[O
     workers = max(1, settings.workers)
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") as pool:
         running: set[Future] = set()
-        for number, image in _render(data, todo, settings.dpi):
+        for number, image, dpi in _render(data, todo, settings.dpi, limits.max_page_pixels):
             if isinstance(image, str):
                 finished(_failed(number, image))
                 continue
-            running.add(pool.submit(_recognise_or_fail, number, image, settings))
+            running.add(pool.submit(_recognise_or_fail, number, image, settings, dpi))
             while len(running) > workers:
                 done, running = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -145,9 +163,12 @@ def check_tesseract(languages: str) -> None:
 # --- rendering --------------------------------------------------------------------------
 
 
-def _render(data: bytes, numbers: list[int], dpi: int) -> Iterator[tuple[int, object]]:
-    """(page number, grey PIL image) one page at a time, or (page number, reason) for a page
-    that cannot be rendered."""
+def _render(
+    data: bytes, numbers: list[int], dpi: int, max_pixels: int
+) -> Iterator[tuple[int, object, float]]:
+    """(page number, grey PIL image, its dpi) one page at a time, or (page number, reason,
+    dpi) for a page that cannot be rendered. A page that would have more than `max_pixels`
+    pixels at `dpi` is rendered at the resolution that gives it that many."""
     if not numbers:
         return
     import pypdfium2  # imported here: only scans pay for it
@@ -156,54 +177,100 @@ def _render(data: bytes, numbers: list[int], dpi: int) -> Iterator[tuple[int, ob
         pdf = pypdfium2.PdfDocument(data)
     except Exception as error:  # pdfium's errors carry no useful type
         for number in numbers:
-            yield number, f"cannot render the page ({_first_line(error)})"
+            yield number, f"cannot render the page ({_first_line(error)})", dpi
         return
     try:
         for number in numbers:
-            yield number, _render_page(pdf, number, dpi)
+            yield number, *_render_page(pdf, number, dpi, max_pixels)
     finally:
         pdf.close()
 
 
-def _render_page(pdf, number: int, dpi: int):
+def page_dpi(width_pt: float, height_pt: float, dpi: float, max_pixels: int) -> float:
+    """`dpi`, or less for a page that would hold more than `max_pixels` pixels at `dpi`."""
+    area = max(width_pt, 1.0) * max(height_pt, 1.0) / 72 / 72  # square inches
+    if area * dpi * dpi <= max_pixels:
+        return dpi
+    return (max_pixels / area) ** 0.5
+
+
+def _render_page(pdf, number: int, dpi: float, max_pixels: int) -> tuple[object, float]:
     try:
         page = pdf[number - 1]
         try:
-            return page.render(scale=dpi / 72, grayscale=True).to_pil()
+            width, height = page.get_size()
+            dpi = page_dpi(width, height, dpi, max_pixels)
+            return page.render(scale=dpi / 72, grayscale=True).to_pil(), dpi
         finally:
             page.close()
     except Exception as error:
-        return f"cannot render the page ({_first_line(error)})"
+        return f"cannot render the page ({_first_line(error)})", dpi
+
+
+# --- blank pages -------------------------------------------------------------------------
+
+# A pixel darker than this (0 black, 255 white) is ink, at the blank check's resolution.
+_INK = 160
+# The blank check looks at a page with at most this many pixels, whatever its size.
+_BLANK_CHECK_PIXELS = 1_000_000
+
+
+def _blank_pages(
+    data: bytes, numbers: list[int], limits: Limits
+) -> Iterator[tuple[int, OcrPageText]]:
+    """The pages among `numbers` that are blank when rendered small, each with its record: a
+    scanned empty sheet costs a fraction of a second here instead of a Tesseract run."""
+    import numpy
+
+    reason = f"blank page (no ink at {BLANK_CHECK_DPI} dpi): not sent to OCR"
+    for number, image, _ in _render(data, numbers, BLANK_CHECK_DPI, _BLANK_CHECK_PIXELS):
+        if isinstance(image, str):
+            continue  # the full rendering says why
+        ink = float((numpy.asarray(image) < _INK).mean()) if image.width * image.height else 0
+        if ink < limits.blank_ink_share:
+            yield number, OcrPageText(OcrPage(page=number, status="blank", reason=reason))
+
+
+def _over_limit(number: int, limits: Limits) -> OcrPageText:
+    reason = (
+        f"not read: over the limit of {limits.max_ocr_pages} OCR pages per document"
+        " (FICHE_LIMIT_MAX_OCR_PAGES)"
+    )
+    return OcrPageText(OcrPage(page=number, status="skipped", reason=reason))
 
 
 # --- recognition ------------------------------------------------------------------------
 
 
-def _recognise_or_fail(number: int, image, settings: OcrSettings) -> OcrPageText:
+def _recognise_or_fail(number: int, image, settings: OcrSettings, dpi: float) -> OcrPageText:
     try:
-        return recognise_page(number, image, settings)
+        return recognise_page(number, image, settings, dpi)
     except MissingTool:
         raise
     except Exception as error:  # an image no step can handle: that page fails, not the file
         return _failed(number, f"cannot read the page image ({_first_line(error)})")
 
 
-def recognise_page(number: int, image, settings: OcrSettings) -> OcrPageText:
-    """One page image through Tesseract, turned upright first when it lies on its side."""
+def recognise_page(
+    number: int, image, settings: OcrSettings, dpi: float | None = None
+) -> OcrPageText:
+    """One page image (rendered at `dpi`, settings.dpi when None) through Tesseract, turned
+    upright first when it lies on its side."""
+    dpi = dpi or settings.dpi
     image = _without_rules(_straightened(image))
     try:
-        lines = _tesseract_lines(image, settings, psm=1)
+        lines = _tesseract_lines(image, settings, dpi, psm=1)
         if lines and not _upright(lines):
-            angle = _osd_rotation(image, settings)
+            angle = _osd_rotation(image, settings, dpi)
             if angle:
                 image = image.rotate(-angle, expand=True, fillcolor=255)
-                lines = _tesseract_lines(image, settings, psm=3)
+                lines = _tesseract_lines(image, settings, dpi, psm=3)
     except subprocess.TimeoutExpired:
         reason = f"OCR took longer than the {settings.page_timeout:.0f} s budget per page"
         return OcrPageText(OcrPage(page=number, status="timeout", reason=reason))
     except _TesseractFailed as error:
         return _failed(number, str(error))
-    return _page_text(number, lines, image.height, settings.dpi)
+    return _page_text(number, lines, image.height, dpi)
 
 
 def _straightened(image):
@@ -246,12 +313,12 @@ class _TesseractFailed(Exception):
     pass
 
 
-def _run_tesseract(image, settings: OcrSettings, args: list[str]) -> str:
+def _run_tesseract(image, settings: OcrSettings, dpi: float, args: list[str]) -> str:
     """Tesseract on one image, fed as PGM on stdin; its stdout."""
     buffer = io.BytesIO()
     image.save(buffer, format="PPM")  # a grey image is written as PGM, no compression
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one core per page: pages run side by side
-    command = [TESSERACT, "stdin", "stdout", "--dpi", str(settings.dpi), *args]
+    command = [TESSERACT, "stdin", "stdout", "--dpi", str(round(dpi)), *args]
     try:
         process = subprocess.Popen(
             command,
@@ -284,15 +351,16 @@ def _lower_priority(pid: int) -> None:
         os.setpriority(os.PRIO_PROCESS, pid, 10)
 
 
-def _tesseract_lines(image, settings: OcrSettings, psm: int) -> list[list[_TsvWord]]:
-    tsv = _run_tesseract(image, settings, ["-l", settings.languages, "--psm", str(psm), "tsv"])
+def _tesseract_lines(image, settings: OcrSettings, dpi: float, psm: int) -> list[list[_TsvWord]]:
+    args = ["-l", settings.languages, "--psm", str(psm), "tsv"]
+    tsv = _run_tesseract(image, settings, dpi, args)
     return _tsv_lines(tsv)
 
 
-def _osd_rotation(image, settings: OcrSettings) -> int:
+def _osd_rotation(image, settings: OcrSettings, dpi: float) -> int:
     """Degrees (clockwise) that turn the page upright, by Tesseract's orientation detection."""
     try:
-        found = _ROTATE.search(_run_tesseract(image, settings, ["--psm", "0"]))
+        found = _ROTATE.search(_run_tesseract(image, settings, dpi, ["--psm", "0"]))
     except _TesseractFailed:
         return 0  # too little text to tell: keep the page as it is
     return int(found.group(1)) % 360 if found else 0
@@ -366,7 +434,7 @@ def _upright(lines: list[list[_TsvWord]]) -> bool:
     return down >= up
 
 
-def _page_text(number: int, lines: list[list[_TsvWord]], height_px: int, dpi: int) -> OcrPageText:
+def _page_text(number: int, lines: list[list[_TsvWord]], height_px: int, dpi: float) -> OcrPageText:
     scale = 72 / dpi
     words = [w for line in lines for w in line]
     if not words:

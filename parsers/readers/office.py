@@ -9,7 +9,9 @@ import re
 import struct
 import zipfile
 import zlib
+from dataclasses import dataclass
 
+from parsers.limits import Limits, current_limits
 from parsers.model import ParseError
 from parsers.readers.dates import find_word_date
 from parsers.readers.metadata import SOURCE, MetaPair, doc_type_for, meta_from_pairs, public_url
@@ -24,8 +26,8 @@ _DC = "{http://purl.org/dc/elements/1.1/}"
 _DCTERMS = "{http://purl.org/dc/terms/}"
 # Word style ids for headings: "Heading1", "Kop1" (Dutch Word), "Title", "Titel".
 _HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*(\d)$|^(?:title|titel)$", re.IGNORECASE)
-# A zip member larger than this is not a Kamerstuk: refuse it rather than inflate it (zip bomb).
-_MAX_MEMBER = 200 * 1024 * 1024
+# Members are inflated this many bytes at a time, counted against the limits as they come.
+_CHUNK = 1024 * 1024
 # What zipfile raises on damaged archives: its own errors, and those of the layers below it.
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, struct.error, OSError, ValueError, EOFError)
 # "36 278" on its own line (Word), or followed by the dossier's title (the printed PDF:
@@ -34,44 +36,81 @@ _DOSSIER = re.compile(r"(\d{2} ?\d{3}(?:-[A-Z0-9]+)?)(?:\s+[A-Z][^\d].*)?")
 _NUMBER = re.compile(r"Nr\.\s*(\d+)\b")
 
 
-def read_zip(data: bytes) -> ReadResult:
-    """A .docx or .odt; any other zip is ParseError."""
+def read_zip(data: bytes, limits: Limits | None = None) -> ReadResult:
+    """A .docx or .odt; any other zip is ParseError, and so is one whose members inflate
+    past `limits` (a zip bomb: kilobytes that unpack to gigabytes)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
     except _ZIP_ERRORS as error:
         raise ParseError(f"corrupt zip archive ({error})") from None
+    budget = _Inflated(limits or current_limits())
     if "word/document.xml" in names:
-        return read_docx(archive)
+        return read_docx(archive, budget)
     if "content.xml" in names:
-        return read_odt(archive)
+        return read_odt(archive, budget)
     raise ParseError("a zip archive that is not a Word .docx or OpenDocument .odt file")
 
 
-def _member(archive: zipfile.ZipFile, name: str) -> bytes:
+@dataclass
+class _Inflated:
+    """The bytes inflated so far from one file, against the limits per member and per file."""
+
+    limits: Limits
+    total: int = 0
+
+    def allowed(self) -> tuple[int, str]:
+        """The most bytes the next member may inflate to, and the setting that says so."""
+        per_member = self.limits.max_member_bytes
+        left = self.limits.max_document_bytes - self.total
+        if per_member <= left:
+            return per_member, "per archive member (FICHE_LIMIT_MAX_MEMBER_BYTES)"
+        return left, "per document (FICHE_LIMIT_MAX_DOCUMENT_BYTES)"
+
+
+def _member(archive: zipfile.ZipFile, name: str, budget: _Inflated) -> bytes:
+    """The member's bytes, inflated a chunk at a time: it is refused as soon as it passes
+    the limit, whatever size its header claims."""
+    allowed, which = budget.allowed()
     try:
         info = archive.getinfo(name)
-        if info.file_size > _MAX_MEMBER:
-            raise ParseError(f"{name} in the archive is too large ({info.file_size} bytes)")
-        return archive.read(name)
+        if info.file_size > allowed:
+            raise _too_large(name, allowed, which)
+        chunks = []
+        inflated = 0
+        with archive.open(info) as stream:
+            while chunk := stream.read(_CHUNK):
+                inflated += len(chunk)
+                if inflated > allowed:
+                    raise _too_large(name, allowed, which)
+                chunks.append(chunk)
     except (*_ZIP_ERRORS, KeyError) as error:
         raise ParseError(f"corrupt {name} in the archive ({error})") from None
     except NotImplementedError as error:  # unsupported compression method
         raise ParseError(f"unreadable {name} in the archive ({error})") from None
+    budget.total += inflated
+    return b"".join(chunks)
+
+
+def _too_large(name: str, allowed: int, which: str) -> ParseError:
+    return ParseError(
+        f"{name} in the archive unpacks to more than {allowed / 1024 / 1024:.0f} MB,"
+        f" the limit {which}"
+    )
 
 
 # --- docx -----------------------------------------------------------------------------
 
 
-def read_docx(archive: zipfile.ZipFile) -> ReadResult:
-    root = parse_xml(_member(archive, "word/document.xml"))
+def read_docx(archive: zipfile.ZipFile, budget: _Inflated) -> ReadResult:
+    root = parse_xml(_member(archive, "word/document.xml", budget))
     body = root.find(f"{_W}body")
     if body is None:
         raise ParseError("a .docx without a document body")
     blocks = [block for block in (_docx_block(p) for p in body.iter(f"{_W}p")) if block]
     meta = kamerstuk_head(blocks)
     if "docProps/core.xml" in archive.namelist():
-        core = _docx_core(parse_xml(_member(archive, "docProps/core.xml")))
+        core = _docx_core(parse_xml(_member(archive, "docProps/core.xml", budget)))
         meta.title = meta.title or core.title
         meta.extra.update(core.extra)
     return ReadResult(blocks=blocks, format="docx", meta=meta)
@@ -153,8 +192,8 @@ def _text(element) -> str:
 # --- odt ------------------------------------------------------------------------------
 
 
-def read_odt(archive: zipfile.ZipFile) -> ReadResult:
-    root = parse_xml(_member(archive, "content.xml"))
+def read_odt(archive: zipfile.ZipFile, budget: _Inflated) -> ReadResult:
+    root = parse_xml(_member(archive, "content.xml", budget))
     blocks = []
     for element in root.iter(f"{_TEXT}h", f"{_TEXT}p"):
         if _inside_paragraph(element):
@@ -169,7 +208,7 @@ def read_odt(archive: zipfile.ZipFile) -> ReadResult:
             blocks.append(Block(text, origin="content.xml"))
     meta = SourceMetadata()
     if "meta.xml" in archive.namelist():
-        meta = _odt_meta(parse_xml(_member(archive, "meta.xml")))
+        meta = _odt_meta(parse_xml(_member(archive, "meta.xml", budget)))
     return ReadResult(blocks=blocks, format="odt", meta=meta)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from parsers.continuation import continues, starts_lower
 from parsers.heading import head_lines, is_producer_title, text_title
+from parsers.limits import Limits, current_limits
 from parsers.model import OcrPage, ParseError
 from parsers.readers.dates import find_word_date
 from parsers.readers.metadata import SOURCE, doc_type_for, public_url
@@ -98,12 +99,17 @@ class _Paragraph:
     last_page: int = 0
 
 
-def read_pdf(data: bytes, ocr: OcrSettings | None = None) -> ReadResult:
-    """Read a PDF's text layer, and pages without one by OCR. Raises ParseError for corrupt
-    or truncated PDFs and for scans where OCR found no text."""
+def read_pdf(
+    data: bytes, ocr: OcrSettings | None = None, limits: Limits | None = None
+) -> ReadResult:
+    """Read a PDF's text layer, and pages without one by OCR (within `limits`: pixels per
+    page, OCR pages per document). Raises ParseError for corrupt or truncated PDFs and for
+    scans where OCR found no text."""
     pages, title, scanned = _extract_pages(data)
     body_size = _body_size(pages)
-    ocr_pages = _read_scanned_pages(data, pages, scanned, body_size, ocr or OcrSettings())
+    ocr_pages = _read_scanned_pages(
+        data, pages, scanned, body_size, ocr or OcrSettings(), limits or current_limits()
+    )
     if not any(pages):
         raise ParseError(_no_text_reason(data, ocr_pages))
     furniture = _running_furniture(pages)
@@ -189,13 +195,18 @@ def _no_text_reason(data: bytes, ocr_pages: list[OcrPage]) -> str:
 
 
 def _read_scanned_pages(
-    data: bytes, pages: list[list[_Line]], scanned: list[int], body_size: float, ocr: OcrSettings
+    data: bytes,
+    pages: list[list[_Line]],
+    scanned: list[int],
+    body_size: float,
+    ocr: OcrSettings,
+    limits: Limits,
 ) -> list[OcrPage]:
     """Scanned pages, read by OCR and put in their place as lines of body text (OCR knows no
     type sizes), so they go through the same paragraphs as the rest."""
     if not scanned or _is_truncated(data):
         return []
-    read = read_pages(data, scanned, ocr)
+    read = read_pages(data, scanned, ocr, limits)
     for page in read:
         pages[page.record.page - 1] = _ocr_lines(page, body_size)
     return [page.record for page in read]
