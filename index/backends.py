@@ -58,7 +58,7 @@ def _cluster(engine: str, url: str) -> SearchBackend:
         client = connect(engine, url)
     except ConnectionError as error:
         raise BackendUnavailable(
-            f"{error}. Start a node (for a local test node: tests/opensearch/run-node) "
+            f"{error}. Start a node (for a local test node: tests/{engine}/run-node) "
             "or point --es-url / $FICHE_ES_URL at a running cluster."
         ) from None
     return ClusterBackend(client, name=engine)

@@ -1,33 +1,18 @@
-"""The two cluster adapters side by side: the same request bodies (index/cluster.py), the
-OpenSearch client straight to the node, the Elasticsearch client through the compatibility
-proxy (tests/es_compat_proxy.py) to the same node. What differs between the clients (keyword
-arguments versus body=, ObjectApiResponse versus dict) must not show in the results."""
+"""The cluster client (opensearch-py, index/cluster_clients.py) against real nodes of both
+engines: the same calls and request bodies (index/cluster.py) round-trip on OpenSearch and on
+Elasticsearch, and a backend pointed at the other engine's cluster says so."""
 
 import uuid
 
 import pytest
-from es_compat_proxy import start_proxy
 
 from index.cluster import INDEX_BODY
-from index.cluster_clients import ElasticsearchClient, OpenSearchClient, connect
-
-pytestmark = pytest.mark.opensearch
+from index.cluster_clients import connect
 
 
-@pytest.fixture(scope="module")
-def clients(opensearch_url):
-    proxy_url, server = start_proxy(opensearch_url)
-    yield {
-        "opensearch": OpenSearchClient(opensearch_url),
-        "elasticsearch": ElasticsearchClient(proxy_url),
-    }
-    server.shutdown()
-
-
-@pytest.mark.parametrize("engine", ["opensearch", "elasticsearch"])
-def test_adapter_round_trip(clients, engine):
-    client = clients[engine]
-    alias = f"adapter-{engine}-{uuid.uuid4().hex[:6]}"
+def test_adapter_round_trip(cluster_node):
+    client = connect(cluster_node.engine, cluster_node.url)
+    alias = f"adapter-{cluster_node.engine}-{uuid.uuid4().hex[:6]}"
     first, second = f"{alias}-1", f"{alias}-2"
     client.create_index(first, INDEX_BODY)
     client.swap_alias(alias, first)
@@ -57,6 +42,18 @@ def test_adapter_round_trip(clients, engine):
     assert client.indexes_of(alias) == [second]
     client.delete_index(first)
     client.delete_index(second)
+
+
+@pytest.mark.opensearch
+@pytest.mark.elasticsearch
+def test_each_engine_is_known_by_its_root_answer(opensearch_url, elasticsearch_url):
+    assert connect("opensearch", opensearch_url).server.engine == "opensearch"
+    elasticsearch = connect("elasticsearch", elasticsearch_url).server
+    assert (elasticsearch.engine, elasticsearch.version) == ("elasticsearch", "7.10.2")
+    with pytest.raises(ConnectionError, match=r"is OpenSearch 2\.19\.\d+, not Elasticsearch"):
+        connect("elasticsearch", opensearch_url)
+    with pytest.raises(ConnectionError, match=r"Elasticsearch 7\.10\.2, not OpenSearch: use --b"):
+        connect("opensearch", elasticsearch_url)
 
 
 def test_unreachable_cluster_names_the_url():
