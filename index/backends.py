@@ -48,7 +48,7 @@ def open_backend(
 
 def _cluster(engine: str, url: str) -> SearchBackend:
     from index.cluster import ClusterBackend
-    from index.cluster_clients import connect
+    from index.cluster_clients import WrongEngine, connect
 
     if not url:
         raise BackendUnavailable(
@@ -56,6 +56,8 @@ def _cluster(engine: str, url: str) -> SearchBackend:
         )
     try:
         client = connect(engine, url)
+    except WrongEngine as error:  # it is there: only the backend's name is wrong
+        raise BackendUnavailable(str(error)) from None
     except ConnectionError as error:
         raise BackendUnavailable(
             f"{error}. Start a node (for a local test node: tests/{engine}/run-node) "

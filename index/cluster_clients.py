@@ -117,6 +117,10 @@ class OpenSearchClient:
         return self.client.count(index=index)["count"]
 
 
+class WrongEngine(ConnectionError):
+    """The cluster answers, but it is the other engine."""
+
+
 def connect(engine: str, url: str) -> OpenSearchClient:
     """A client for the `engine` cluster at `url`; raises ConnectionError naming the URL, also
     when the cluster there is the other engine (its index would be another backend's)."""
@@ -131,7 +135,7 @@ def connect(engine: str, url: str) -> OpenSearchClient:
         reason = "connection refused" if "refused" in str(error) else type(error).__name__
         raise ConnectionError(f"cannot reach the {engine} cluster at {url} ({reason})") from None
     if client.server.engine != engine:
-        raise ConnectionError(
+        raise WrongEngine(
             f"the cluster at {url} is {client.server}, not {ENGINE_NAMES[engine]}:"
             f" use --backend {client.server.engine}"
         )

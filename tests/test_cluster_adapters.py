@@ -5,6 +5,8 @@ Elasticsearch, and a backend pointed at the other engine's cluster says so."""
 import uuid
 
 import pytest
+from cli_helpers import run_cli_here, run_json_here
+from conftest import SEED
 
 from index.cluster import INDEX_BODY
 from index.cluster_clients import connect
@@ -61,3 +63,27 @@ def test_unreachable_cluster_names_the_url():
         connect("elasticsearch", "http://127.0.0.1:9")
     with pytest.raises(ConnectionError, match=r"127\.0\.0\.1:9 \(connection refused\)"):
         connect("opensearch", "http://127.0.0.1:9")
+
+
+@pytest.mark.elasticsearch
+def test_the_command_imports_into_elasticsearch_and_finds_what_the_embedded_index_finds(
+    tmp_path, elasticsearch_url
+):
+    """`--backend elasticsearch --es-url URL` against the real node, no proxy between. (The
+    only test that writes the default alias on the Elasticsearch node: the others use their own.)"""
+    home = tmp_path / "home"
+    cluster = ("--backend", "elasticsearch", "--es-url", elasticsearch_url)
+    imported = run_cli_here("import", str(SEED), *cluster, home=home)
+    assert imported.returncode == 0, imported.stderr
+    assert run_cli_here("reindex", home=home).returncode == 0  # the embedded index too
+
+    embedded = run_json_here("blauwe kaart", home=home)
+    found = run_json_here("blauwe kaart", *cluster, home=home)
+    assert embedded["hits"], "the seed fiche speaks of the blauwe kaart"
+    # the top document (a node of $FICHE_ELASTICSEARCH_URL may hold more than this archive)
+    assert found["hits"][0]["id"] == embedded["hits"][0]["id"]
+
+    as_opensearch = ("--backend", "opensearch", "--es-url", elasticsearch_url)
+    wrong = run_cli_here("kaart", *as_opensearch, home=home)
+    assert wrong.returncode == 1
+    assert wrong.stderr.strip().endswith("use --backend elasticsearch")
