@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 .PHONY: setup system python wordlist test-node test lint bench
 setup: system python wordlist test-node
 
-# Debian packages: Chromium for the browser test, Java 17 + Maven for the OpenSearch test node,
+# Debian packages: Chromium for the browser test, Java 17 + Maven for the cluster test nodes,
 # DejaVu fonts to print the seed fiche as a PDF layout (benchmarks/layouts.py),
 # wdutch for OpenTaal's Dutch word list (compound splitting; BSD or CC-BY 3.0).
 # Tesseract with its Dutch data for scanned PDFs, antiword and catdoc for legacy Word .doc.
@@ -33,9 +33,11 @@ wordlist:
 	$(BIN)/python -m index.search.compounds
 	$(BIN)/python -m index.search.inflections
 
-# A real OpenSearch node from Maven Central (downloads ~80 MB into ~/.m2 the first time).
+# Real OpenSearch 2.19 and Elasticsearch 7.10.2 test nodes from Maven Central (the first time
+# downloads ~80 MB and ~40 MB into ~/.m2). The cluster tests run on both.
 test-node:
 	tests/opensearch/run-node --build
+	tests/elasticsearch/run-node --build
 
 # Two worker processes (pytest-xdist), one per core; the tests of one file run on one worker
 # (module fixtures built once). `make test TEST_WORKERS=0` runs them in one process.

@@ -1,10 +1,31 @@
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-# Fixtures opensearch_url and opensearch_cluster: real OpenSearch nodes (tests/opensearch/).
-pytest_plugins = ["opensearch_node"]
+# Fixtures opensearch_url and opensearch_cluster: real OpenSearch nodes (tests/opensearch/);
+# elasticsearch_url: a real Elasticsearch node (tests/elasticsearch/).
+pytest_plugins = ["opensearch_node", "elasticsearch_node"]
+
+
+@dataclass(frozen=True)
+class ClusterNode:
+    engine: str  # the backend's name: "opensearch" or "elasticsearch"
+    url: str
+
+
+@pytest.fixture(
+    scope="session",
+    params=[
+        pytest.param("opensearch", marks=pytest.mark.opensearch),
+        pytest.param("elasticsearch", marks=pytest.mark.elasticsearch),
+    ],
+)
+def cluster_node(request) -> ClusterNode:
+    """Each cluster engine in turn, a real node of it: a test that takes this fixture runs
+    once on OpenSearch and once on Elasticsearch (one node of each per test process)."""
+    return ClusterNode(request.param, request.getfixturevalue(f"{request.param}_url"))
 
 
 def _find_shared() -> Path:

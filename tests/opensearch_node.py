@@ -24,40 +24,48 @@ from pathlib import Path
 import pytest
 
 RUN_NODE = Path(__file__).parent / "opensearch" / "run-node"
-LOG_DIR = Path(__file__).parent / "opensearch" / "target"
 # Generous: the first start also builds the launcher and fills ~/.m2.
 START_TIMEOUT = 600
 
 
 class OpenSearchNodes:
-    """Nodes run by ``run-node --stdin``: they stop when stdin closes, also if pytest dies."""
+    """Nodes run by ``run-node --stdin``: they stop when stdin closes, also if pytest dies.
+    (tests/elasticsearch_node.py runs an Elasticsearch node the same way.)"""
+
+    PRODUCT = "OpenSearch"
+    PREFIX = "OPENSEARCH"  # of run-node's KEY=VALUE lines
+    RUN_NODE = RUN_NODE
+
+    def command(self) -> list[str]:
+        return [str(self.RUN_NODE), "--nodes", str(self.nodes), "--stdin"]
 
     def __init__(self, nodes: int) -> None:
         self.nodes = nodes
-        LOG_DIR.mkdir(parents=True, exist_ok=True)
+        log_dir = self.RUN_NODE.parent / "target"
+        log_dir.mkdir(parents=True, exist_ok=True)
         # The nodes' logs (and a first build's Maven output) go to stderr: a file, so a
         # failure can show it; stdout carries only run-node's OPENSEARCH_*= and STOPPED lines.
         # One log per pytest-xdist worker: each worker starts its own nodes.
         worker = os.environ.get("PYTEST_XDIST_WORKER", "")
         name = f"pytest-{nodes}-node{'s' if nodes > 1 else ''}{'-' + worker if worker else ''}"
-        self.log_path = LOG_DIR / f"{name}.log"
+        self.log_path = log_dir / f"{name}.log"
         self._log = self.log_path.open("w")
         try:
             self._proc = subprocess.Popen(
-                [str(RUN_NODE), "--nodes", str(nodes), "--stdin"],
+                self.command(),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=self._log,
                 text=True,
             )
         except OSError as e:
-            pytest.fail(f"cannot run {RUN_NODE}: {e}", pytrace=False)
+            pytest.fail(f"cannot run {self.RUN_NODE}: {e}", pytrace=False)
         self._lines: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=self._read_stdout, daemon=True).start()
-        info = self._wait_for("OPENSEARCH_URL=", START_TIMEOUT, "start")
-        self.url = info["OPENSEARCH_URL"]
-        self.urls = info["OPENSEARCH_URLS"].split(",")
-        self.startup_ms = int(info["OPENSEARCH_STARTED_MS"])
+        info = self._wait_for(f"{self.PREFIX}_URL=", START_TIMEOUT, "start")
+        self.url = info[f"{self.PREFIX}_URL"]
+        self.urls = info[f"{self.PREFIX}_URLS"].split(",")
+        self.startup_ms = int(info[f"{self.PREFIX}_STARTED_MS"])
         self.stopped: set[int] = set()
 
     def _read_stdout(self) -> None:
@@ -75,11 +83,11 @@ class OpenSearchNodes:
                 line = self._lines.get(timeout=max(0.0, deadline - time.monotonic()))
             except queue.Empty:
                 self.close()
-                self._fail(f"OpenSearch ({self.nodes} node(s)) did not {what} within {timeout} s")
+                self._fail(f"{self.PRODUCT} ({self.nodes} node(s)) did not {what} in {timeout} s")
             if line is None:
-                self._fail(f"OpenSearch ({self.nodes} node(s)) exited before it could {what}")
+                self._fail(f"{self.PRODUCT} ({self.nodes} node(s)) exited before it could {what}")
             if line.startswith("ERROR "):
-                self._fail(f"OpenSearch launcher: {line}")
+                self._fail(f"{self.PRODUCT} launcher: {line}")
             key, _, value = line.partition("=")
             seen[key] = value
             if line.startswith(prefix):

@@ -1,5 +1,6 @@
 """The cluster backend under faults: a 3-node cluster with one replica loses a node and every
-document is still found; a section the cluster refuses is reported and the rest land."""
+document is still found (OpenSearch); a section the cluster refuses is reported and the rest
+land (OpenSearch and Elasticsearch)."""
 
 import uuid
 
@@ -10,11 +11,9 @@ from opensearch_node import OpenSearchNodes
 from index.archive.database import Archive
 from index.archive.importer import ImportReport, find_files, import_file, index_pending
 from index.search.cluster import ClusterBackend
-from index.search.cluster_clients import OpenSearchClient
+from index.search.cluster_clients import OpenSearchClient, connect
 from index.search.query import parse_query
 from parsers import parse_file
-
-pytestmark = pytest.mark.opensearch
 
 
 def archive_with(tmp_path, *paths) -> Archive:
@@ -29,6 +28,7 @@ def every_document(backend) -> list[str]:
     return backend.matching_documents(parse_query(""))
 
 
+@pytest.mark.opensearch  # one Elasticsearch node per test process only: no 3-node cluster
 def test_a_stopped_node_loses_no_document(tmp_path):
     archive = archive_with(tmp_path, CORPUS / "kamerstukken", CORPUS / "other", SEED)
     expected = sorted(doc.id for doc in archive.documents())
@@ -47,14 +47,16 @@ def test_a_stopped_node_loses_no_document(tmp_path):
         nodes.close()
 
 
-def test_a_refused_section_is_reported_and_the_rest_land(tmp_path, opensearch_url):
+def test_a_refused_section_is_reported_and_the_rest_land(tmp_path, cluster_node):
     archive = Archive(tmp_path / "home")
     documents = parse_file(SEED)
     broken = documents[0]
     broken.date = "2026-02-30"  # no such day: the cluster's date field refuses it
     archive.store_documents(broken.sha256, broken.parser_version, documents)
     backend = ClusterBackend(
-        OpenSearchClient(opensearch_url), "opensearch", alias=f"faults-{uuid.uuid4().hex[:6]}"
+        connect(cluster_node.engine, cluster_node.url),
+        cluster_node.engine,
+        alias=f"faults-{uuid.uuid4().hex[:6]}",
     )
     index_pending(archive, backend)
 
@@ -63,4 +65,4 @@ def test_a_refused_section_is_reported_and_the_rest_land(tmp_path, opensearch_ur
     assert all("date" in reason for _, reason in backend.rejected)
     landed = sorted(d.id for d in documents if d.id != broken.id)
     assert every_document(backend) == landed
-    assert archive.pending_index("opensearch") == [broken.id], "tried again on the next run"
+    assert archive.pending_index(cluster_node.engine) == [broken.id], "tried again next run"

@@ -1,5 +1,6 @@
-"""One contract, two backends: the embedded index and a real OpenSearch node hold the same
-corpus and must answer the same queries alike. A difference here is a bug in one of them."""
+"""One contract, every backend: the embedded index and a real cluster node hold the same corpus
+and must answer the same queries alike; each test runs once against a real OpenSearch node and
+once against a real Elasticsearch node. A difference here is a bug in one of them."""
 
 import shutil
 import uuid
@@ -9,12 +10,10 @@ import pytest
 from index.archive.database import Archive
 from index.archive.importer import index_pending
 from index.search.cluster import ClusterBackend
-from index.search.cluster_clients import OpenSearchClient
+from index.search.cluster_clients import connect
 from index.search.contract import SearchRequest, resolve_filter_values
 from index.search.embedded import EmbeddedBackend
 from index.search.query import Filters, parse_query
-
-pytestmark = pytest.mark.opensearch
 
 TEXT_QUERIES = [
     "blauwe kaart",
@@ -64,15 +63,17 @@ FILTERS = [
 
 
 @pytest.fixture(scope="module")
-def backends(tmp_path_factory, corpus_home, opensearch_url):
+def backends(tmp_path_factory, corpus_home, cluster_node):
     """The corpus archived once (a copy of conftest's corpus_home, not parsed again here),
-    indexed afresh into both backends from the same archive."""
+    indexed afresh into the embedded index and the cluster from the same archive."""
     home = tmp_path_factory.mktemp("contract") / "home"
     shutil.copytree(corpus_home, home)
     archive = Archive(home)
     embedded = EmbeddedBackend(home / "tantivy")
     cluster = ClusterBackend(
-        OpenSearchClient(opensearch_url), "opensearch", alias=f"contract-{uuid.uuid4().hex[:8]}"
+        connect(cluster_node.engine, cluster_node.url),
+        cluster_node.engine,
+        alias=f"contract-{uuid.uuid4().hex[:8]}",
     )
     archive.forget_indexed(embedded.name)  # the import's own index is not this one
     assert archive.pending_index(cluster.name) == archive.pending_index(embedded.name) != []

@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from index.search.cluster import INDEX_BODY, ClusterBackend, node_query, to_source
-from index.search.cluster_clients import OpenSearchClient
+from index.search.cluster_clients import connect
 from index.search.compounds import SPLITS_VERSION
 from index.search.contract import LEMMA_FIELD, IndexOutdated, SectionEntry
 from index.search.embedded import EmbeddedBackend
@@ -102,10 +102,9 @@ def test_an_index_without_the_groups_is_refused(tmp_path):
         EmbeddedBackend(folder)
 
 
-@pytest.mark.opensearch
-def test_opensearch_analysis_joins_the_forms(opensearch_url):
-    client = OpenSearchClient(opensearch_url)
-    backend = ClusterBackend(client, "opensearch", alias=f"inflect-{uuid.uuid4().hex[:8]}")
+def test_cluster_analysis_joins_the_forms(cluster_node):
+    client = connect(cluster_node.engine, cluster_node.url)
+    backend = ClusterBackend(client, cluster_node.engine, alias=f"inflect-{uuid.uuid4().hex[:8]}")
     backend.add(_documents())
     backend.commit()
     assert backend.rejected == []

@@ -46,7 +46,7 @@ def open_backend(
 
 def _cluster(engine: str, url: str) -> SearchBackend:
     from index.search.cluster import ClusterBackend
-    from index.search.cluster_clients import connect
+    from index.search.cluster_clients import WrongEngine, connect
 
     if not url:
         raise BackendUnavailable(
@@ -54,9 +54,11 @@ def _cluster(engine: str, url: str) -> SearchBackend:
         )
     try:
         client = connect(engine, url)
+    except WrongEngine as error:  # it is there: only the backend's name is wrong
+        raise BackendUnavailable(str(error)) from None
     except ConnectionError as error:
         raise BackendUnavailable(
-            f"{error}. Start a node (for a local test node: tests/opensearch/run-node) "
+            f"{error}. Start a node (for a local test node: tests/{engine}/run-node) "
             "or point --es-url / $FICHE_ES_URL at a running cluster."
         ) from None
     return ClusterBackend(client, name=engine)

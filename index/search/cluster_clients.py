@@ -1,9 +1,11 @@
-"""The thin per-engine part of the cluster backend: how each official Python client is called
-and how its responses are read. Every request body comes from index/search/cluster.py."""
+"""How the cluster backend talks to a cluster: calls of the Python client (opensearch-py, for
+both engines) and how their responses are read. Every request body comes from
+index/search/cluster.py."""
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from dataclasses import dataclass
+from typing import Protocol
 
 
 class ClusterClient(Protocol):
@@ -43,8 +45,31 @@ def doc_ids_query(doc_ids: list[str]) -> dict:
     return {"terms": {"doc_id": doc_ids}}
 
 
+@dataclass(frozen=True)
+class Server:
+    """What a cluster says it is in its root answer (`GET /`)."""
+
+    engine: str  # "opensearch" or "elasticsearch"
+    version: str
+
+    def __str__(self) -> str:
+        return f"{ENGINE_NAMES[self.engine]} {self.version}"
+
+
+ENGINE_NAMES = {"opensearch": "OpenSearch", "elasticsearch": "Elasticsearch"}
+
+
+def server_of(root: dict) -> Server:
+    """OpenSearch says `"distribution": "opensearch"` in its version; Elasticsearch does not."""
+    version = root.get("version", {})
+    engine = "opensearch" if version.get("distribution") == "opensearch" else "elasticsearch"
+    return Server(engine, str(version.get("number", "?")))
+
+
 class OpenSearchClient:
-    """opensearch-py: every API takes `body=` and returns plain dicts."""
+    """opensearch-py, the one client for both engines: OpenSearch, and Elasticsearch, whose
+    7.10 API it speaks (README, Backends: why not elasticsearch-py). Every API takes `body=`
+    and returns plain dicts."""
 
     def __init__(self, url: str, timeout: int = 30):
         from opensearchpy import OpenSearch, helpers
@@ -52,7 +77,8 @@ class OpenSearchClient:
         self.url = url
         self._helpers = helpers
         self.client = OpenSearch(hosts=[url], timeout=timeout, max_retries=2, retry_on_timeout=True)
-        self.client.info()  # fail now, with the URL, when the cluster is not there
+        # fail now, with the URL, when the cluster is not there
+        self.server = server_of(self.client.info())
 
     def alias_exists(self, alias: str) -> bool:
         return bool(self.client.indices.exists_alias(name=alias))
@@ -92,65 +118,26 @@ class OpenSearchClient:
         return self.client.count(index=index)["count"]
 
 
-class ElasticsearchClient:
-    """elasticsearch-py 8/9: request bodies are spread into keyword arguments, and responses
-    are ObjectApiResponse objects whose `.body` is the dict."""
-
-    def __init__(self, url: str, timeout: int = 30):
-        from elasticsearch import Elasticsearch, helpers
-
-        self.url = url
-        self._helpers = helpers
-        self.client = Elasticsearch(
-            url, request_timeout=timeout, max_retries=2, retry_on_timeout=True
-        )
-        self.client.info()
-
-    def alias_exists(self, alias: str) -> bool:
-        return bool(self.client.indices.exists_alias(name=alias))
-
-    def indexes_of(self, alias: str) -> list[str]:
-        if not self.alias_exists(alias):
-            return []
-        return sorted(self.client.indices.get_alias(name=alias).body)
-
-    def create_index(self, name: str, body: dict) -> None:
-        self.client.indices.create(index=name, **body)
-
-    def delete_index(self, name: str) -> None:
-        self.client.indices.delete(index=name, ignore_unavailable=True)
-
-    def swap_alias(self, alias: str, index: str, remove: list[str] | None = None) -> None:
-        self.client.indices.update_aliases(actions=alias_actions(alias, index, remove))
-
-    def bulk(self, actions: list[dict]) -> list[tuple[str, str]]:
-        _, errors = self._helpers.bulk(
-            self.client, actions, raise_on_error=False, raise_on_exception=False
-        )
-        return bulk_rejections(errors)
-
-    def delete_by_doc_ids(self, index: str, doc_ids: list[str]) -> None:
-        self.client.delete_by_query(
-            index=index, query=doc_ids_query(doc_ids), refresh=True, conflicts="proceed"
-        )
-
-    def refresh(self, index: str) -> None:
-        self.client.indices.refresh(index=index)
-
-    def search(self, index: str, body: dict) -> dict:
-        return self.client.search(index=index, **body).body
-
-    def count(self, index: str) -> int:
-        return self.client.count(index=index).body["count"]
+class WrongEngine(ConnectionError):
+    """The cluster answers, but it is the other engine."""
 
 
-def connect(engine: str, url: str) -> Any:
-    """A client for `engine` at `url`; raises ConnectionError naming the URL."""
-    client_class = OpenSearchClient if engine == "opensearch" else ElasticsearchClient
+def connect(engine: str, url: str) -> OpenSearchClient:
+    """A client for the `engine` cluster at `url`; raises ConnectionError naming the URL, also
+    when the cluster there is the other engine (its index would be another backend's)."""
     try:
-        return client_class(url)
+        client = OpenSearchClient(url)
     except ImportError as error:
-        raise ConnectionError(f"the {engine} client is not installed ({error.name})") from None
+        raise ConnectionError(
+            f"the cluster client is not installed ({error.name}):"
+            " pip install 'fiche-search[cluster]'"
+        ) from None
     except Exception as error:
         reason = "connection refused" if "refused" in str(error) else type(error).__name__
         raise ConnectionError(f"cannot reach the {engine} cluster at {url} ({reason})") from None
+    if client.server.engine != engine:
+        raise WrongEngine(
+            f"the cluster at {url} is {client.server}, not {ENGINE_NAMES[engine]}:"
+            f" use --backend {client.server.engine}"
+        )
+    return client
