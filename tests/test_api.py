@@ -89,9 +89,9 @@ def test_proposal_follows_one_proposal_in_any_spelling(home):
 def test_a_fiche_and_the_documents_of_its_proposal(home):
     with fiche_search.open(home) as archive:
         fiche = archive.document(archive.search("talent", type="fiche").hits[0].id)
-        assert archive.proposal_refs(fiche) == ["COM(2026) 462"]
+        assert archive.connections(fiche).proposals == ["COM(2026) 462"]
         assert archive.proposal("COM(2026) 462").timeline  # each ref opens its timeline
-        linked = {ref.doc_type for ref in archive.related(fiche).linked}
+        linked = {ref.doc_type for ref in archive.connections(fiche).related.linked}
         assert {"kamerbrief", "beslisnota"} <= linked  # the letter and note it came with
         sources = {s.source: s.documents for s in archive.sources()}
         assert sum(sources.values()) == archive.stats()["documents"]
@@ -108,8 +108,8 @@ def test_references_resolve_both_ways(tmp_path):
             ]
         )
         act, gdpr = archive.document("celex-32024R0903"), archive.document("celex-32016R0679")
-        assert "celex-32016R0679" in [c.doc_id for c in archive.cites(act)]
-        assert [c.doc_id for c in archive.cited_by(gdpr)] == ["celex-32024R0903"]
+        assert "celex-32016R0679" in [c.doc_id for c in archive.connections(act).cites]
+        assert [c.doc_id for c in archive.connections(gdpr).cited_by] == ["celex-32024R0903"]
         # the link names the document it points at, in the API and in the export alike
         [named] = [lk for lk in act.links if lk.kind == "celex" and lk.value == "32016R0679"]
         assert named.target_id == "celex-32016R0679"

@@ -13,7 +13,10 @@ from index.archive import migrations
 from index.archive.database import DATABASE, Archive
 from index.archive.migrations import SCHEMA_VERSION, ArchiveTooNew, Migration, migrate
 
-RELEASE_0_1_0 = Path(__file__).parent / "archives" / "release-0.1.0.sql"
+ARCHIVES = Path(__file__).parent / "archives"
+RELEASE_0_1_0 = ARCHIVES / "release-0.1.0.sql"
+# the tables as each earlier commit that changed them made them (tests/archives/schema-*.sql)
+EARLIER_SCHEMAS = sorted(ARCHIVES.glob("schema-*.sql"))
 
 
 def archive_from_dump(home: Path, dump: Path) -> Path:
@@ -29,10 +32,12 @@ def version_of(home: Path) -> int:
         return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def columns_of(home: Path) -> dict[str, list[tuple]]:
+def columns_of(home: Path) -> dict[str, set[tuple]]:
+    """Per table, its columns (name, type, not null, default), in any order: a column added by
+    a migration comes last."""
     db = sqlite3.connect(home / DATABASE)
     tables = [n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    found = {t: db.execute(f"PRAGMA table_info({t})").fetchall() for t in sorted(tables)}
+    found = {t: {row[1:5] for row in db.execute(f"PRAGMA table_info({t})")} for t in tables}
     db.close()
     return found
 
@@ -65,6 +70,30 @@ def test_a_fresh_archive_and_an_upgraded_one_have_the_same_tables(tmp_path):
     Archive(fresh).close()
     assert columns_of(fresh) == columns_of(upgraded)
     assert "watches" in columns_of(fresh)  # migration 2: no longer made on first use
+
+
+@pytest.mark.parametrize("dump", EARLIER_SCHEMAS, ids=lambda path: path.stem)
+def test_an_archive_of_each_earlier_schema_opens_with_todays_tables(tmp_path, dump):
+    old = archive_from_dump(tmp_path / "old", dump)
+    Archive(old).close()
+    fresh = tmp_path / "fresh"
+    Archive(fresh).close()
+    assert version_of(old) == SCHEMA_VERSION
+    # every table and column of today's schema; a table no release reads any more (the
+    # first day's `sections`) is left as it was
+    upgraded = columns_of(old)
+    assert columns_of(fresh).keys() <= upgraded.keys()
+    for table, columns in columns_of(fresh).items():
+        names = {column[0] for column in columns}
+        assert names == {column[0] for column in upgraded[table]}, table
+
+
+def test_the_first_archives_get_their_section_counts(tmp_path):
+    home = archive_from_dump(tmp_path / "old", ARCHIVES / "schema-d05ca54.sql")
+    with fiche_search.open(home) as archive:
+        document = archive.document("kst-32545-143")
+        sections = archive.stats()["sections"]
+    assert sections == len(document.sections) == 3
 
 
 def test_a_migration_that_fails_leaves_the_archive_at_the_version_before(tmp_path, monkeypatch):

@@ -168,7 +168,13 @@ print(json.dumps({"spiders": sorted(crawler.run.SPIDERS), "endpoints": SOURCES["
     )
     assert used.returncode == 0, used.stderr
     assert json.loads(used.stdout) == {
-        "spiders": ["eurlex", "officielebekendmakingen", "raadsbesluiten", "tweedekamer"],
+        "spiders": [
+            "consilium",
+            "eurlex",
+            "officielebekendmakingen",
+            "raadsbesluiten",
+            "tweedekamer",
+        ],
         "endpoints": ["FICHE_RAAD_URL"],
         "hits": 0,
         "settings": True,

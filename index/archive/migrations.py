@@ -12,6 +12,7 @@ opens each one).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -20,6 +21,12 @@ class Migration:
     version: int
     what: str  # one line, for the log and the error messages
     sql: str
+    # SQL that depends on what the archive holds (a column an early archive lacks), added to
+    # `sql` when the migration runs: SQLite has no ALTER TABLE ... ADD COLUMN IF NOT EXISTS
+    extra: Callable[[sqlite3.Connection], str] | None = None
+
+    def script(self, db: sqlite3.Connection) -> str:
+        return self.sql + (self.extra(db) if self.extra else "")
 
 
 class ArchiveTooNew(Exception):
@@ -180,8 +187,21 @@ CREATE TABLE IF NOT EXISTS council_vote_positions (
 );
 """
 
+
+def _section_count(db: sqlite3.Connection) -> str:
+    """The archives of the first day (2026-11-28, before 6f5f196) have no
+    documents.section_count; their bodies are plain JSON, so SQLite counts the sections."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(documents)")}
+    if not columns or "section_count" in columns:
+        return ""
+    return (
+        "ALTER TABLE documents ADD COLUMN section_count INTEGER NOT NULL DEFAULT 0;\n"
+        "UPDATE documents SET section_count = json_array_length(body, '$.sections');\n"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "the tables of release 0.1.0", RELEASE_0_1_0),
+    Migration(1, "the tables of release 0.1.0", RELEASE_0_1_0, extra=_section_count),
     Migration(2, "the watches' tables in the archive's schema", WATCH_TABLES),
     Migration(3, "the Council's votes (crawl consilium)", COUNCIL_VOTES),
 )
@@ -206,7 +226,8 @@ def migrate(db: sqlite3.Connection, name: str = "this archive") -> list[Migratio
             # one script, one transaction: the tables and the version they make move together
             try:
                 db.executescript(
-                    f"BEGIN;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
+                    f"BEGIN;\n{migration.script(db)}\n"
+                    f"PRAGMA user_version = {migration.version};\nCOMMIT;"
                 )
             except sqlite3.Error:
                 if db.in_transaction:
