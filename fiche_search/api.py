@@ -436,6 +436,7 @@ class FicheSearch:
         summaries = run_crawl(
             self.archive, list(sources), since, base_url, dossier, overrides, importer, progress
         )
+        importer.parse_unparsed()  # what a crawl killed before left archived, unparsed
         indexed = importer.finish().indexed
         failures = {s.source: self.archive.ledger.crawl_failures(s.source) for s in summaries}
         return CrawlReport(summaries, indexed, failures)

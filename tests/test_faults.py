@@ -1,7 +1,7 @@
-"""Faults on purpose: `import` and `reindex` SIGKILLed at seeded random points, an import and a
-reindex at once, a disk that fills up during an import and an export. Afterwards the archive
-and the index agree (every archived document indexed once, no other), and a search finds
-what it found before.
+"""Faults on purpose: `import`, `reindex` and `crawl` SIGKILLed at seeded random points, an
+import and a reindex at once, a disk that fills up during an import and an export. Afterwards
+the archive and the index agree (every archived document indexed once, no other), and a
+search finds what it found before (a crawl: the documents of a crawl in one piece).
 
 The homes live on a tmpfs of their own (fast, and resizable to play a full disk), so these
 tests need root to mount one; elsewhere they are skipped, saying so. The faults are struck
@@ -24,6 +24,8 @@ from conftest import CORPUS
 from index.archive.database import Archive
 from index.search.embedded import EmbeddedBackend
 from index.search.query import parse_query
+from tests.crawl_helpers import FAST
+from tests.replay.server import ReplayServer
 
 # 21 files, 10 documents: Kamerstukken in XML, HTML and ODT with metadata, the seed fiche, SRU
 # records. Small enough that every process here takes seconds.
@@ -241,3 +243,49 @@ def test_an_export_to_a_full_disk_leaves_no_partial_file(reference, tmp_path):
         assert list(out.iterdir()) == []
     finally:
         subprocess.run(["umount", "-l", str(small)], check=False)
+
+
+# A crawl of the replayed Kamerstukken listing: where a kill can strike while files arrive.
+CRAWL_POINTS = [
+    ("index.archive.database:Archive.store_raw", "after", 4),  # fetched and kept, not parsed
+    ("index.archive.database:Archive.store_documents", "before", 3),  # parsed, not archived
+    ("index.search.embedded:EmbeddedBackend.commit", "after", 1),  # indexed, the archive not told
+]
+
+
+@pytest.fixture(scope="module")
+def replay():
+    with ReplayServer() as server:
+        yield server
+
+
+def crawl_arguments(replay) -> list[str]:
+    return [
+        "crawl",
+        "officielebekendmakingen",
+        "--since",
+        "2000-01-01",
+        "--base-url",
+        replay.url,
+        "--json",
+        *FAST,
+    ]
+
+
+@pytest.fixture(scope="module")
+def crawled_reference(replay, disk) -> Path:
+    """One crawl of the replay in one piece: what a crawl killed and run again must give."""
+    home = disk / "crawled-reference"
+    ok(run_cli(*crawl_arguments(replay), home=home))
+    return home
+
+
+@pytest.mark.parametrize("point, when, nth", kill_points(CRAWL_POINTS, 2))
+def test_a_crawl_killed_at_a_random_point_completes_on_the_next_crawl(
+    replay, crawled_reference, disk, point, when, nth
+):
+    home = disk / f"crawl-{point.split(':')[1]}-{when}"
+    killed(point, when, nth, *crawl_arguments(replay), home=home)
+    ok(run_cli(*crawl_arguments(replay), home=home))
+    assert archived_ids(home) == archived_ids(crawled_reference)
+    assert_archive_equals_index(home)

@@ -413,7 +413,15 @@ class Importer:
             return self._reparse(everything)
 
     def _reparse(self, everything: bool) -> ImportReport:
-        todo = self.archive.raw_files_to_reparse(PARSER_VERSION, everything)
+        self._parse_archived(self.archive.raw_files_to_reparse(PARSER_VERSION, everything))
+        return self.finish()
+
+    def parse_unparsed(self) -> None:
+        """Parse the fetched raw files an interrupted crawl archived but never parsed (the
+        next crawl finds them unchanged at their source and would not fetch them again)."""
+        self._parse_archived(self.archive.unparsed_raw_files())
+
+    def _parse_archived(self, todo: list[tuple[str, str]]) -> None:
         for done, (sha, location) in enumerate(todo, start=1):
             self.report.files += 1
             source = self.archive.source_of(sha)
@@ -427,7 +435,6 @@ class Importer:
             )
             self.stored(stored)
             self.progress("re-parsing", done, len(todo))
-        return self.finish()
 
     def _reread_votes(self, sha: str, location: str) -> None:
         try:
