@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from index.compound_dictionary import installed_dictionary
 from index.compounds import WordListMissing, decompounder
 from index.search import IndexOutdated, SearchBackend
 
@@ -19,7 +20,8 @@ def open_backend(
     """`fresh`: the index is about to be rebuilt, so an embedded index that cannot be opened
     (built by an older version) is removed instead of refused."""
     try:
-        decompounder()  # both backends split compounds with it: say so now if it is missing
+        decompounder()  # both backends split compounds with these: say so now if one is missing
+        installed_dictionary()
     except WordListMissing as error:
         raise BackendUnavailable(str(error)) from None
     if name == "embedded":

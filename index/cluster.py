@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 
 from index.cluster_clients import ClusterClient
+from index.compound_dictionary import pieces_text
 from index.compounds import decompounder, fold
 from index.filters import UNDATED, Filters, describe_filters
 from index.inflections import inflections, query_word
@@ -93,8 +94,11 @@ INDEX_BODY = {
                 }
                 for name in TEXT_FIELDS
             },
-            # the parts of the section's compounds, split by index/compounds.py from the same
-            # word list as the embedded backend (an OpenSearch decompounder would cut otherwise)
+            # the section's words with its compounds cut into their pieces by Tantivy's own
+            # split_compound filter and the embedded backend's dictionary (index/
+            # compound_dictionary.py): OpenSearch's dictionary_decompounder adds every dictionary
+            # word found inside a word (migratie -> ratie), where split_compound cuts a word
+            # into entries that cover it, or not at all
             PARTS_FIELD: {"type": "text", "analyzer": "dutch_text"},
             # the keys of the section's groups of inflected forms, found by index/inflections.py
             # from the same table as the embedded backend: a filter, so no frequencies or norms
@@ -318,7 +322,8 @@ def to_source(e: SectionEntry) -> dict:
         "title": e.title,
         "heading": e.heading,
         "text": e.text,
-        PARTS_FIELD: decompounder().parts_text(e.title, e.heading, e.text),
+        # the same pieces as the embedded index's parts field: its filter's cut, stemmed here
+        PARTS_FIELD: pieces_text(e.title, e.heading, e.text),
         LEMMA_FIELD: inflections().lemma_text(e.title, e.heading, e.text),
     }
     for name in ("ministerie", "raad", "year", "source", "positie"):

@@ -21,6 +21,7 @@ from pathlib import Path
 import tantivy
 from tantivy import FieldType, Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
+from index.compound_dictionary import installed_dictionary, split_compounds
 from index.compounds import SPLITS_VERSION, Decompounder, decompounder, fold
 from index.filters import UNDATED, Filters, describe_filters
 from index.inflections import TABLE_VERSION, Inflections, inflections, query_word
@@ -64,6 +65,7 @@ from parsers import Document
 
 DUTCH = "dutch_stemmed"
 EXACT = "dutch_exact"
+PARTS = "dutch_parts"
 MAX_GROUPING_SECTIONS = 5000
 ANALYSIS_FILE = "fiche-analysis"  # in the index folder: the analysis the index was built with
 SAMPLE_BUCKETS = 256  # every document is in one, by its doc_hash
@@ -132,6 +134,22 @@ def dutch_analyzer() -> tantivy.TextAnalyzer:
     )
 
 
+def parts_analyzer() -> tantivy.TextAnalyzer:
+    """The text analysis with every compound cut into its pieces by Tantivy's own filter
+    (index/compound_dictionary.py), before stop words and stemming: arbeidsmigratie ->
+    arbeid, migratie. A word that is no compound passes whole."""
+    return (
+        TextAnalyzerBuilder(Tokenizer.simple())
+        .filter(Filter.remove_long(60))
+        .filter(Filter.lowercase())
+        .filter(Filter.ascii_fold())
+        .filter(split_compounds())
+        .filter(Filter.stopword("dutch"))
+        .filter(Filter.stemmer("dutch"))
+        .build()
+    )
+
+
 def exact_analyzer() -> tantivy.TextAnalyzer:
     return (
         TextAnalyzerBuilder(Tokenizer.simple())
@@ -162,7 +180,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field("exact", stored=False, tokenizer_name=EXACT)
     # A new field changes the schema: an index built before compounds were split is refused
     # with "reindex" (index/backends.py) instead of silently missing every part.
-    builder.add_text_field(PARTS_FIELD, stored=False, tokenizer_name=DUTCH, index_option="freq")
+    builder.add_text_field(PARTS_FIELD, stored=False, tokenizer_name=PARTS, index_option="freq")
     # the keys of the section's groups of inflected forms: a filter, so no frequencies
     builder.add_text_field(
         LEMMA_FIELD, stored=False, tokenizer_name="whitespace", index_option="basic"
@@ -208,7 +226,8 @@ class EmbeddedBackend:
         built with (a file beside it): the parts of an older split and the groups of an older
         table are refused, not searched as if they were today's."""
         stamp = self.folder / ANALYSIS_FILE
-        current = f"compound splits {SPLITS_VERSION if self.decompounder else 'none'}\n"
+        splits = f"{SPLITS_VERSION} {installed_dictionary().name}" if self.decompounder else "none"
+        current = f"compound splits {splits}\n"
         if self.inflections is not None:
             current += f"inflections {TABLE_VERSION}\n"
         if stamp.is_file() and stamp.read_text(encoding="utf-8") == current:
@@ -225,6 +244,10 @@ class EmbeddedBackend:
     @property
     def writer(self) -> tantivy.IndexWriter:
         if self._writer is None:
+            # registered only for writing: searches look up stems, and building the filter's
+            # automaton of the dictionary takes half a second
+            parts = parts_analyzer() if self.decompounder is not None else self.stemmed
+            self.index.register_tokenizer(PARTS, parts)
             try:
                 self._writer = self.index.writer(heap_size=256_000_000, num_threads=2)
             except ValueError as error:
@@ -282,7 +305,8 @@ class EmbeddedBackend:
         doc.add_text("text", e.text)
         doc.add_text("exact", f"{e.title}\n{e.heading}\n{e.text}")
         if self.decompounder is not None:
-            doc.add_text(PARTS_FIELD, self.decompounder.parts_text(e.title, e.heading, e.text))
+            # the same words as `text`, cut into their pieces by the parts field's analyzer
+            doc.add_text(PARTS_FIELD, f"{e.title}\n{e.heading}\n{e.text}")
         if self.inflections is not None:
             doc.add_text(LEMMA_FIELD, self.inflections.lemma_text(e.title, e.heading, e.text))
         return doc
