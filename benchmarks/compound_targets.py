@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import json
 import re
 import tempfile
@@ -28,8 +29,8 @@ from benchmarks.compound_cost import WITH, WITHOUT, import_once, write_input
 from benchmarks.compound_recall import HEAD_WORDS, compound_only_documents
 from benchmarks.relevance import build_archive
 from benchmarks.run import SCALE
-from index.compound_dictionary import LINK_ENDINGS, pieces_analyzer, written_pieces
-from index.compounds import MIN_PART, decompounder, fold
+from index.compound_dictionary import LINK_ENDINGS, MIN_ENTRY, pieces_analyzer, written_pieces
+from index.compounds import decompounder, fold
 from index.embedded import EmbeddedBackend
 from index.query import Filters, parse_query
 
@@ -46,20 +47,24 @@ class Agreement:
     not_words: list[str] = field(default_factory=list)  # pieces outside the list
 
 
-def scale_words() -> Counter:
-    """Distinct folded words of the whole scale corpus, with their number of occurrences."""
+def scale_words(records: int | None = None) -> Counter:
+    """Distinct folded words of the scale corpus (all of it, or its first records), with their
+    number of occurrences."""
     counts: Counter = Counter()
     with gzip.open(SCALE, "rt", encoding="utf-8") as lines:
-        for line in lines:
+        for line in itertools.islice(lines, records):
             counts.update(_WORD.findall(json.loads(line)["text"].lower()))
     folded: Counter = Counter()
     for word, count in counts.items():
-        folded[fold(word)] += count
+        if word.isalpha():  # not dry₁: a subscript digit is a "word character" too
+            folded[fold(word)] += count
     return folded
 
 
 def is_word_or_linked(piece: str, words: frozenset[str]) -> bool:
-    if len(piece) < MIN_PART:
+    """A dictionary entry or a piece the filter cut: a listed word, or one plus a linking
+    ending (arbeids, zonne), of at least MIN_ENTRY letters."""
+    if len(piece) < MIN_ENTRY:
         return False
     if piece in words:
         return True
@@ -70,7 +75,7 @@ def agreement(counts: Counter) -> Agreement:
     splitter, analyzer = decompounder(), pieces_analyzer()
     result = Agreement(words=len(counts))
     for word in sorted(counts, key=lambda w: (-counts[w], w)):
-        reference = written_pieces(splitter, word) if word.isalpha() else [word]
+        reference = written_pieces(splitter, word)
         native = analyzer.analyze(word)
         if len(native) > 1:
             result.not_words += [p for p in native if not is_word_or_linked(p, splitter.words)]
@@ -103,8 +108,8 @@ def print_agreement(result: Agreement) -> None:
             print(f"      {example}  (reference / filter)")
     shown = ", ".join(sorted(set(result.not_words))[:EXAMPLES])
     print(
-        f"  filter pieces not a word (or word + link) of >= 3 letters: {len(result.not_words)}"
-        + (f" ({shown})" if shown else "")
+        f"  filter pieces not a word (or word + link) of >= {MIN_ENTRY} letters:"
+        f" {len(result.not_words)}" + (f" ({shown})" if shown else "")
     )
 
 
@@ -157,7 +162,7 @@ def import_ratio(records: int, rounds: int) -> None:
         ratios = []
         for number in range(1, rounds + 1):
             order = (WITHOUT, WITH) if number % 2 else (WITH, WITHOUT)
-            runs = {v: import_once(path, work / f"home-{number}-{v[:4]}", v) for v in order}
+            runs = {v: import_once(path, work / f"home-{number}-{v.split()[0]}", v) for v in order}
             ratio = runs[WITH].wall / runs[WITHOUT].wall
             ratios.append(ratio)
             print(
@@ -176,12 +181,15 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "relevance")
     parser.add_argument("--records", type=int, default=3000, help="scale records to import")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--agreement-records", type=int, help="scale records for the agreement (default: all)"
+    )
     parser.add_argument("--skip-agreement", action="store_true")
     parser.add_argument("--skip-recall", action="store_true")
     parser.add_argument("--skip-import", action="store_true")
     args = parser.parse_args()
     if not args.skip_agreement:
-        print_agreement(agreement(scale_words()))
+        print_agreement(agreement(scale_words(args.agreement_records)))
     if not args.skip_recall:
         args.work.mkdir(parents=True, exist_ok=True)
         recall_and_leak(args.work)
