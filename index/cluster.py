@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 
 from index.cluster_clients import ClusterClient
-from index.compound_dictionary import pieces_text
+from index.compound_dictionary import pieces_text, written_pieces
 from index.compounds import decompounder, fold
 from index.filters import UNDATED, Filters, describe_filters
 from index.inflections import inflections, query_word
@@ -416,6 +416,10 @@ def _word_query(word: str) -> dict:
     found = [whole, as_part]
     if (cut := decompounder().split(fold(word))) is not None:
         found.append(node_query(Phrase(tuple(cut.surface))))
+        # inside a longer compound: its pieces in a row in the parts field (the embedded
+        # backend asks for them at one position, where its filter put them)
+        pieces = " ".join(written_pieces(decompounder(), fold(word)))
+        found.append({"match_phrase": {PARTS_FIELD: {"query": pieces, "boost": PART_WEIGHT}}})
     # the best way it is found counts, not their sum (as in the embedded backend)
     return {"dis_max": {"queries": found, "tie_breaker": 0.0}}
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import tantivy
 from tantivy import FieldType, Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
-from index.compound_dictionary import installed_dictionary, split_compounds
+from index.compound_dictionary import installed_dictionary, split_compounds, written_pieces
 from index.compounds import SPLITS_VERSION, Decompounder, decompounder, fold
 from index.filters import UNDATED, Filters, describe_filters
 from index.inflections import TABLE_VERSION, Inflections, inflections, query_word
@@ -180,7 +180,9 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field("exact", stored=False, tokenizer_name=EXACT)
     # A new field changes the schema: an index built before compounds were split is refused
     # with "reindex" (index/backends.py) instead of silently missing every part.
-    builder.add_text_field(PARTS_FIELD, stored=False, tokenizer_name=PARTS, index_option="freq")
+    # with positions: the pieces of one compound share its position, so a compound query word
+    # is found inside a longer compound (EmbeddedBackend._inside_compound)
+    builder.add_text_field(PARTS_FIELD, stored=False, tokenizer_name=PARTS, index_option="position")
     # the keys of the section's groups of inflected forms: a filter, so no frequencies
     builder.add_text_field(
         LEMMA_FIELD, stored=False, tokenizer_name="whitespace", index_option="basic"
@@ -503,7 +505,19 @@ class EmbeddedBackend:
         cut = self.decompounder.split(fold(word))
         if cut is not None and (pieces := self._phrase(cut.surface)) is not None:
             found.append(pieces)
+        if cut is not None and (inside := self._inside_compound(word)) is not None:
+            found.append(Query.boost_query(inside, PART_WEIGHT))
         return found
+
+    def _inside_compound(self, word: str) -> Query | None:
+        """A compound word inside a longer one: its pieces at one position of the parts field,
+        where the filter put the pieces of one word (melkquota in melkquotaregeling, cut into
+        melk + quota + regeling)."""
+        pieces = written_pieces(self.decompounder, fold(word))
+        stems = [stem for piece in pieces for stem in self.stemmed.analyze(piece)]
+        if len(stems) < 2:
+            return None
+        return Query.phrase_query(self.schema, PARTS_FIELD, [(0, stem) for stem in stems])
 
     def _phrase(self, words: tuple[str, ...]) -> Query | None:
         tokens = self.exact.analyze(" ".join(words))
