@@ -21,7 +21,12 @@ from pathlib import Path
 import tantivy
 from tantivy import FieldType, Filter, Occur, Query, TextAnalyzerBuilder, Tokenizer
 
-from index.compound_dictionary import installed_dictionary, split_compounds, written_pieces
+from index.compound_dictionary import (
+    installed_dictionary,
+    long_words,
+    split_compounds,
+    written_pieces,
+)
 from index.compounds import SPLITS_VERSION, Decompounder, decompounder, fold
 from index.filters import UNDATED, Filters, describe_filters
 from index.inflections import TABLE_VERSION, Inflections, inflections, query_word
@@ -158,6 +163,12 @@ def exact_analyzer() -> tantivy.TextAnalyzer:
         .filter(Filter.ascii_fold())
         .build()
     )
+
+
+def parts_input(e: SectionEntry) -> str:
+    """What the parts field is given: the section's long words, each once, which its
+    analyzer cuts into their pieces."""
+    return long_words(e.title, e.heading, e.text)
 
 
 def build_schema() -> tantivy.Schema:
@@ -307,8 +318,7 @@ class EmbeddedBackend:
         doc.add_text("text", e.text)
         doc.add_text("exact", f"{e.title}\n{e.heading}\n{e.text}")
         if self.decompounder is not None:
-            # the same words as `text`, cut into their pieces by the parts field's analyzer
-            doc.add_text(PARTS_FIELD, f"{e.title}\n{e.heading}\n{e.text}")
+            doc.add_text(PARTS_FIELD, parts_input(e))
         if self.inflections is not None:
             doc.add_text(LEMMA_FIELD, self.inflections.lemma_text(e.title, e.heading, e.text))
         return doc

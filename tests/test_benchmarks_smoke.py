@@ -84,7 +84,7 @@ def test_compound_targets_prints_agreement_and_the_import_ratio():
     assert result.returncode == 0, result.stderr
     assert re.search(r"same pieces: [\d,]+ \(\d+\.\d\d%\)", result.stdout)
     assert "filter pieces not a word (or word + link) of >= 4 letters: 0" in result.stdout
-    assert "import with parts / without: min " in result.stdout
+    assert "import with parts / without, CPU: min " in result.stdout
 
 
 def run_module(module: str, *args: str) -> subprocess.CompletedProcess:
