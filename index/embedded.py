@@ -3,7 +3,8 @@
 One Tantivy document per section, its document's metadata copied in (search.SectionEntry).
 Text is analysed the Dutch way (lowercase, accent folding, Dutch stop words, Snowball stemming)
 in `text`/`heading`/`title`; `exact` keeps the unstemmed words for "phrase" queries; `parts`
-holds the parts of the section's compounds (index/compounds.py), analysed like the text;
+holds the section's long words with their compounds cut into pieces by Tantivy's own
+split_compound filter (index/compound_dictionary.py), then stemmed like the text;
 `lemma` the keys of the groups of inflected forms the section holds (index/inflections.py).
 """
 
