@@ -8,6 +8,7 @@ import pytest
 
 from index.cluster import INDEX_BODY, ClusterBackend, node_query, to_source
 from index.cluster_clients import OpenSearchClient
+from index.compound_dictionary import installed_dictionary
 from index.compounds import SPLITS_VERSION
 from index.embedded import EmbeddedBackend
 from index.inflections import inflections, query_word
@@ -97,7 +98,8 @@ def test_an_index_without_the_groups_is_refused(tmp_path):
     backend = EmbeddedBackend(folder)
     backend.add(_documents())
     backend.close()
-    (folder / "fiche-analysis").write_text(f"compound splits {SPLITS_VERSION}\n")
+    splits = f"compound splits {SPLITS_VERSION} {installed_dictionary().name}\n"
+    (folder / "fiche-analysis").write_text(splits)
     with pytest.raises(IndexOutdated, match="reindex"):
         EmbeddedBackend(folder)
 
