@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 
 from index.cluster_clients import ClusterClient
-from index.compound_dictionary import pieces_text, written_pieces
+from index.compound_dictionary import part_terms, pieces_text, written_pieces
 from index.compounds import decompounder, fold
 from index.filters import UNDATED, Filters, describe_filters
 from index.inflections import inflections, query_word
@@ -94,12 +94,13 @@ INDEX_BODY = {
                 }
                 for name in TEXT_FIELDS
             },
-            # the section's words with its compounds cut into their pieces by Tantivy's own
+            # the section's long words with their compounds cut into pieces by Tantivy's own
             # split_compound filter and the embedded backend's dictionary (index/
-            # compound_dictionary.py): OpenSearch's dictionary_decompounder adds every dictionary
-            # word found inside a word (migratie -> ratie), where split_compound cuts a word
-            # into entries that cover it, or not at all
-            PARTS_FIELD: {"type": "text", "analyzer": "dutch_text"},
+            # compound_dictionary.py), not stemmed (as there). OpenSearch's
+            # dictionary_decompounder adds every dictionary word found inside a word
+            # (migratie -> ratie), where split_compound cuts a word into entries that cover
+            # it, or not at all
+            PARTS_FIELD: {"type": "text", "analyzer": "dutch_exact"},
             # the keys of the section's groups of inflected forms, found by index/inflections.py
             # from the same table as the embedded backend: a filter, so no frequencies or norms
             LEMMA_FIELD: {
@@ -393,9 +394,11 @@ def _word_query(word: str) -> dict:
             "zero_terms_query": "all",
         }
     }
-    as_part = {"match": {PARTS_FIELD: {"query": word, "boost": PART_WEIGHT}}}
     table = inflections()
-    if (key := table.key(word)) is not None:
+    key = table.key(word)
+    terms = part_terms(table.forms(key) if key is not None else [word])
+    as_part = {"match": {PARTS_FIELD: {"query": " ".join(terms), "boost": PART_WEIGHT}}}
+    if key is not None:
         # The word's group of inflected forms must be there (its key). The word's own stem
         # scores as it always did, the group's other forms (one per stem, stemmed here)
         # INFLECTION_WEIGHT times theirs, as in the embedded backend.
@@ -410,8 +413,6 @@ def _word_query(word: str) -> dict:
                 }
             }
             whole = {"dis_max": {"queries": [whole, other], "tie_breaker": 0.0}}
-            forms = " ".join([word, *others])
-            as_part = {"match": {PARTS_FIELD: {"query": forms, "boost": PART_WEIGHT}}}
         whole = {"bool": {"filter": [{"term": {LEMMA_FIELD: key}}], "should": [whole]}}
     found = [whole, as_part]
     if (cut := decompounder().split(fold(word))) is not None:

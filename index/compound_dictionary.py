@@ -202,6 +202,14 @@ def pieces_analyzer() -> TextAnalyzer:
     )
 
 
+def part_terms(forms: list[str]) -> list[str]:
+    """The words of the parts field a query word is found as: its forms (from the table of
+    inflected forms, else the word itself), each also with a linking ending (arbeid ->
+    arbeids, zon -> zonne). The parts field is not stemmed: a long word the stemmer reads as
+    another (visserij as vis) must not be found as a part of it."""
+    return sorted({fold(form) + link for form in forms for link in ("", *LINK_ENDINGS)})
+
+
 def long_words(*texts: str) -> str:
     """The words of these texts long enough to be compounds, each once, in the order first
     seen: what the parts field is given. A regular expression and a dict, both in C, so no

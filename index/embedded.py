@@ -4,7 +4,7 @@ One Tantivy document per section, its document's metadata copied in (search.Sect
 Text is analysed the Dutch way (lowercase, accent folding, Dutch stop words, Snowball stemming)
 in `text`/`heading`/`title`; `exact` keeps the unstemmed words for "phrase" queries; `parts`
 holds the section's long words with their compounds cut into pieces by Tantivy's own
-split_compound filter (index/compound_dictionary.py), then stemmed like the text;
+split_compound filter (index/compound_dictionary.py), lower-cased and folded, not stemmed;
 `lemma` the keys of the groups of inflected forms the section holds (index/inflections.py).
 """
 
@@ -25,6 +25,7 @@ from tantivy import FieldType, Filter, Occur, Query, TextAnalyzerBuilder, Tokeni
 from index.compound_dictionary import (
     installed_dictionary,
     long_words,
+    part_terms,
     split_compounds,
     written_pieces,
 )
@@ -141,17 +142,16 @@ def dutch_analyzer() -> tantivy.TextAnalyzer:
 
 
 def parts_analyzer() -> tantivy.TextAnalyzer:
-    """The text analysis with every compound cut into its pieces by Tantivy's own filter
-    (index/compound_dictionary.py), before stop words and stemming: arbeidsmigratie ->
-    arbeid, migratie. A word that is no compound passes whole."""
+    """Words with every compound cut into its pieces by Tantivy's own filter
+    (index/compound_dictionary.py): arbeidsmigratie -> arbeids, migratie. A word that is no
+    compound passes whole. Not stemmed: the stemmer reads some long words as another word
+    (visserij as vis), which as parts would bypass the groups of inflected forms."""
     return (
         TextAnalyzerBuilder(Tokenizer.simple())
         .filter(Filter.remove_long(60))
         .filter(Filter.lowercase())
         .filter(Filter.ascii_fold())
         .filter(split_compounds())
-        .filter(Filter.stopword("dutch"))
-        .filter(Filter.stemmer("dutch"))
         .build()
     )
 
@@ -510,7 +510,10 @@ class EmbeddedBackend:
         """The ways a word is found: whole, as a part of a compound (ordered by BM25, far below
         a whole word: PART_WEIGHT), and, for a compound, as the phrase of its written pieces
         (wiskunde-onderwijs)."""
-        part = _any([Query.term_query(self.schema, PARTS_FIELD, stem) for stem in stems])
+        key = self.inflections.key(word) if self.inflections is not None else None
+        forms = self.inflections.forms(key) if key is not None else [word]
+        terms = part_terms(forms)
+        part = _any([Query.term_query(self.schema, PARTS_FIELD, term) for term in terms])
         as_part = Query.boost_query(part, PART_WEIGHT)
         found = [whole, as_part]
         cut = self.decompounder.split(fold(word))
@@ -525,10 +528,9 @@ class EmbeddedBackend:
         where the filter put the pieces of one word (melkquota in melkquotaregeling, cut into
         melk + quota + regeling)."""
         pieces = written_pieces(self.decompounder, fold(word))
-        stems = [stem for piece in pieces for stem in self.stemmed.analyze(piece)]
-        if len(stems) < 2:
+        if len(pieces) < 2:
             return None
-        return Query.phrase_query(self.schema, PARTS_FIELD, [(0, stem) for stem in stems])
+        return Query.phrase_query(self.schema, PARTS_FIELD, [(0, piece) for piece in pieces])
 
     def _phrase(self, words: tuple[str, ...]) -> Query | None:
         tokens = self.exact.analyze(" ".join(words))
