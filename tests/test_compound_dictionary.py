@@ -10,6 +10,7 @@ from index.compound_dictionary import (
     MIN_ENTRY,
     build_dictionary,
     compound_parts,
+    part_terms,
     pieces_analyzer,
     written_pieces,
 )
@@ -71,3 +72,12 @@ def test_a_missing_hunspell_dictionary_is_one_clear_line_and_exit_1(tmp_path, mo
     assert result.returncode == 1
     assert "hunspell-nl" in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_query_word_is_found_as_a_part_by_its_forms_and_their_linking_forms():
+    assert {"arbeid", "arbeids"} <= set(part_terms(["arbeid"]))
+    assert {"prijs", "prijzen"} <= set(part_terms(["prijs", "prijzen"]))
+    assert "zonne" in part_terms(["zon"])
+    # each piece the filter cuts off a compound is one of them
+    for piece in pieces_analyzer().analyze("arbeidsmigratie zonnepanelen"):
+        assert piece in part_terms([piece.removesuffix("s").removesuffix("ne")])
