@@ -8,14 +8,15 @@ setup: system python wordlist test-node
 
 # Debian packages: Chromium for the browser test, Java 17 + Maven for the cluster test nodes,
 # DejaVu fonts to print the seed fiche as a PDF layout (benchmarks/layouts.py),
-# wdutch for OpenTaal's Dutch word list (compound splitting; BSD or CC-BY 3.0).
+# wdutch for OpenTaal's Dutch word list (compound splitting; BSD or CC-BY 3.0) and hunspell-nl
+# for its compound flags and linking forms (the compound dictionary; BSD or CC-BY 3.0).
 # Tesseract with its Dutch data for scanned PDFs, antiword and catdoc for legacy Word .doc.
 system:
 	@if ! command -v chromium >/dev/null || ! command -v mvn >/dev/null || ! command -v java >/dev/null \
 		|| [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf ] \
-		|| ! test -f /usr/share/dict/dutch; then \
+		|| ! test -f /usr/share/dict/dutch || ! test -f /usr/share/hunspell/nl_NL.dic; then \
 		apt-get update -qq && apt-get install -y -qq chromium openjdk-17-jdk-headless maven \
-			fonts-dejavu-core fonts-dejavu-extra wdutch; \
+			fonts-dejavu-core fonts-dejavu-extra wdutch hunspell-nl; \
 	fi
 	@if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>&1 | grep -qx nld \
 		|| ! command -v antiword >/dev/null || ! command -v catdoc >/dev/null; then \
@@ -28,9 +29,12 @@ python:
 	$(BIN)/pip install --quiet -e '.[dev,cluster]'
 
 # The project's Dutch word list, built from wdutch's into the user cache (else on first use),
-# and the table of inflected forms from spaCy's lemma data (index/search/inflections.py).
+# the compound dictionary for the search engines' own splitting filters from it and hunspell-nl
+# (index/search/compound_dictionary.py), and the table of inflected forms from spaCy's lemma data
+# (index/search/inflections.py).
 wordlist:
 	$(BIN)/python -m index.search.compounds
+	$(BIN)/python -m index.search.compound_dictionary
 	$(BIN)/python -m index.search.inflections
 
 # Real OpenSearch 2.19 and Elasticsearch 7.10.2 test nodes from Maven Central (the first time

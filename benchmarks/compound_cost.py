@@ -4,7 +4,7 @@ compounds were split), each in a fresh process and a fresh archive, alternated r
 so that both see the same machine load. Prints wall and CPU seconds per import and the
 with/without ratio of each round; the median ratio is the figure to quote.
 
-    python -m benchmarks.compound_cost [--records N] [--rounds R] [--bounds] [--inflections]
+    python -m benchmarks.compound_cost [--records N] [--rounds R] [--inflections]
 
 The default is the whole scale corpus (16,021 records, 242k sections): the share of words
 seen for the first time, whose split is computed, falls as an import grows, so a small slice
@@ -12,13 +12,6 @@ overstates the cost.
 
 `--inflections` adds an import with parts but without the groups of inflected forms
 (index/search/inflections.py, the `lemma` field): "with parts" over it is what the groups cost.
-
-`--bounds` adds two imports per round that show what the parts would cost if part of the
-Python work were free, as native code would nearly make it: "long words given" replays the
-long words the scan found in a first, untimed import (the splitting and the set operations
-still run); "parts given" replays each section's parts text (only Tantivy's work on the parts
-field is left). Each import is timed inside its process, from opening the archive to the
-closed index, so loading a replay does not count.
 """
 
 from __future__ import annotations
@@ -37,44 +30,16 @@ from pathlib import Path
 from benchmarks.run import SCALE
 
 ROOT = Path(__file__).resolve().parents[1]
-WITHOUT, WITH, WORDS_GIVEN, PARTS_GIVEN, RECORD, UNINFLECTED = (
-    "without parts",
-    "with parts",
-    "long words given",
-    "parts given",
-    "record",
-    "no inflections",
-)
+WITHOUT, WITH, UNINFLECTED = ("without parts", "with parts", "no inflections")
 # One import in a fresh process: the CLI's import path (Importer), with the backend chosen here.
 RUNNER = """
-import json, pickle, resource, sys, time
+import json, resource, sys, time
 from pathlib import Path
-import index.search.compounds as compounds
 from index.archive.database import Archive
 from index.search.embedded import EmbeddedBackend
 from index.archive.importer import Importer
 
-home, variant, path, replays = Path(sys.argv[1]), sys.argv[2], sys.argv[3], Path(sys.argv[4])
-scan, parts_text = compounds._LONG_WORD, compounds.Decompounder.parts_text
-if variant == "record":  # the long words and parts of every passage, in import order
-    found_words, found_parts = [], []
-    class Recording:
-        def findall(self, text):
-            found_words.append(scan.findall(text))
-            return found_words[-1]
-    def recorded_parts(self, *texts):
-        found_parts.append(parts_text(self, *texts))
-        return found_parts[-1]
-    compounds._LONG_WORD, compounds.Decompounder.parts_text = Recording(), recorded_parts
-elif variant == "long words given":
-    given_words = iter(pickle.loads((replays / "words.pickle").read_bytes()))
-    class Given:
-        def findall(self, text):
-            return next(given_words)
-    compounds._LONG_WORD = Given()
-elif variant == "parts given":
-    given_parts = iter(pickle.loads((replays / "parts.pickle").read_bytes()))
-    compounds.Decompounder.parts_text = lambda self, *texts: next(given_parts)
+home, variant, path = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 usage, started = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
 archive = Archive(home)
 backend = EmbeddedBackend(
@@ -86,9 +51,6 @@ wall = time.perf_counter() - started
 after = resource.getrusage(resource.RUSAGE_SELF)
 sections = archive.db.execute("SELECT SUM(section_count) FROM documents").fetchone()[0]
 archive.close()
-if variant == "record":
-    (replays / "words.pickle").write_bytes(pickle.dumps(found_words))
-    (replays / "parts.pickle").write_bytes(pickle.dumps(found_parts))
 cpu = after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime
 print(json.dumps({"sections": sections, "wall": wall, "cpu": cpu,
                   "rss_mb": after.ru_maxrss / 1024, "failures": len(report.failures)}))
@@ -117,7 +79,7 @@ def write_input(folder: Path, records: int) -> Path:
 
 def import_once(path: Path, home: Path, variant: str) -> Run:
     result = subprocess.run(
-        [sys.executable, "-c", RUNNER, str(home), variant, str(path), str(path.parent)],
+        [sys.executable, "-c", RUNNER, str(home), variant, str(path)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -125,7 +87,7 @@ def import_once(path: Path, home: Path, variant: str) -> Run:
     if result.returncode != 0:
         raise SystemExit(f"import failed: {result.stderr[-2000:]}")
     figures = json.loads(result.stdout.strip().splitlines()[-1])
-    if figures["failures"]:  # a replay out of step with the import fails records
+    if figures["failures"]:
         raise SystemExit(f"{variant}: {figures['failures']} records failed to import")
     return Run(variant, figures["wall"], figures["cpu"], figures["sections"], figures["rss_mb"])
 
@@ -143,19 +105,13 @@ def main() -> int:
     parser.add_argument("--records", type=int, default=16_021, help="scale records to import")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument(
-        "--bounds", action="store_true", help="also import with long words / parts given"
-    )
-    parser.add_argument(
         "--inflections", action="store_true", help="also import without inflection groups"
     )
     args = parser.parse_args()
-    variants = [WITHOUT, WITH] + ([WORDS_GIVEN, PARTS_GIVEN] if args.bounds else [])
-    variants += [UNINFLECTED] if args.inflections else []
+    variants = [WITHOUT, WITH] + ([UNINFLECTED] if args.inflections else [])
     with tempfile.TemporaryDirectory(prefix="compound-cost-") as folder:
         work = Path(folder)
         path = write_input(work, args.records)
-        if args.bounds:
-            import_once(path, work / "home-record", RECORD)
         ratios: dict[str, list[tuple[float, float]]] = {v: [] for v in variants[1:]}
         inflected: list[tuple[float, float]] = []  # with parts / no inflections
         for round_number in range(1, args.rounds + 1):

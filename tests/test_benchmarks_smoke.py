@@ -68,13 +68,23 @@ def test_a_repeated_record_is_a_new_document_with_the_same_text():
 
 
 def test_compound_cost_compares_the_same_import_with_and_without_parts():
-    result = run_module("benchmarks.compound_cost", "--records", "40", "--rounds", "1", "--bounds")
+    result = run_module("benchmarks.compound_cost", "--records", "40", "--rounds", "1")
     assert result.returncode == 0, result.stderr
     imports = [line.strip() for line in result.stdout.splitlines() if "sections/s" in line]
     variants = [line.split(":")[0] for line in imports]
-    assert variants == ["without parts", "with parts", "long words given", "parts given"]
-    for variant in variants[1:]:
-        assert f"median {variant} / without over 1 rounds: wall" in result.stdout
+    assert variants == ["without parts", "with parts"]
+    assert "median with parts / without over 1 rounds: wall" in result.stdout
+
+
+def test_compound_targets_prints_agreement_and_the_import_ratio():
+    result = run_module(
+        "benchmarks.compound_targets",
+        *("--agreement-records", "20", "--skip-recall", "--records", "40", "--rounds", "1"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"same pieces: [\d,]+ \(\d+\.\d\d%\)", result.stdout)
+    assert "filter pieces not a word (or word + link) of >= 4 letters: 0" in result.stdout
+    assert "import with parts / without, CPU: min " in result.stdout
 
 
 def run_module(module: str, *args: str) -> subprocess.CompletedProcess:

@@ -12,6 +12,7 @@ from cli_helpers import run_cli, run_cli_here
 from conftest import SEED, SHARED
 
 from benchmarks.compound_splits import read_gold, score
+from index.search.compound_dictionary import installed_dictionary
 from index.search.compounds import RULES, SPLITS_VERSION, Decompounder, decompounder, hyphen_pieces
 from index.search.contract import SearchRequest
 from index.search.embedded import EmbeddedBackend
@@ -231,7 +232,8 @@ def test_an_index_of_older_compound_splits_is_refused_until_it_is_rebuilt(tmp_pa
     assert run_cli_here("import", str(SEED), home=home).returncode == 0
     stamp = home / "index" / "tantivy" / "fiche-analysis"
     inflections = f"inflections {TABLE_VERSION}\n"
-    assert stamp.read_text() == f"compound splits {SPLITS_VERSION}\n{inflections}"
+    splits = f"compound splits {SPLITS_VERSION} {installed_dictionary().name}\n"
+    assert stamp.read_text() == f"{splits}{inflections}"
     # as an older release left it
     stamp.write_text(f"compound splits {SPLITS_VERSION - 1}\n{inflections}")
     refused = run_cli_here("blauwe kaart", home=home)

@@ -146,6 +146,23 @@ def test_compound_parts_are_found_in_both_backends(backends, part, compound):
 
 
 @pytest.mark.parametrize(
+    "word", ["migranten", "beleid", "kracht", "markt", "steun", "processen", '"beleid"']
+)
+def test_a_word_finds_the_same_documents_in_both_backends_compounds_included(backends, word):
+    """Both backends index the pieces Tantivy's split_compound cuts with one dictionary, so a
+    word finds the same documents, those that hold it only inside compounds too; a quoted word
+    finds only documents that say it exactly."""
+    embedded, cluster = backends
+    query = parse_query(word, Filters())
+    found = set(embedded.matching_documents(query))
+    assert found
+    assert set(cluster.matching_documents(query)) == found
+    if word.startswith('"'):
+        inside = parse_query(word.strip('"'), Filters())
+        assert found < set(embedded.matching_documents(inside))
+
+
+@pytest.mark.parametrize(
     "text, filters",
     [
         ("", Filters(stances=["terughoudend"])),

@@ -8,6 +8,7 @@ import pytest
 
 from index.search.cluster import INDEX_BODY, ClusterBackend, node_query, to_source
 from index.search.cluster_clients import connect
+from index.search.compound_dictionary import installed_dictionary
 from index.search.compounds import SPLITS_VERSION
 from index.search.contract import LEMMA_FIELD, IndexOutdated, SectionEntry
 from index.search.embedded import EmbeddedBackend
@@ -97,7 +98,8 @@ def test_an_index_without_the_groups_is_refused(tmp_path):
     backend = EmbeddedBackend(folder)
     backend.add(_documents())
     backend.close()
-    (folder / "fiche-analysis").write_text(f"compound splits {SPLITS_VERSION}\n")
+    splits = f"compound splits {SPLITS_VERSION} {installed_dictionary().name}\n"
+    (folder / "fiche-analysis").write_text(splits)
     with pytest.raises(IndexOutdated, match="reindex"):
         EmbeddedBackend(folder)
 

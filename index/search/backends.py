@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from index.search.compound_dictionary import installed_dictionary
 from index.search.compounds import WordListMissing, decompounder
 from index.search.contract import IndexOutdated, SearchBackend
 
@@ -19,7 +20,8 @@ def open_backend(
     beside the index in use without opening it (it may be of an older version), and takes the
     writer lock now (IndexBusy when an import or another reindex holds it)."""
     try:
-        decompounder()  # both backends split compounds with it: say so now if it is missing
+        decompounder()  # both backends split compounds with these: say so now if one is missing
+        installed_dictionary()
     except WordListMissing as error:
         raise BackendUnavailable(str(error)) from None
     if name == "embedded":

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 
 from index.search.cluster_clients import ClusterClient
+from index.search.compound_dictionary import part_terms, pieces_text, written_pieces
 from index.search.compounds import decompounder, fold
 from index.search.contract import (
     FACET_FIELDS,
@@ -94,11 +95,16 @@ INDEX_BODY = {
                 }
                 for name in TEXT_FIELDS
             },
-            # the parts of the section's compounds, split by index/search/compounds.py from the same
-            # word list as the embedded backend (an OpenSearch decompounder would cut otherwise)
-            PARTS_FIELD: {"type": "text", "analyzer": "dutch_text"},
-            # the keys of the section's groups of inflected forms, found by search/inflections.py
-            # from the same table as the embedded backend: a filter, so no frequencies or norms
+            # the section's long words with their compounds cut into pieces by Tantivy's own
+            # split_compound filter and the embedded backend's dictionary (index/search/
+            # compound_dictionary.py), not stemmed (as there). OpenSearch's
+            # dictionary_decompounder adds every dictionary word found inside a word
+            # (migratie -> ratie), where split_compound cuts a word into entries that cover
+            # it, or not at all
+            PARTS_FIELD: {"type": "text", "analyzer": "dutch_exact"},
+            # the keys of the section's groups of inflected forms, found by
+            # index/search/inflections.py from the same table as the embedded backend: a filter,
+            # so no frequencies or norms
             LEMMA_FIELD: {
                 "type": "text",
                 "analyzer": "whitespace",
@@ -319,7 +325,8 @@ def to_source(e: SectionEntry) -> dict:
         SPANS_FIELD: e.stance_spans,
         "date_iso": e.date,
         **{name: getattr(e, name) for name in TEXT_FIELDS},
-        PARTS_FIELD: decompounder().parts_text(e.title, e.heading, e.text),
+        # the same pieces as the embedded index's parts field: its filter's cut, stemmed here
+        PARTS_FIELD: pieces_text(e.title, e.heading, e.text),
         LEMMA_FIELD: inflections().lemma_text(e.title, e.heading, e.text),
     }
     for field in KEYWORDS:
@@ -389,9 +396,11 @@ def _word_query(word: str) -> dict:
             "zero_terms_query": "all",
         }
     }
-    as_part = {"match": {PARTS_FIELD: {"query": word, "boost": PART_WEIGHT}}}
     table = inflections()
-    if (key := table.key(word)) is not None:
+    key = table.key(word)
+    terms = part_terms(table.forms(key) if key is not None else [word])
+    as_part = {"match": {PARTS_FIELD: {"query": " ".join(terms), "boost": PART_WEIGHT}}}
+    if key is not None:
         # The word's group of inflected forms must be there (its key). The word's own stem
         # scores as it always did, the group's other forms (one per stem, stemmed here)
         # INFLECTION_WEIGHT times theirs, as in the embedded backend.
@@ -406,12 +415,14 @@ def _word_query(word: str) -> dict:
                 }
             }
             whole = {"dis_max": {"queries": [whole, other], "tie_breaker": 0.0}}
-            forms = " ".join([word, *others])
-            as_part = {"match": {PARTS_FIELD: {"query": forms, "boost": PART_WEIGHT}}}
         whole = {"bool": {"filter": [{"term": {LEMMA_FIELD: key}}], "should": [whole]}}
     found = [whole, as_part]
     if (cut := decompounder().split(fold(word))) is not None:
         found.append(node_query(Phrase(tuple(cut.surface))))
+        # inside a longer compound: its pieces in a row in the parts field (the embedded
+        # backend asks for them at one position, where its filter put them)
+        pieces = " ".join(written_pieces(decompounder(), fold(word)))
+        found.append({"match_phrase": {PARTS_FIELD: {"query": pieces, "boost": PART_WEIGHT}}})
     # the best way it is found counts, not their sum (as in the embedded backend)
     return {"dis_max": {"queries": found, "tie_breaker": 0.0}}
 

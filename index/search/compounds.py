@@ -21,8 +21,13 @@ samenwerking not samen + werking), a head is never a suffix that happens to be a
 houdende not houd + ende). `python -m benchmarks.compound_splits` measures each guard against
 hand-judged gold (benchmarks/compounds/).
 
-The parts are computed when a document is indexed: an embedded index built before a change of
-these rules (SPLITS_VERSION) is refused until `fiche-search reindex`.
+Documents are no longer split here: at import, Tantivy's own split_compound filter cuts them
+with a dictionary built from this splitter's results over the word list
+(index/compound_dictionary.py). This splitter splits query words and is the reference the
+filter is measured against (`python -m benchmarks.compound_targets`). An embedded index built
+before a change of these rules or that dictionary (SPLITS_VERSION, the dictionary's file name)
+is refused until `fiche-search reindex`. `parts_text` is no longer used at import; the
+benchmark of its speed (`benchmarks.compound_splits --speed`) still runs it.
 """
 
 from __future__ import annotations
@@ -135,7 +140,7 @@ NOT_HEADS = frozenset(
 # were added). Each is a rule of Dutch morphology, not a list of words that went wrong:
 # Bump when RULES or the split method change what a word splits into: an index holds the
 # parts of the rules it was built with, so one built before is refused until `reindex`.
-SPLITS_VERSION = 2
+SPLITS_VERSION = 3
 RULES = frozenset(
     [
         # an inflected form of a known word that is no compound is none either: uittreksels

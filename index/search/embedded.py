@@ -3,7 +3,8 @@
 One Tantivy document per section, its document's metadata copied in (search.SectionEntry).
 Text is analysed the Dutch way (lowercase, accent folding, Dutch stop words, Snowball stemming)
 in `text`/`heading`/`title`; `exact` keeps the unstemmed words for "phrase" queries; `parts`
-holds the parts of the section's compounds (index/search/compounds.py), analysed like the text;
+holds the section's long words with their compounds cut into pieces by Tantivy's own
+split_compound filter (index/search/compound_dictionary.py), lower-cased and folded, not stemmed;
 `lemma` the keys of the groups of inflected forms the section holds (index/search/inflections.py).
 """
 
@@ -20,7 +21,13 @@ from pathlib import Path
 import tantivy
 from tantivy import FieldType, Occur, Query
 
-from index.search.analyzers import dutch_analyzer, exact_analyzer
+from index.search.analyzers import dutch_analyzer, exact_analyzer, parts_analyzer
+from index.search.compound_dictionary import (
+    installed_dictionary,
+    long_words,
+    part_terms,
+    written_pieces,
+)
 from index.search.compounds import SPLITS_VERSION, Decompounder, decompounder, fold
 from index.search.contract import (
     FACET_FIELDS,
@@ -73,6 +80,7 @@ from parsers import Document
 
 DUTCH = "dutch_stemmed"
 EXACT = "dutch_exact"
+PARTS = "dutch_parts"
 MAX_GROUPING_SECTIONS = 5000
 ANALYSIS_FILE = "fiche-analysis"  # in the index folder: the analysis the index was built with
 SAMPLE_BUCKETS = 256  # every document is in one, by its doc_hash
@@ -136,6 +144,12 @@ def _any(queries: list[Query]) -> Query:
     return Query.boolean_query([(Occur.Should, q) for q in queries])
 
 
+def parts_input(e: SectionEntry) -> str:
+    """What the parts field is given: the section's long words, each once, which its
+    analyzer cuts into their pieces."""
+    return long_words(e.title, e.heading, e.text)
+
+
 def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("uid", stored=True, tokenizer_name="raw")
@@ -156,7 +170,9 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field("exact", stored=False, tokenizer_name=EXACT)
     # A new field changes the schema: an index built before compounds were split is refused
     # with "reindex" (index/search/backends.py) instead of silently missing every part.
-    builder.add_text_field(PARTS_FIELD, stored=False, tokenizer_name=DUTCH, index_option="freq")
+    # with positions: the pieces of one compound share its position, so a compound query word
+    # is found inside a longer compound (EmbeddedBackend._inside_compound)
+    builder.add_text_field(PARTS_FIELD, stored=False, tokenizer_name=PARTS, index_option="position")
     # the keys of the section's groups of inflected forms: a filter, so no frequencies
     builder.add_text_field(
         LEMMA_FIELD, stored=False, tokenizer_name="whitespace", index_option="basic"
@@ -235,7 +251,8 @@ class EmbeddedBackend:
         built with (a file beside it): the parts of an older split and the groups of an older
         table are refused, not searched as if they were today's."""
         stamp = self.folder / ANALYSIS_FILE
-        current = f"compound splits {SPLITS_VERSION if self.decompounder else 'none'}\n"
+        splits = f"{SPLITS_VERSION} {installed_dictionary().name}" if self.decompounder else "none"
+        current = f"compound splits {splits}\n"
         if self.inflections is not None:
             current += f"inflections {TABLE_VERSION}\n"
         if stamp.is_file() and stamp.read_text(encoding="utf-8") == current:
@@ -256,6 +273,10 @@ class EmbeddedBackend:
                 "What this run archived is kept and indexed by the next import or reindex,"
                 " once that process is done."
             )
+            # registered only for writing: searches look up stems, and building the filter's
+            # automaton of the dictionary takes half a second
+            parts = parts_analyzer() if self.decompounder is not None else self.stemmed
+            self.index.register_tokenizer(PARTS, parts)
             try:
                 self._writer = self.index.writer(heap_size=256_000_000, num_threads=2)
             except ValueError as error:
@@ -303,7 +324,7 @@ class EmbeddedBackend:
             doc.add_text(name, getattr(e, name))
         doc.add_text("exact", f"{e.title}\n{e.heading}\n{e.text}")
         if self.decompounder is not None:
-            doc.add_text(PARTS_FIELD, self.decompounder.parts_text(e.title, e.heading, e.text))
+            doc.add_text(PARTS_FIELD, parts_input(e))
         if self.inflections is not None:
             doc.add_text(LEMMA_FIELD, self.inflections.lemma_text(e.title, e.heading, e.text))
         return doc
@@ -524,13 +545,27 @@ class EmbeddedBackend:
         """The ways a word is found: whole, as a part of a compound (ordered by BM25, far below
         a whole word: PART_WEIGHT), and, for a compound, as the phrase of its written pieces
         (wiskunde-onderwijs)."""
-        part = _any([Query.term_query(self.schema, PARTS_FIELD, stem) for stem in stems])
+        key = self.inflections.key(word) if self.inflections is not None else None
+        forms = self.inflections.forms(key) if key is not None else [word]
+        terms = part_terms(forms)
+        part = _any([Query.term_query(self.schema, PARTS_FIELD, term) for term in terms])
         as_part = Query.boost_query(part, PART_WEIGHT)
         found = [whole, as_part]
         cut = self.decompounder.split(fold(word))
         if cut is not None and (pieces := self._phrase(cut.surface)) is not None:
             found.append(pieces)
+        if cut is not None and (inside := self._inside_compound(word)) is not None:
+            found.append(Query.boost_query(inside, PART_WEIGHT))
         return found
+
+    def _inside_compound(self, word: str) -> Query | None:
+        """A compound word inside a longer one: its pieces at one position of the parts field,
+        where the filter put the pieces of one word (melkquota in melkquotaregeling, cut into
+        melk + quota + regeling)."""
+        pieces = written_pieces(self.decompounder, fold(word))
+        if len(pieces) < 2:
+            return None
+        return Query.phrase_query(self.schema, PARTS_FIELD, [(0, piece) for piece in pieces])
 
     def _phrase(self, words: tuple[str, ...]) -> Query | None:
         tokens = self.exact.analyze(" ".join(words))
