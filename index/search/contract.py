@@ -35,7 +35,7 @@ TEXT_FIELDS = {"text": 1.0, "heading": 2.0, "title": 1.5}
 # documents saying "beleid" below the first that only has compounds (tests/test_compounds.py).
 # One scorer per part: a constant score beside it (0.5, until 2026-12-01) read every part's
 # postings twice and made the top sections of multi-word queries up to 1.3x slower, for no
-# change in the judged rankings (BENCHMARKS.md, "One scorer per compound part").
+# change in the judged rankings (BENCHMARKS-HISTORY.md, "One scorer per compound part").
 PARTS_FIELD = "parts"
 # The keys of the groups of inflected forms a section holds a form of (index/search/inflections.py):
 # a query word in a group must find its key here, and is scored by its group's stems in
