@@ -20,9 +20,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# The replay server of the tests, imported from tests/ itself: a top-level `tests` package
+# of an installed library (spylls ships one) would win over ours as `tests.replay`.
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from tests.replay.server import ReplayServer  # noqa: E402
+from replay.server import ReplayServer  # noqa: E402
 
 
 def multiply(catalogue: dict, copies: int) -> None:

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.cli_helpers import ROOT
+from cli_helpers import ROOT
 
 FAST = [
     "-s", "FICHE_POLITE=0",
@@ -72,7 +72,7 @@ def expected_documents(catalogue: dict) -> list[tuple[str, str]]:
     """(path the file is stored under, path a failure is recorded under) for every file the
     replay lists: the best SRU manifestation and its metadata.xml, each TK resource, and each
     EUR-Lex text (Dutch first: a failure is recorded under the Dutch URL when Dutch exists)."""
-    from tests.replay.server import repository_path
+    from replay.server import repository_path
 
     expected = []
     for record in catalogue["sru"]:

@@ -9,11 +9,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from cli_helpers import ROOT, run_cli_here
 from conftest import CORPUS
 
 import fiche_search
 from fiche_search import QueryError, SearchResults
-from tests.cli_helpers import ROOT, run_cli_here
 
 README = ROOT / "README.md"
 

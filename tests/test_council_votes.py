@@ -20,12 +20,12 @@ import zipfile
 import pytest
 from cli_helpers import ROOT, run_cli_here, run_json_here
 from conftest import CORPUS
+from crawl_helpers import crawl_command, failed_paths, query
+from replay.server import COUNCIL_DUMP, ReplayServer, council_dump
 from starlette.testclient import TestClient
 from test_crawl_procedures import made_fiche
 
 from parsers.council_votes import DumpError, read_dump
-from tests.crawl_helpers import crawl_command, failed_paths, query
-from tests.replay.server import COUNCIL_DUMP, ReplayServer, council_dump
 from web.app import BASE_URL, create_app
 
 BRANCH_NOTICE = CORPUS / "eurlex" / "cellar_notice_branch_52018PC0340.xml"

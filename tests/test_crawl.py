@@ -6,8 +6,7 @@ import socket
 from datetime import date
 
 import pytest
-
-from tests.crawl_helpers import (
+from crawl_helpers import (
     by_source,
     expected_documents,
     failed_paths,
@@ -16,7 +15,7 @@ from tests.crawl_helpers import (
     query,
     run_crawl,
 )
-from tests.replay.server import ReplayServer, repository_path
+from replay.server import ReplayServer, repository_path
 
 SINCE = ("--since", "2020-01-01")
 
@@ -199,7 +198,7 @@ def test_a_source_that_suddenly_lists_nothing_is_reported_loudly(replay, home):
 def test_stats_shows_per_source_crawl_figures(replay, home):
     replay.inject(tk_path(replay, 2), "fake404")
     assert run_crawl(replay.url, home, *SINCE)[0] == 0
-    from tests.cli_helpers import run_json
+    from cli_helpers import run_json
 
     stats = {s["source"]: s for s in run_json("stats", home=home)["sources"]}
     assert stats["tweedekamer"]["failures"] == 1
@@ -224,8 +223,8 @@ def test_a_crawl_killed_halfway_resumes_where_it_stopped(replay, home):
     import subprocess
     import time
 
-    from tests.cli_helpers import ROOT
-    from tests.crawl_helpers import crawl_command
+    from cli_helpers import ROOT
+    from crawl_helpers import crawl_command
 
     for index in range(len(catalogue(replay)["tk"])):  # slow down the Tweede Kamer files
         replay.inject(tk_path(replay, index), "slow")

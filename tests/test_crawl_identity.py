@@ -12,10 +12,9 @@ import html
 
 import pytest
 from cli_helpers import run_cli_here, run_json_here
+from crawl_helpers import query, run_crawl
 from proposal_corpus import SEED
-
-from tests.crawl_helpers import query, run_crawl
-from tests.replay.server import ReplayServer
+from replay.server import ReplayServer
 
 FICHE_ID = "kst-22112-9002"
 

@@ -11,10 +11,9 @@ import subprocess
 
 import pytest
 from cli_helpers import ROOT, run_cli_here, run_json_here
+from crawl_helpers import crawl_command, failed_paths, query
 from proposal_corpus import SEED
-
-from tests.crawl_helpers import crawl_command, failed_paths, query
-from tests.replay.server import ReplayServer
+from replay.server import ReplayServer
 
 TREE_2018 = "/resource/procedure/2018_172"  # not in the corpus: the replay answers 404
 

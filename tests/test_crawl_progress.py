@@ -12,10 +12,9 @@ import sys
 import time
 
 import pytest
-
-from tests.cli_helpers import ROOT
-from tests.crawl_helpers import FAST, expected_documents
-from tests.replay.server import ReplayServer
+from cli_helpers import ROOT
+from crawl_helpers import FAST, expected_documents
+from replay.server import ReplayServer
 
 SOURCES = ["officielebekendmakingen", "tweedekamer", "eurlex"]
 SCAN = "pdf/blg-1007826_beslisnota_nitraat.pdf"  # in the shared corpus

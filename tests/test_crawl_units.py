@@ -3,11 +3,12 @@
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
+from conftest import CORPUS
+
 from crawler.errorpages import error_page_reason
 from crawler.middlewares import retry_after_seconds
 from crawler.sources import rebase
 from crawler.spiders.eurlex import celex_candidates
-from tests.conftest import CORPUS
 
 
 def test_retry_after_as_seconds_or_http_date():

@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 from cli_helpers import ROOT, run_cli, run_cli_here, run_json_here
 from conftest import CORPUS
+from crawl_helpers import FAST
+from replay.server import ReplayServer
 
 from index.archive.database import Archive
 from index.search.embedded import EmbeddedBackend
 from index.search.query import parse_query
-from tests.crawl_helpers import FAST
-from tests.replay.server import ReplayServer
 
 # 21 files, 10 documents: Kamerstukken in XML, HTML and ODT with metadata, the seed fiche, SRU
 # records. Small enough that every process here takes seconds.

@@ -7,12 +7,12 @@ import json
 import unicodedata
 
 import pytest
+from cli_helpers import run_cli_here
 from starlette.testclient import TestClient
 
 import fiche_search
 from fiche_search.api import SAMPLE
 from index.search.filters import FACET_FIELDS, FILTER_NAMES, FILTERS
-from tests.cli_helpers import run_cli_here
 from web.app import BASE_URL, create_app
 
 pytestmark = pytest.mark.opensearch

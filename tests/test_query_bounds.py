@@ -83,7 +83,7 @@ def test_a_query_past_the_bounds_is_refused_with_a_message(query, message):
 
 
 def test_deep_nesting_is_exit_2_in_the_cli_and_400_in_the_web(home):
-    from tests.cli_helpers import run_cli_here
+    from cli_helpers import run_cli_here
 
     deep = "(" * 300 + "talent" + ")" * 300
     result = run_cli_here(deep, home=home)
