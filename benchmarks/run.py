@@ -251,12 +251,15 @@ def time_queries(run_one) -> tuple[Latency, Latency]:
 
 
 def bench_cluster(archive: Archive, url: str, label: str) -> dict:
-    """The same archive bulk-indexed into the cluster backend, and the same queries."""
+    """The same archive bulk-indexed into the cluster backend, and the same queries; the
+    engine (OpenSearch or Elasticsearch) is the one the node at URL says it is."""
     from index.search.cluster import ClusterBackend
     from index.search.cluster_clients import OpenSearchClient
 
     alias = f"bench-{label}-{uuid.uuid4().hex[:6]}"
-    backend = ClusterBackend(OpenSearchClient(url, timeout=120), "opensearch", alias=alias)
+    client = OpenSearchClient(url, timeout=120)
+    engine = client.server.engine
+    backend = ClusterBackend(client, engine, alias=alias)
     started = time.perf_counter()
     index_pending(archive, backend)
     seconds = time.perf_counter() - started
@@ -264,8 +267,8 @@ def bench_cluster(archive: Archive, url: str, label: str) -> dict:
     cold, warm = time_queries(lambda q: backend.search(embedded_request(q)))
     for name in backend.client.indexes_of(alias):
         backend.client.delete_index(name)
-    archive.forget_indexed("opensearch")
-    return {"sections_per_s": sections / seconds, "cold": cold, "warm": warm}
+    archive.forget_indexed(engine)
+    return {"engine": engine, "sections_per_s": sections / seconds, "cold": cold, "warm": warm}
 
 
 def bench_size(target: int | None, work: Path, limits: Limits) -> dict:
@@ -401,7 +404,7 @@ def _print_import(s: dict) -> None:
         c = s["cluster"]
         ratio = s["import_sections_per_s"] / c["sections_per_s"]
         print(
-            f"cluster (OpenSearch) bulk indexing: {c['sections_per_s']:,.0f} sections/s "
+            f"cluster ({c['engine']}) bulk indexing: {c['sections_per_s']:,.0f} sections/s "
             f"(embedded import+index is {ratio:.2f}x that)"
         )
 
@@ -414,7 +417,7 @@ def _print_latency(s: dict) -> None:
         if base:
             rows.append((f"fts5 {name}", base))
         if s["cluster"]:
-            rows.append((f"opensearch {name}", s["cluster"][name]))
+            rows.append((f"{s['cluster']['engine']} {name}", s["cluster"][name]))
         for label, lat in rows:
             print(f"{label:<22}{lat.p50:>8.2f}{lat.p95:>8.2f}{lat.p99:>8.2f}", end="")
             if base is None or lat is base:
