@@ -190,8 +190,11 @@ def split_compounds() -> Filter:
 
 @cache
 def pieces_analyzer() -> TextAnalyzer:
-    """Text -> its words, each compound cut into its pieces, unstemmed: the parts field's
-    analysis before stop words and stemming, for a backend that stems on its own side."""
+    """Text -> its words, each compound cut into its pieces, unstemmed: the analysis of the
+    embedded index's parts field (arbeidsmigratie -> arbeids, migratie; a word that is no
+    compound passes whole), and what a cluster backend is sent. Not stemmed: the stemmer reads
+    some long words as another word (visserij as vis), which as parts would bypass the groups
+    of inflected forms."""
     return (
         TextAnalyzerBuilder(Tokenizer.simple())
         .filter(Filter.remove_long(60))

@@ -21,11 +21,12 @@ from pathlib import Path
 import tantivy
 from tantivy import FieldType, Occur, Query
 
-from index.search.analyzers import dutch_analyzer, exact_analyzer, parts_analyzer
+from index.search.analyzers import dutch_analyzer, exact_analyzer
 from index.search.compound_dictionary import (
     installed_dictionary,
     long_words,
     part_terms,
+    pieces_analyzer,
     written_pieces,
 )
 from index.search.compounds import SPLITS_VERSION, Decompounder, decompounder, fold
@@ -275,7 +276,7 @@ class EmbeddedBackend:
             )
             # registered only for writing: searches look up stems, and building the filter's
             # automaton of the dictionary takes half a second
-            parts = parts_analyzer() if self.decompounder is not None else self.stemmed
+            parts = pieces_analyzer() if self.decompounder is not None else self.stemmed
             self.index.register_tokenizer(PARTS, parts)
             try:
                 self._writer = self.index.writer(heap_size=256_000_000, num_threads=2)
