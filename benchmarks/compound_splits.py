@@ -6,7 +6,6 @@ added alone, for all of them, and for all but one, in one run.
     .venv/bin/python -m benchmarks.compound_splits
     .venv/bin/python -m benchmarks.compound_splits --errors    # the words each variant gets wrong
     .venv/bin/python -m benchmarks.compound_splits --draw      # the sample drawn again
-    .venv/bin/python -m benchmarks.compound_splits --speed     # parts_text time, before/after
 
 A split is right when its modifier and head equal the gold's (the linking -s-, -en-, -er- is no
 part of either); `false` is a split where the gold has none, `wrong` a split at another place,
@@ -17,11 +16,9 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import itertools
 import json
 import random
 import re
-import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,42 +119,14 @@ def draw_sample() -> list[tuple[str, str, int]]:
     return drawn
 
 
-def parts_text_seconds(records: int, words: frozenset[str]) -> dict[str, float]:
-    """Seconds for Decompounder.parts_text over the first `records` scale texts, as the
-    importer calls it (a fresh splitter, so every word type is split once), before and after
-    the guards."""
-    with gzip.open(SHARED / "scale" / "eurlex-nl.jsonl.gz", "rt", encoding="utf-8") as lines:
-        texts = [json.loads(line)["text"] for line in itertools.islice(lines, records)]
-    seconds: dict[str, float] = {}
-    for _ in range(3):  # interleaved, the best of three: the machine is shared
-        for name, rules in (("before (main)", frozenset()), ("all rules", RULES)):
-            splitter = Decompounder(words, rules)
-            start = time.perf_counter()
-            for text in texts:
-                splitter.parts_text(text)
-            taken = time.perf_counter() - start
-            seconds[name] = min(seconds.get(name, taken), taken)
-    return seconds
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list the words each variant misses")
     parser.add_argument("--draw", action="store_true", help="print the sample drawn again")
-    parser.add_argument("--speed", type=int, metavar="RECORDS", nargs="?", const=3000, default=0)
     args = parser.parse_args()
     if args.draw:
         for word, band, count in draw_sample():
             print(f"{word}\t{band}\t{count}")
-        return
-    if args.speed:
-        words = frozenset(installed_word_list().read_text(encoding="utf-8").split())
-        seconds = parts_text_seconds(args.speed, words)
-        base = seconds["before (main)"]
-        for name, taken in seconds.items():
-            print(
-                f"parts_text, {args.speed} scale texts, {name}: {taken:.2f} s ({taken / base:.2f}x)"
-            )
         return
     gold = read_gold()
     words = frozenset(installed_word_list().read_text(encoding="utf-8").split())

@@ -26,8 +26,7 @@ with a dictionary built from this splitter's results over the word list
 (index/compound_dictionary.py). This splitter splits query words and is the reference the
 filter is measured against (`python -m benchmarks.compound_targets`). An embedded index built
 before a change of these rules or that dictionary (SPLITS_VERSION, the dictionary's file name)
-is refused until `fiche-search reindex`. `parts_text` is no longer used at import; the
-benchmark of its speed (`benchmarks.compound_splits --speed`) still runs it.
+is refused until `fiche-search reindex`.
 """
 
 from __future__ import annotations
@@ -183,11 +182,8 @@ FUNCTION_WORDS = frozenset(
         *("want", "wat", "wel", "wie", "zelf", "zich"),
     ]
 )
-# Words long enough to be compounds. Latin-1 letters only: a Unicode class (\w) is three times
-# slower, and this scan runs over every indexed character, in Python.
 # Adjectives in -lijk are derived words (noodzakelijk is no nood + zakelijk), so not a head.
 ADJECTIVE_ENDINGS = ("lijk", "lijke", "lijker", "lijkst", "lijkste")
-_LONG_WORD = re.compile(rf"[A-Za-zÀ-ÖØ-öø-ÿ]{{{MIN_COMPOUND},}}")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
@@ -264,10 +260,6 @@ class Decompounder:
         self._modifier_links = ("s", "en") if word_links else LINKS[1:]  # for _link_apart
         self._parts: dict[str, tuple[str, ...]] = {}
         self._splits: dict[str, Split | None] = {}
-        self._parts_text: dict[str, str] = {}  # a token as written -> its parts, as words
-        self._seen: set[str] = set()  # the keys of _parts_text, for set differences
-        self._compounds: set[str] = set()  # the keys of _parts_text that have parts
-        self._recent: dict[str, str] = {}  # the last texts seen -> their parts, as words
 
     def _modifier(self, word: str) -> bool:
         return word in self.words and word not in NOT_MODIFIERS
@@ -398,40 +390,6 @@ class Decompounder:
         if cut is None or min(len(cut.modifier), len(cut.head)) < MIN_INNER_PART:
             return ()
         return self.parts(part)
-
-    def parts_text(self, *texts: str) -> str:
-        """The parts of the compounds in these texts, as words for the `parts` field: once per
-        compound and text (counting repeats costs a fifth more import time, for little)."""
-        return " ".join(filter(None, map(self._text_parts, texts)))
-
-    def _text_parts(self, text: str) -> str:
-        # A document's title stands above every one of its sections: seen again, it is not
-        # scanned again.
-        known = self._recent.get(text)
-        if known is not None:
-            return known
-        tokens = set(_LONG_WORD.findall(text))
-        # set operations run in C; only a token never seen goes through Python
-        for token in tokens - self._seen:
-            self._token_parts(token)
-        found = " ".join(map(self._parts_text.__getitem__, tokens & self._compounds))
-        if len(self._recent) > 16:
-            self._recent.clear()
-        self._recent[text] = found
-        return found
-
-    def _token_parts(self, token: str) -> str:
-        known = self._parts_text.get(token)
-        if known is None:
-            if len(self._parts_text) > 1_000_000:  # bounded memory on a long import
-                memos = (self._parts_text, self._seen, self._compounds, self._splits, self._parts)
-                for memo in memos:
-                    memo.clear()
-            known = self._parts_text[token] = " ".join(self.parts(fold(token)))
-            self._seen.add(token)
-            if known:
-                self._compounds.add(token)
-        return known
 
 
 @cache
