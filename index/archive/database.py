@@ -379,11 +379,7 @@ class Archive:
 
     def raw_files_to_reparse(self, parser_version: str, everything: bool) -> list[tuple[str, str]]:
         """(sha256, location) of raw files whose parse is older than parser_version."""
-        rows = self.db.execute(
-            "SELECT r.sha256, COALESCE((SELECT location FROM fetches f WHERE f.sha256 = r.sha256"
-            " ORDER BY fetched_at DESC LIMIT 1), '') FROM raw_files r"
-            " WHERE r.sha256 NOT IN (SELECT sidecar_sha256 FROM sidecars) ORDER BY r.sha256"
-        ).fetchall()
+        rows = self._raw_documents()
         if everything:
             return rows
         return [(sha, loc) for sha, loc in rows if not self.knows_raw(sha, parser_version)]
@@ -392,13 +388,19 @@ class Archive:
         """(sha256, location) of fetched raw files never parsed, by any parser version: a crawl
         killed between archiving a file and storing its documents leaves them, and a crawl
         after it finds the file unchanged at its source (crawl parses them at its end)."""
+        return self._raw_documents(
+            " AND r.sha256 NOT IN (SELECT sha256 FROM parses)"
+            " AND r.sha256 NOT IN (SELECT sha256 FROM parse_failures)"
+            " AND r.sha256 IN (SELECT sha256 FROM fetches)"
+        )
+
+    def _raw_documents(self, condition: str = "") -> list[tuple[str, str]]:
+        """(sha256, latest location) of the raw files that are no sidecar, AND `condition`."""
         return self.db.execute(
             "SELECT r.sha256, COALESCE((SELECT location FROM fetches f WHERE f.sha256 = r.sha256"
             " ORDER BY fetched_at DESC LIMIT 1), '') FROM raw_files r"
             " WHERE r.sha256 NOT IN (SELECT sidecar_sha256 FROM sidecars)"
-            " AND r.sha256 NOT IN (SELECT sha256 FROM parses)"
-            " AND r.sha256 NOT IN (SELECT sha256 FROM parse_failures)"
-            " AND r.sha256 IN (SELECT sha256 FROM fetches) ORDER BY r.sha256"
+            f"{condition} ORDER BY r.sha256"
         ).fetchall()
 
     def source_of(self, sha256: str) -> str:
