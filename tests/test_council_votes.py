@@ -25,6 +25,7 @@ from replay.server import COUNCIL_DUMP, ReplayServer, council_dump
 from starlette.testclient import TestClient
 from test_crawl_procedures import made_fiche
 
+from index.features.said_and_did import said_and_did
 from parsers.council_votes import DumpError, read_dump
 from web.app import BASE_URL, create_app
 
@@ -233,3 +234,24 @@ def test_read_dump_says_in_one_line_why_a_dump_cannot_be_read():
         council_dump((ROOT / "tests/replay/data/consilium/turtle-dump.ttl").read_bytes())
     )
     assert [v.procedure for v in votes] == ["2009/0162(COD)", "2018/0172(COD)", "2023/0079(COD)"]
+
+
+@pytest.mark.parametrize(
+    ("written", "voted", "differs"),
+    [
+        ("steunt", "against", True),
+        ("steunt_onder_voorwaarden", "abstained", True),
+        ("steunt", "in_favour", False),
+        ("verwerpt", "in_favour", True),
+        ("verwerpt", "against", False),
+        ("kritisch", "against", False),  # criticism commits to no vote
+        ("terughoudend", "in_favour", False),
+        (None, "against", False),  # no fiche: nothing said to differ from
+        ("steunt", "", False),  # the country is not listed in the vote
+    ],
+)
+def test_said_and_did_differs_only_where_support_or_rejection_meets_the_opposite_vote(
+    written, voted, differs
+):
+    compared = said_and_did(written, "Het kabinet ...", voted)
+    assert (compared.position, compared.vote, compared.differs) == (written, voted, differs)

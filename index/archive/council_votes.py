@@ -1,6 +1,6 @@
 """Council votes in the archive: every query on the council_votes tables (their schema is the
-migration 3 of index/archive/migrations.py), and how a vote compares with what the cabinet
-wrote in its fiche (said and did).
+migration 3 of index/archive/migrations.py). How a vote compares with what the cabinet wrote
+in its fiche is a feature: index/features/said_and_did.py.
 
 Votes are stored as the dump gives them, whether or not an archived document names their
 procedure; proposals find theirs through the procedure number.
@@ -9,31 +9,18 @@ procedure; proposals find theirs through the procedure number.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from index.archive.clock import now
 from index.archive.database import Archive
 from parsers import PARSER_VERSION
 from parsers.council_votes import CouncilVote, MemberStateVote, read_dump
 
-# The fiche's overall position (aspect "positie") read as support or rejection of the proposal;
-# the other labels (terughoudend, kritisch, neutraal) commit to no vote.
-SUPPORT = ("steunt", "steunt_onder_voorwaarden")
-REJECTION = ("verwerpt",)
 VOTE_KEY_PREFIX = "vote:"  # a proposal watch's key for a Council vote: vote:<vote id>
 VOTES_SOURCE = "consilium"  # the source whose raw files are vote dumps, not documents
 
 _COLUMNS = (
     "id, procedure, date, outcome, rule, configuration, meeting, document, title, policy_area"
 )
-
-
-@dataclass
-class SaidAndDid:
-    position: str | None  # the latest fiche's overall position (positie), None without one
-    evidence: str | None  # the sentence that shows it
-    vote: str  # the country's position in the latest Council vote
-    differs: bool  # support written and against/abstained voted, or rejection and in favour
 
 
 def reread_dump(archive: Archive, dump_sha256: str) -> int:
@@ -129,11 +116,3 @@ def _votes(archive: Archive, where: str, params: list[str]) -> list[CouncilVote]
         ):
             positions[vote_id].append(MemberStateVote(country, position))
     return [CouncilVote(*row, positions=positions[row[0]]) for row in rows]
-
-
-def said_and_did(position: str | None, evidence: str | None, vote: str) -> SaidAndDid:
-    """What the fiche wrote beside how the country voted."""
-    differs = (position in SUPPORT and vote in ("against", "abstained")) or (
-        position in REJECTION and vote == "in_favour"
-    )
-    return SaidAndDid(position, evidence, vote, differs)

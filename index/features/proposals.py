@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from index.archive.council_votes import SaidAndDid, said_and_did, votes_on
+from index.archive.council_votes import votes_on
 from index.archive.database import Archive
 from index.features.references import celex_of_com, com_of_celex
+from index.features.said_and_did import SaidAndDid, said_and_did
 from parsers import Document
 from parsers.council_votes import POSITION_NAMES, CouncilVote
 from parsers.links import find_references

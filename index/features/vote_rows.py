@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from index.archive.council_votes import all_votes, said_and_did
+from index.archive.council_votes import all_votes
 from index.archive.database import Archive
 from index.features.proposals import OVERALL, ProposalTimeline, UnknownProposal, proposal
+from index.features.said_and_did import said_and_did
 from parsers.council_votes import CouncilVote
 
 COUNTRY = re.compile(r"[A-Z]{2}")
