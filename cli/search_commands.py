@@ -209,7 +209,7 @@ def stances_command(query, by, as_json, home, backend, es_url, **filters):
         table.add_column(aspect + "\n+ / − / ± / ?", justify="center")
     table.add_column(OVERALL_POSITION)
     for group in counts.groups:
-        row = [shown(group)]
+        row = [shown(counts.group_name(group))]
         for aspect in ASPECTS:
             row.append(" / ".join(str(counts.count(group, aspect, lb)) for lb in ASPECT_LABELS))
         positions = ((lb, counts.count(group, OVERALL_POSITION, lb)) for lb in PARAGRAPH_LABELS)

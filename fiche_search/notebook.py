@@ -184,15 +184,16 @@ class Stances(StanceCounts):
     label, with the number of fiches."""
 
     def __repr__(self) -> str:
-        groups = self.groups
+        groups = [self.group_name(group) for group in self.groups]
         span = f"{groups[0]}..{groups[-1]}" if groups else "none"
         return f"<Stances of {self.documents} fiches by {self.by} ({span})>"
 
     def rows(self) -> list[dict]:
-        return [
+        return [  # group None (undated) stays None: a null in the frame
             {self.by: group, "aspect": aspect, "label": label, "fiches": self.counts[key]}
-            for key in sorted(self.counts)
-            for group, aspect, label in [key]
+            for group in self.groups
+            for key in sorted(k for k in self.counts if k[0] == group)
+            for _, aspect, label in [key]
             if self.counts[key]
         ]
 
@@ -203,7 +204,7 @@ class Stances(StanceCounts):
                 counts = [f"{lb} {self.count(group, aspect, lb)}" for lb in labels]
                 counts = [c for c in counts if not c.endswith(" 0")]
                 if counts:
-                    rows.append((group, aspect, ", ".join(counts)))
+                    rows.append((self.group_name(group), aspect, ", ".join(counts)))
         return (
             f"<div><p>{self.documents} fiches by {html.escape(self.by)}</p>"
             + _table((self.by, "aspect", "fiches per label"), rows)

@@ -173,7 +173,8 @@ def test_explain_prints_the_query(home):
 def test_stances_by_year(home):
     counts = run_json_here("stances", "migratie", "--by", "year", home=home)
     assert counts["documents"] >= 1
-    assert counts["counts"]["2026"]["subsidiariteit"]["positief"] >= 1
+    by_year = {group["year"]: group["counts"] for group in counts["groups"]}
+    assert by_year["2026"]["subsidiariteit"]["positief"] >= 1
 
 
 def test_show_a_document(home):

@@ -131,8 +131,9 @@ def test_document_json(client):
 def test_timeline_counts_and_draws_svg(client):
     data = client.get("/timeline", params={"q": MARKER, "format": "json"}).json()
     assert data["documents"] == 2
-    assert data["counts"]["2024"]["subsidiariteit"]["negatief"] == 1
-    assert data["counts"]["2025"]["subsidiariteit"]["positief"] == 1
+    by_year = {group["year"]: group["counts"] for group in data["groups"]}
+    assert by_year["2024"]["subsidiariteit"]["negatief"] == 1
+    assert by_year["2025"]["subsidiariteit"]["positief"] == 1
     page = client.get("/timeline", params={"q": MARKER})
     assert page.text.count("<svg") == len(TIMELINE_LABELS)
     assert '<rect class="s-negatief"' in page.text and '<rect class="s-positief"' in page.text

@@ -24,7 +24,7 @@ class Block:
     height: float
     label: str
     count: int
-    group: str
+    group: str  # as the reader sees it: "2024", "undated"
 
 
 @dataclass
@@ -55,7 +55,7 @@ def timeline_charts(counts: StanceCounts) -> list[Chart]:
     return [_chart(counts, aspect, groups) for aspect in TIMELINE_LABELS]
 
 
-def _chart(counts: StanceCounts, aspect: str, groups: list[str]) -> Chart:
+def _chart(counts: StanceCounts, aspect: str, groups: list[str | None]) -> Chart:
     labels = TIMELINE_LABELS[aspect]
     totals = [sum(counts.count(g, aspect, lb) for lb in labels) for g in groups]
     top = max(totals, default=0) or 1
@@ -69,8 +69,11 @@ def _chart(counts: StanceCounts, aspect: str, groups: list[str]) -> Chart:
             n = counts.count(group, aspect, label)
             if n:
                 y -= n * scale
-                blocks.append(Block(x, round(y, 1), BAR, round(n * scale, 1), label, n, group))
-        axis.append(AxisLabel(x + BAR / 2, group))
+                height = round(n * scale, 1)
+                blocks.append(
+                    Block(x, round(y, 1), BAR, height, label, n, counts.group_name(group))
+                )
+        axis.append(AxisLabel(x + BAR / 2, counts.group_name(group)))
     ticks = [Tick(round(baseline - v * scale, 1), v) for v in _tick_values(top)]
     width = LEFT + GAP + max(len(groups), 1) * (BAR + GAP)
     return Chart(aspect, width, TOP + HEIGHT + BOTTOM, blocks, ticks, axis, baseline)

@@ -35,7 +35,7 @@ def timeline_page(request: Request) -> Response:
         return json_response(counts.to_json(state.q))
     if fmt == "csv":
         rows = [
-            [group, aspect, label, counts.count(group, aspect, label)]
+            [group or "", aspect, label, counts.count(group, aspect, label)]  # "": undated
             for group in counts.groups
             for aspect, labels in TIMELINE_LABELS.items()
             for label in labels

@@ -11,32 +11,47 @@ from index.search.contract import STANCE_GROUPS, SearchBackend
 from index.search.query import ParsedQuery
 from parsers.model import TIMELINE_LABELS
 
+# What the group None (the fiches without a year or ministerie) is called where people read
+# it; JSON gives null. "undated" as the search's `--undated` (`year:none`) names them.
+NO_GROUP_NAMES = {"year": "undated", "ministerie": "no ministerie"}
+
 
 @dataclass
 class StanceCounts:
     by: str
     documents: int = 0  # fiches with at least one aspect stance
-    counts: Counter = field(default_factory=Counter)  # (group, aspect, label) -> fiches
+    # (group, aspect, label) -> fiches; group None: the fiches without a year (or ministerie)
+    counts: Counter = field(default_factory=Counter)
 
     @property
-    def groups(self) -> list[str]:
-        return sorted({group for group, _, _ in self.counts})
+    def groups(self) -> list[str | None]:
+        """The groups in order, None (undated) last."""
+        return sorted({group for group, _, _ in self.counts}, key=lambda g: (g is None, g or ""))
 
-    def count(self, group: str, aspect: str, label: str) -> int:
+    def group_name(self, group: str | None) -> str:
+        """A group as a reader sees it: '2024', 'undated'."""
+        return NO_GROUP_NAMES.get(self.by, "none") if group is None else group
+
+    def count(self, group: str | None, aspect: str, label: str) -> int:
         return self.counts[(group, aspect, label)]
 
     def to_json(self, query: str) -> dict:
+        """`{"query", "by", "documents", "groups": [{BY: "2024" | null, "counts": {aspect:
+        {label: fiches}}}]}`, in the order of `groups`."""
         return {
             "query": query,
             "by": self.by,
             "documents": self.documents,
-            "counts": {
-                g: {
-                    a: {lb: self.count(g, a, lb) for lb in labels}
-                    for a, labels in TIMELINE_LABELS.items()
+            "groups": [
+                {
+                    self.by: g,
+                    "counts": {
+                        a: {lb: self.count(g, a, lb) for lb in labels}
+                        for a, labels in TIMELINE_LABELS.items()
+                    },
                 }
                 for g in self.groups
-            },
+            ],
         }
 
 

@@ -132,7 +132,7 @@ def section_entries(doc: Document) -> list[SectionEntry]:
     labels_by_key: dict[str, set[str]] = {}
     for stance in doc.stances:
         labels_by_key.setdefault(stance.section_key, set()).add(stance.label)
-    ministerie = _short_ministry(str(doc.metadata.get("ministerie", "")))
+    ministerie = short_ministry(str(doc.metadata.get("ministerie", "")))
     raad = str(doc.metadata.get("behandelingstraject_raad", ""))[:120]
     year = doc.date[:4] if doc.date else ""
     dossier = list(doc.dossier)
@@ -180,6 +180,7 @@ def _as_analysed(
 
 
 STANCE_GROUPS = ("year", "ministerie")
+_NO_GROUP = "?"  # the aggregation's bucket for documents without a year (or ministerie)
 
 
 def stance_aggregation(by: str) -> dict:
@@ -187,7 +188,7 @@ def stance_aggregation(by: str) -> dict:
     aggregation languages (Tantivy's follows Elasticsearch's)."""
     return {
         "groups": {
-            "terms": {"field": by, "size": 1000, "missing": "?"},
+            "terms": {"field": by, "size": 1000, "missing": _NO_GROUP},
             "aggs": {
                 "stances": {
                     "terms": {"field": "aspect_stance", "size": 100},
@@ -199,17 +200,28 @@ def stance_aggregation(by: str) -> dict:
     }
 
 
-def read_stance_aggregation(result: dict) -> tuple[list[tuple[str, str, str, int]], int]:
-    """(group, aspect, label, documents) rows and the number of documents counted."""
+def read_stance_aggregation(
+    result: dict,
+) -> tuple[list[tuple[str | None, str, str, int]], int]:
+    """(group, aspect, label, documents) rows and the number of documents counted; the group
+    is None for the documents without a year (or ministerie)."""
     rows = []
     for group in result["groups"]["buckets"]:
+        key = str(group["key"])
         for bucket in group["stances"]["buckets"]:
             aspect, label = bucket["key"].split(":", 1)
-            rows.append((str(group["key"]), aspect, label, round(bucket["docs"]["value"])))
+            rows.append(
+                (
+                    key if key not in (_NO_GROUP, "") else None,
+                    aspect,
+                    label,
+                    round(bucket["docs"]["value"]),
+                )
+            )
     return rows, round(result["documents"]["value"] or 0)
 
 
-def _short_ministry(value: str) -> str:
+def short_ministry(value: str) -> str:
     """'Ministerie van Financiën in nauwe samenwerking met ...' -> 'Ministerie van Financiën':
     the eerstverantwoordelijke is what a facet should count."""
     for cut in (" in nauwe samenwerking", " in samenwerking", ",", ";", " en het "):
@@ -291,9 +303,10 @@ class SearchBackend(Protocol):
 
     def stance_counts(
         self, query: ParsedQuery, by: str
-    ) -> tuple[list[tuple[str, str, str, int]], int]:
+    ) -> tuple[list[tuple[str | None, str, str, int]], int]:
         """Aspect stances of the documents that match, per year or ministerie, through the
-        backend's aggregations: (group, aspect, label, documents) rows, and the documents."""
+        backend's aggregations: (group, aspect, label, documents) rows (group None: without a
+        year or ministerie), and the documents."""
 
     def explain(self, request: SearchRequest) -> str: ...
 
