@@ -41,7 +41,7 @@ from index.features.proposals import proposal_refs
 from index.features.references import Citation, cited_by, cites, resolve_targets
 from index.features.related import Related, related_documents
 from index.features.stance_counts import StanceCounts, count_stances
-from index.features.vote_rows import VoteRow, vote_rows
+from index.features.vote_rows import VoteFilters, VoteRow, vote_rows
 from index.features.watches import Alert, Watch, WatchError, WatchStore
 from index.search.backends import BackendUnavailable, open_backend
 from index.search.contract import (
@@ -111,6 +111,11 @@ def open(  # noqa: A001 - fiche_search.open(home), as the README shows
     """The archive in `home` (default: $FICHE_HOME or the user data directory), searched with
     `backend` (default: $FICHE_BACKEND or embedded; a cluster at `es_url` or $FICHE_ES_URL)."""
     return FicheSearch(home, backend, es_url)
+
+
+def _listed(value: str | Iterable[str]) -> list[str]:
+    """One value or several, as a list."""
+    return [value] if isinstance(value, str) else list(value)
 
 
 def filters_from_arguments(arguments: dict[str, FilterValue | bool | None]) -> Filters:
@@ -323,12 +328,37 @@ class FicheSearch:
         return as_proposal(proposal_timeline(self.archive, ref))
 
     def council_votes(
-        self, country: str = "NL", differs: bool = False, since: str = "", until: str = ""
+        self,
+        country: str = "NL",
+        differs: bool = False,
+        since: str = "",
+        until: str = "",
+        *,
+        proposal: str | Iterable[str] = (),
+        configuration: str | Iterable[str] = (),
+        outcome: str | Iterable[str] = (),
+        vote: str | Iterable[str] = (),
+        ministerie: str | Iterable[str] = (),
     ) -> list[VoteRow]:
         """Every Council vote (from `crawl consilium`), newest first, beside the latest fiche's
         overall position on its proposal and the country's vote; `differs`: only where they
-        disagree. A bad country code or date raises BadVoteFilter."""
-        return vote_rows(self.archive, country, differs, since, until)
+        disagree. The other filters take a value or a list (any of them): a proposal in any
+        form `proposal` takes, the Council configuration, the outcome, the country's vote
+        (in_favour, against, abstained, not_participating), the fiche's ministerie; case and
+        accents aside. A bad country code, date or value raises BadVoteFilter (naming the
+        values that exist), a proposal nothing names UnknownProposal."""
+        filters = VoteFilters(
+            country=country,
+            differs=differs,
+            since=since,
+            until=until,
+            proposals=_listed(proposal),
+            configurations=_listed(configuration),
+            outcomes=_listed(outcome),
+            votes=_listed(vote),
+            ministeries=_listed(ministerie),
+        )
+        return vote_rows(self.archive, filters)
 
     # --- saved searches ------------------------------------------------------------------
 

@@ -131,6 +131,58 @@ def test_bad_votes_options_are_one_line_and_exit_2(crawled):
         assert said in result.stderr and "Traceback" not in result.stderr
 
 
+def procedures(home, *args: str) -> list[str]:
+    return [row["procedure"] for row in run_json_here("votes", *args, home=home)]
+
+
+def test_votes_take_the_search_s_filters_whatever_the_case_and_accents(crawled):
+    # a proposal in any form `proposal` takes: COM, CELEX, procedure
+    for ref in ("COM(2018) 340", "com/2018/340 final", "52018PC0340", "2018/0172(COD)"):
+        assert procedures(crawled, "--proposal", ref) == ["2018/0172(COD)"], ref
+    assert procedures(crawled, "--proposal", "2023/0079(COD)") == ["2023/0079(COD)"]
+    ecofin = ("--configuration", "ECONOMIC and Financial Affairs Cöuncil")
+    assert procedures(crawled, *ecofin) == ["2023/0079(COD)", "2018/0172(COD)"]
+    assert procedures(crawled, *ecofin, "--vote", "Abstained") == ["2023/0079(COD)"]
+    assert procedures(crawled, "--vote", "against", "--vote", "abstained") == [
+        "2023/0079(COD)",
+        "2018/0172(COD)",
+    ]
+    outcome = ("--outcome", "adoption of the legislative act")
+    assert len(procedures(crawled, *outcome)) == 3
+    # the fiche's ministerie, short as the search's facet shows it
+    [row] = run_json_here(
+        "votes", "--ministerie", "ministerie van justitie en veiligheid", home=crawled
+    )
+    assert (row["procedure"], row["ministerie"]) == (
+        "2018/0172(COD)",
+        "Ministerie van Justitie en Veiligheid",
+    )
+    # dates as the search takes them: --until 2019 is the whole year
+    assert procedures(crawled, "--until", "2019") == ["2018/0172(COD)", "2009/0162(COD)"]
+    assert procedures(crawled, "--since", "2019-05", "--until", "2019-05") == ["2018/0172(COD)"]
+    table = run_cli_here("votes", "--csv", "--proposal", "COM(2018) 340", home=crawled).stdout
+    [csv_row] = csv.DictReader(io.StringIO(table))
+    assert csv_row["ministerie"] == "Ministerie van Justitie en Veiligheid"
+
+
+def test_an_unknown_votes_filter_value_names_those_that_exist(crawled):
+    for args, code, said in (
+        (("--configuration", "Ecofin"), 2, "configurations that exist, closest first: "),
+        (("--outcome", "rejected"), 2, "'Adoption of the legislative act'"),
+        (("--vote", "yes"), 2, "votes are, closest first: "),
+        (("--ministerie", "Justitie"), 2, "'Ministerie van Justitie en Veiligheid'"),
+        (("--proposal", "not a ref!"), 2, "not a proposal reference"),
+        (("--proposal", "COM(2099) 1"), 1, "no document in the archive names COM(2099) 1"),
+    ):
+        result = run_cli_here("votes", *args, home=crawled)
+        assert result.returncode == code, (args, result.stderr)
+        [line] = result.stderr.splitlines()
+        assert line.startswith("error: ") and said in line, line
+    unknown = run_cli_here("votes", "--configuration", "Ecofin", home=crawled).stderr
+    assert "no Council vote has configuration 'Ecofin'" in unknown
+    assert "'Economic and Financial Affairs Council'" in unknown
+
+
 def test_a_vote_on_a_procedure_no_document_names_is_kept_linked_to_nothing(crawled):
     [row] = [r for r in run_json_here("votes", home=crawled) if r["date"] == "2024-03-12"]
     assert row["procedure"] == "2023/0079(COD)"

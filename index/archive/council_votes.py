@@ -97,6 +97,17 @@ def vote_by_id(archive: Archive, vote_id: str) -> CouncilVote | None:
     return found[0] if found else None
 
 
+def vote_values(archive: Archive, column: str) -> list[str]:
+    """The distinct non-empty values of one column of the votes (configuration, outcome,
+    procedure), sorted."""
+    if column not in ("configuration", "outcome", "procedure"):
+        raise ValueError(f"no vote column {column!r} to list")  # a column name, never typed
+    rows = archive.db.execute(
+        f"SELECT DISTINCT {column} FROM council_votes WHERE {column} != '' ORDER BY 1"
+    )
+    return [row[0] for row in rows]
+
+
 def vote_count(archive: Archive) -> int:
     return archive.db.execute("SELECT COUNT(*) FROM council_votes").fetchone()[0]
 

@@ -1,23 +1,35 @@
 """`fiche-search votes`: every Council vote beside what the cabinet wrote about its proposal.
 
 One row per vote: the proposal the vote's procedure belongs to (found as `proposal` finds it),
-the latest fiche's overall position, and one member state's vote (NL unless asked otherwise).
-A vote on a procedure no archived document names is a row without a proposal or position.
+the latest fiche's overall position and ministerie, and one member state's vote (NL unless
+asked otherwise). A vote on a procedure no archived document names is a row without a proposal
+or position. The filters are the search's where they apply: a proposal in any form `proposal`
+takes, the Council configuration, the outcome, how the country voted, the fiche's ministerie;
+values match whatever their case and accents, and an unknown one names those that exist.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from index.archive.council_votes import all_votes
+from index.archive.council_votes import all_votes, vote_values
 from index.archive.database import Archive
-from index.features.proposals import OVERALL, ProposalTimeline, UnknownProposal, proposal
+from index.features.proposals import (
+    OVERALL,
+    MalformedRef,
+    ProposalTimeline,
+    UnknownProposal,
+    proposal,
+)
 from index.features.said_and_did import said_and_did
-from parsers.council_votes import CouncilVote
+from index.search.contract import short_ministry
+from index.search.filters import QueryError, check_date, closest, fold
+from parsers.council_votes import POSITION_NAMES, CouncilVote
 
 COUNTRY = re.compile(r"[A-Z]{2}")
+HINT_VALUES = 5  # existing values an unknown filter value's message names
 CSV_HEADER = [
     "date",
     "procedure",
@@ -32,12 +44,29 @@ CSV_HEADER = [
     "fiche",
     "differs",
     "evidence",
+    "ministerie",
 ]
 
 
 class BadVoteFilter(ValueError):
-    """A --country that is no two-letter code, a --since/--until that is no date (exit 2,
-    HTTP 400)."""
+    """A --country that is no two-letter code, a --since/--until that is no date, a value no
+    vote has (exit 2, HTTP 400)."""
+
+
+@dataclass
+class VoteFilters:
+    """Which votes `votes` lists: every list is any of its values (OR), the filters all
+    together (AND), as the search's filters."""
+
+    country: str = "NL"  # whose vote
+    differs: bool = False  # only where that vote disagrees with the fiche's overall position
+    since: str = ""  # YYYY[-MM[-DD]], the vote's date, inclusive
+    until: str = ""
+    proposals: list[str] = field(default_factory=list)  # REFs as `proposal` takes them
+    configurations: list[str] = field(default_factory=list)  # the Council formation
+    outcomes: list[str] = field(default_factory=list)  # the Council's action
+    votes: list[str] = field(default_factory=list)  # how the country voted: POSITION_NAMES
+    ministeries: list[str] = field(default_factory=list)  # the fiche's, as the facet shows it
 
 
 @dataclass
@@ -55,6 +84,7 @@ class VoteRow:
     fiche: str | None  # that fiche's id
     evidence: str | None
     differs: bool
+    ministerie: str | None = None  # the fiche's eerstverantwoordelijk ministerie, if known
 
     def csv_row(self) -> list:
         return [
@@ -71,6 +101,7 @@ class VoteRow:
             self.fiche or "",
             "true" if self.differs else "false",
             self.evidence or "",
+            self.ministerie or "",
         ]
 
 
@@ -82,36 +113,131 @@ def country_code(value: str) -> str:
     return code
 
 
-def iso_day(value: str, option: str) -> str:
-    """'2024-01-31' as is, '' for none; BadVoteFilter for anything else."""
-    if not value:
+def day_bound(value: str, option: str) -> str:
+    """A --since/--until as the search takes it (YYYY, YYYY-MM or YYYY-MM-DD), '' for none;
+    BadVoteFilter for anything else."""
+    if not value.strip():
         return ""
     try:
-        return date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        raise BadVoteFilter(f"{option} {value!r}: give a date like 2024-01-31") from None
+        return check_date(value.strip())
+    except QueryError:
+        raise BadVoteFilter(
+            f"{option} {value!r}: give a date like 2024, 2024-01 or 2024-01-31"
+        ) from None
 
 
-def vote_rows(
-    archive: Archive,
-    country: str = "NL",
-    differs: bool = False,
-    since: str = "",
-    until: str = "",
-) -> list[VoteRow]:
-    """The Council votes (dated since..until), newest first; `differs`: only those where the
-    country's vote disagrees with the fiche's overall position."""
-    code = country_code(country)
-    since, until = iso_day(since, "--since"), iso_day(until, "--until")
-    timelines: dict[str, ProposalTimeline | None] = {}
+def _through(until: str) -> str:
+    """The last ISO date an --until of YYYY or YYYY-MM holds, as a string bound: '2024' ->
+    '2024-12-31', '2024-02' -> '2024-02-31' (no date after the 29th is missed)."""
+    return until + "-12-31"[len(until) - 4 :] if until and len(until) < 10 else until
+
+
+def vote_position(value: str) -> str:
+    """'In favour', 'in-favour', 'IN_FAVOUR' -> 'in_favour'; BadVoteFilter names the four."""
+    name = re.sub(r"[\s-]+", "_", fold(value))
+    if name not in POSITION_NAMES:
+        raise BadVoteFilter(
+            f"--vote {value!r}: votes are, closest first: "
+            + ", ".join(closest(name, POSITION_NAMES, n=len(POSITION_NAMES)))
+        )
+    return name
+
+
+def vote_rows(archive: Archive, filters: VoteFilters | None = None) -> list[VoteRow]:
+    """The Council votes that pass FILTERS, newest first; BadVoteFilter for a bad value,
+    UnknownProposal for a --proposal REF no archived document or vote names."""
+    filters = filters or VoteFilters()
+    code = country_code(filters.country)
+    since = day_bound(filters.since, "--since")
+    until = _through(day_bound(filters.until, "--until"))
+    positions = [vote_position(v) for v in filters.votes]
+    configurations = _existing(
+        filters.configurations, vote_values(archive, "configuration"), "configuration"
+    )
+    outcomes = _existing(filters.outcomes, vote_values(archive, "outcome"), "outcome")
+    proposals = _Proposals(archive)
+    ministeries = _existing(filters.ministeries, proposals.every_ministerie(), "ministerie")
+    votes = all_votes(archive, since, until)
+    if filters.proposals:
+        wanted = _votes_of_proposals(archive, filters.proposals)
+        votes = [vote for vote in votes if vote.id in wanted]
     rows = []
-    for vote in reversed(all_votes(archive, since, until)):
-        if vote.procedure not in timelines:
-            timelines[vote.procedure] = _proposal_of(archive, vote.procedure)
-        row = _row(vote, timelines[vote.procedure], code)
-        if row.differs or not differs:
+    for vote in reversed(votes):
+        if (configurations and vote.configuration not in configurations) or (
+            outcomes and vote.outcome not in outcomes
+        ):
+            continue
+        row = _row(vote, proposals.of(vote.procedure), code)
+        if (
+            (row.differs or not filters.differs)
+            and (not positions or row.vote in positions)
+            and (not ministeries or row.ministerie in ministeries)
+        ):
             rows.append(row)
     return rows
+
+
+class _Proposals:
+    """The proposal of each procedure, found once per `votes`."""
+
+    def __init__(self, archive: Archive):
+        self.archive = archive
+        self.found: dict[str, _Proposal | None] = {}
+
+    def of(self, procedure: str) -> _Proposal | None:
+        """The proposal of a procedure, None when no archived document names it."""
+        if procedure not in self.found:
+            timeline = _proposal_of(self.archive, procedure)
+            self.found[procedure] = (
+                _Proposal(timeline, _ministerie(self.archive, timeline)) if timeline else None
+            )
+        return self.found[procedure]
+
+    def every_ministerie(self) -> list[str]:
+        """The ministeries of the proposals of every stored vote (--ministerie's values)."""
+        procedures = vote_values(self.archive, "procedure")
+        return [p.ministerie for p in map(self.of, procedures) if p and p.ministerie]
+
+
+@dataclass
+class _Proposal:
+    timeline: ProposalTimeline
+    ministerie: str | None  # its fiche's eerstverantwoordelijk ministerie, if known
+
+
+def _votes_of_proposals(archive: Archive, refs: Iterable[str]) -> set[str]:
+    """The ids of the votes on the proposals REFS name, found as `proposal` finds them; a
+    malformed REF is a BadVoteFilter (exit 2), one nothing names UnknownProposal (exit 1)."""
+    ids = set()
+    for ref in refs:
+        try:
+            timeline = proposal(archive, ref)
+        except MalformedRef as error:
+            raise BadVoteFilter(f"--proposal: {error}") from None
+        ids |= {vote.id for vote in timeline.council_votes}
+    return ids
+
+
+def _existing(typed: list[str], values: list[str], what: str) -> set[str]:
+    """The VALUES the TYPED ones are, case and accents aside ('ecofin council' is 'ECOFIN
+    Council'); BadVoteFilter for one that no vote has, naming those that exist, closest
+    first. An empty set: no filter."""
+    by_fold: dict[str, set[str]] = {}
+    for value in values:
+        if value:
+            by_fold.setdefault(fold(value), set()).add(value)
+    found: set[str] = set()
+    for value in typed:
+        matches = by_fold.get(fold(value))
+        if not matches:
+            existing = sorted({v for group in by_fold.values() for v in group})
+            names = ", ".join(repr(v) for v in closest(value, existing, HINT_VALUES))
+            raise BadVoteFilter(
+                f"no Council vote has {what} {value!r}; "
+                + (f"{what}s that exist, closest first: {names}" if names else f"none has a {what}")
+            )
+        found |= matches
+    return found
 
 
 def _proposal_of(archive: Archive, procedure: str) -> ProposalTimeline | None:
@@ -127,7 +253,8 @@ def _proposal_of(archive: Archive, procedure: str) -> ProposalTimeline | None:
     return timeline
 
 
-def _row(vote: CouncilVote, timeline: ProposalTimeline | None, country: str) -> VoteRow:
+def _row(vote: CouncilVote, found: _Proposal | None, country: str) -> VoteRow:
+    timeline = found.timeline if found else None
     position = timeline.position.get(OVERALL) if timeline else None
     compared = said_and_did(
         position.label if position else None,
@@ -148,4 +275,15 @@ def _row(vote: CouncilVote, timeline: ProposalTimeline | None, country: str) -> 
         fiche=position.id if position else None,
         evidence=compared.evidence,
         differs=compared.differs,
+        ministerie=found.ministerie if found else None,
     )
+
+
+def _ministerie(archive: Archive, timeline: ProposalTimeline) -> str | None:
+    """The eerstverantwoordelijk ministerie its fiches name (the first that names one), as
+    the search's ministerie facet shows it; None without."""
+    fiches = [e.id for e in timeline.timeline if e.relation in ("fiche", "revised-fiche")]
+    for fiche in archive.documents(fiches):
+        if name := short_ministry(str(fiche.metadata.get("ministerie") or "")):
+            return name
+    return None

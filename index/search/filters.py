@@ -149,7 +149,7 @@ def _year(value: str) -> int | str:
     return int(value)
 
 
-def _date(value: str) -> str:
+def check_date(value: str) -> str:
     """YYYY, YYYY-MM or YYYY-MM-DD, and a date that exists (2022-13-45 does not)."""
     form = "use YYYY, YYYY-MM or YYYY-MM-DD, like 2022 or 2022-03-31"
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
@@ -256,7 +256,7 @@ FILTERS: tuple[FilterSpec, ...] = (
         "since",
         "",
         "Documents dated on or after this date (YYYY[-MM[-DD]]); undated documents never pass.",
-        _date,
+        check_date,
         multiple=False,
         metavar="DATE",
     ),
@@ -265,7 +265,7 @@ FILTERS: tuple[FilterSpec, ...] = (
         "until",
         "",
         "Documents dated on or before this date (YYYY[-MM[-DD]]); undated documents never pass.",
-        _date,
+        check_date,
         multiple=False,
         metavar="DATE",
     ),
