@@ -216,6 +216,13 @@ def stats_command(home, as_json):
     console.print(table)
     types = ", ".join(f"{t or '?'}: {n}" for t, n in summary["doc_types"].items())
     console.print(f"document types: {escape(types)}")
+    votes = summary["council_votes"]
+    console.print(
+        f"Council votes: {votes['votes']}, {votes['linked']} on a proposal in the archive,"
+        f" {votes['with_fiche']} on one with a fiche"
+        if votes["votes"]
+        else "Council votes: none (fetch them with `fiche-search crawl consilium`)"
+    )
 
 
 @click.command("show")

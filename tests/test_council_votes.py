@@ -183,6 +183,19 @@ def test_an_unknown_votes_filter_value_names_those_that_exist(crawled):
     assert "'Economic and Financial Affairs Council'" in unknown
 
 
+def test_stats_counts_the_votes_and_those_that_join_a_proposal_or_a_fiche(crawled, fiche_home):
+    # 2018/0172(COD): the fiche's proposal; 2009/0162(COD): only cited by the fiche (a
+    # proposal in the archive, not the fiche's); 2023/0079(COD): named by nothing
+    counts = run_json_here("stats", home=crawled)["council_votes"]
+    assert counts == {"votes": 3, "linked": 2, "with_fiche": 1}
+    every = run_json_here("votes", home=crawled)
+    assert sum(r["fiche"] is not None for r in every) == counts["with_fiche"]
+    line = run_cli_here("stats", home=crawled).stdout.splitlines()[-1]
+    assert line == "Council votes: 3, 2 on a proposal in the archive, 1 on one with a fiche"
+    never = run_cli_here("stats", home=fiche_home).stdout.splitlines()[-1]
+    assert never == "Council votes: none (fetch them with `fiche-search crawl consilium`)"
+
+
 def test_a_vote_on_a_procedure_no_document_names_is_kept_linked_to_nothing(crawled):
     [row] = [r for r in run_json_here("votes", home=crawled) if r["date"] == "2024-03-12"]
     assert row["procedure"] == "2023/0079(COD)"

@@ -112,6 +112,36 @@ def vote_count(archive: Archive) -> int:
     return archive.db.execute("SELECT COUNT(*) FROM council_votes").fetchone()[0]
 
 
+def named_procedures(archive: Archive) -> list[str]:
+    """The procedures of stored votes that an archived document names (its Cellar procedure
+    notice, a fiche or letter citing it): those whose votes join a proposal."""
+    rows = archive.db.execute(
+        "SELECT DISTINCT procedure FROM council_votes WHERE procedure IN"
+        " (SELECT value FROM links WHERE kind = 'procedure') ORDER BY 1"
+    )
+    return [row[0] for row in rows]
+
+
+def procedures_near_fiches(archive: Archive) -> list[str]:
+    """The named procedures whose documents share a COM or CELEX number with a fiche: those
+    whose proposal may have one (`proposal` tells; a fiche that merely cites the number is
+    here too)."""
+    rows = archive.db.execute(
+        "SELECT DISTINCT named.value FROM links named"
+        " JOIN links number ON number.doc_id = named.doc_id AND number.kind IN ('com', 'celex')"
+        " JOIN links same ON same.kind = number.kind AND same.value = number.value"
+        " JOIN documents fiche ON fiche.id = same.doc_id AND fiche.doc_type = 'fiche'"
+        " WHERE named.kind = 'procedure'"
+        " AND named.value IN (SELECT procedure FROM council_votes) ORDER BY 1"
+    )
+    return [row[0] for row in rows]
+
+
+def votes_per_procedure(archive: Archive) -> dict[str, int]:
+    rows = archive.db.execute("SELECT procedure, COUNT(*) FROM council_votes GROUP BY procedure")
+    return dict(rows.fetchall())
+
+
 def _votes(archive: Archive, where: str, params: list[str]) -> list[CouncilVote]:
     rows = archive.db.execute(
         f"SELECT {_COLUMNS} FROM council_votes {where} ORDER BY date, procedure, id", params

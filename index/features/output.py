@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import asdict
 
 from index.archive.database import Archive
+from index.features.vote_rows import vote_counts
 from index.search.contract import SearchResults
 from parsers import OcrPage
 from parsers.characters import printable
@@ -75,7 +77,8 @@ def plain_snippet(snippet: str) -> str:
 
 
 def archive_summary(archive: Archive) -> dict:
-    """What the archive holds, per source, and how fresh it is (`stats --json`)."""
+    """What the archive holds, per source, and how fresh it is (`stats --json`), and the
+    Council votes: how many, how many join a proposal, how many a fiche's."""
     return {
         "home": str(archive.home),
         "documents": archive.statistics.count("documents"),
@@ -83,6 +86,7 @@ def archive_summary(archive: Archive) -> dict:
         "raw_files": archive.statistics.count("raw_files"),
         "parse_failures": archive.statistics.count("parse_failures"),
         "doc_types": archive.statistics.doc_type_counts(),
+        "council_votes": asdict(vote_counts(archive)),
         "sources": [
             {
                 "source": s.source,
