@@ -25,6 +25,7 @@ from replay.server import COUNCIL_DUMP, ReplayServer, council_dump
 from starlette.testclient import TestClient
 from test_crawl_procedures import made_fiche
 
+import fiche_search
 from index.features.said_and_did import said_and_did
 from parsers.council_votes import DumpError, read_dump
 from web.app import BASE_URL, create_app
@@ -163,6 +164,16 @@ def test_votes_take_the_search_s_filters_whatever_the_case_and_accents(crawled):
     table = run_cli_here("votes", "--csv", "--proposal", "COM(2018) 340", home=crawled).stdout
     [csv_row] = csv.DictReader(io.StringIO(table))
     assert csv_row["ministerie"] == "Ministerie van Justitie en Veiligheid"
+
+
+def test_the_api_takes_each_votes_filter_as_a_value_or_a_list(crawled):
+    with fiche_search.open(crawled) as archive:
+        rows = archive.council_votes(vote=["Against", "abstained"], until="2019")
+        assert [(r.procedure, r.vote) for r in rows] == [("2018/0172(COD)", "against")]
+        [row] = archive.council_votes(proposal=["52018PC0340"])
+        assert row.ministerie == "Ministerie van Justitie en Veiligheid"
+        with pytest.raises(fiche_search.BadVoteFilter, match="^--vote 'ja': votes are"):
+            archive.council_votes(vote="ja")
 
 
 def test_an_unknown_votes_filter_value_names_those_that_exist(crawled):
