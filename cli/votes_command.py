@@ -111,7 +111,9 @@ def readable(rows: list[VoteRow]) -> str:
         return "no Council votes (fetch them with `fiche-search crawl consilium`)"
     lines = []
     for row in rows:
-        proposal = ", ".join(row.com_numbers) or "no archived document"
+        proposal = ", ".join(row.com_numbers) or (
+            "no COM number; cited in the archive" if row.linked else "no archived document"
+        )
         mark = "  DIFFERS" if row.differs else ""
         lines.append(f"{row.date}  {row.procedure}  {proposal}{mark}")
         lines.append(f"  {row.title}")

@@ -199,7 +199,8 @@ def test_stats_counts_the_votes_and_those_that_join_a_proposal_or_a_fiche(crawle
     # proposal in the archive, not the fiche's); 2023/0079(COD): named by nothing
     counts = run_json_here("stats", home=crawled)["council_votes"]
     assert counts == {"votes": 3, "linked": 2, "with_fiche": 1}
-    every = run_json_here("votes", home=crawled)
+    every = run_json_here("votes", home=crawled)  # the same counts as its rows
+    assert [r["procedure"] for r in every if r["linked"]] == ["2018/0172(COD)", "2009/0162(COD)"]
     assert sum(r["fiche"] is not None for r in every) == counts["with_fiche"]
     line = run_cli_here("stats", home=crawled).stdout.splitlines()[-1]
     assert line == "Council votes: 3, 2 on a proposal in the archive, 1 on one with a fiche"
@@ -211,6 +212,7 @@ def test_a_vote_on_a_procedure_no_document_names_is_kept_linked_to_nothing(crawl
     [row] = [r for r in run_json_here("votes", home=crawled) if r["date"] == "2024-03-12"]
     assert row["procedure"] == "2023/0079(COD)"
     assert (row["com_numbers"], row["position"], row["fiche"]) == ([], None, None)
+    assert row["linked"] is False
     assert (row["vote"], row["differs"]) == ("abstained", False)
     alone = run_json_here("proposal", "2023/0079(COD)", home=crawled)
     assert [v["abstained"] for v in alone["council_votes"]] == [["NL", "SE"]]

@@ -52,6 +52,7 @@ CSV_HEADER = [
     "differs",
     "evidence",
     "ministerie",
+    "linked",
 ]
 
 
@@ -92,6 +93,9 @@ class VoteRow:
     evidence: str | None
     differs: bool
     ministerie: str | None = None  # the fiche's eerstverantwoordelijk ministerie, if known
+    # An archived document names the procedure (`proposal PROCEDURE` shows it), also when
+    # none is about the proposal itself (a fiche citing it: no COM numbers, no fiche).
+    linked: bool = False
 
     def csv_row(self) -> list:
         return [
@@ -109,6 +113,7 @@ class VoteRow:
             "true" if self.differs else "false",
             self.evidence or "",
             self.ministerie or "",
+            "true" if self.linked else "false",
         ]
 
 
@@ -193,19 +198,19 @@ class VoteCounts:
     """The Council votes stored, for `stats`."""
 
     votes: int
-    linked: int  # on a procedure an archived document names: the vote joins a proposal
-    with_fiche: int  # on a proposal with a fiche: `votes` sets the cabinet's position beside
+    linked: int  # on a procedure an archived document names: the `votes` rows `linked`
+    with_fiche: int  # on a proposal whose fiche states its overall position: rows with a fiche
 
 
 def vote_counts(archive: Archive) -> VoteCounts:
-    """Counted by SQL where it can; `proposal` is asked only about the procedures whose
-    documents share a number with a fiche (a few milliseconds each)."""
+    """The counts of the `votes` rows, by SQL where it can: `proposal` is asked only about
+    the procedures whose documents share a number with a fiche (a few milliseconds each)."""
     per_procedure = votes_per_procedure(archive)
     proposals = _Proposals(archive)
     with_fiche = [
         procedure
         for procedure in procedures_near_fiches(archive)
-        if (found := proposals.of(procedure)) and found.has_fiche
+        if (found := proposals.of(procedure)) and OVERALL in found.timeline.position
     ]
     return VoteCounts(
         votes=sum(per_procedure.values()),
@@ -240,10 +245,6 @@ class _Proposals:
 class _Proposal:
     timeline: ProposalTimeline
     ministerie: str | None  # its fiche's eerstverantwoordelijk ministerie, if known
-
-    @property
-    def has_fiche(self) -> bool:
-        return any(e.relation in FICHE_RELATIONS for e in self.timeline.timeline)
 
 
 def _votes_of_proposals(archive: Archive, refs: Iterable[str]) -> set[str]:
@@ -317,6 +318,7 @@ def _row(vote: CouncilVote, found: _Proposal | None, country: str) -> VoteRow:
         evidence=compared.evidence,
         differs=compared.differs,
         ministerie=found.ministerie if found else None,
+        linked=found is not None,
     )
 
 
