@@ -159,38 +159,63 @@ def vote_rows(archive: Archive, filters: VoteFilters | None = None) -> list[Vote
     """The Council votes that pass FILTERS, newest first; BadVoteFilter for a bad value,
     UnknownProposal for a --proposal REF no archived document or vote names."""
     filters = filters or VoteFilters()
-    code = country_code(filters.country)
-    since = day_bound(filters.since, "--since")
-    until = _through(day_bound(filters.until, "--until"))
-    positions = [vote_position(v) for v in filters.votes]
-    configurations = _existing(
-        filters.configurations, vote_values(archive, "configuration"), "configuration"
-    )
-    outcomes = _existing(filters.outcomes, vote_values(archive, "outcome"), "outcome")
     proposals = _Proposals(archive)
-    ministeries = (  # every vote's proposal is looked up only when a ministerie is asked for
-        _existing(filters.ministeries, proposals.every_ministerie(), "ministerie")
-        if filters.ministeries
-        else set()
-    )
-    votes = all_votes(archive, since, until)
-    if filters.proposals:
-        wanted = _votes_of_proposals(archive, filters.proposals)
-        votes = [vote for vote in votes if vote.id in wanted]
+    wanted = _wanted(archive, filters, proposals)
     rows = []
-    for vote in reversed(votes):
-        if (configurations and vote.configuration not in configurations) or (
-            outcomes and vote.outcome not in outcomes
-        ):
-            continue
-        row = _row(vote, proposals.of(vote.procedure), code)
-        if (
-            (row.differs or not filters.differs)
-            and (not positions or row.vote in positions)
-            and (not ministeries or row.ministerie in ministeries)
-        ):
-            rows.append(row)
+    for vote in reversed(all_votes(archive, wanted.since, wanted.until)):
+        if wanted.keeps_vote(vote):
+            row = _row(vote, proposals.of(vote.procedure), wanted.country)
+            if wanted.keeps_row(row):
+                rows.append(row)
     return rows
+
+
+@dataclass
+class _Wanted:
+    """VoteFilters checked and resolved to the values the votes hold; an empty set: any."""
+
+    country: str
+    differs: bool
+    since: str
+    until: str  # the last date it holds ('2024' -> '2024-12-31')
+    vote_ids: set[str] | None  # None: no --proposal
+    configurations: set[str]
+    outcomes: set[str]
+    positions: set[str]
+    ministeries: set[str]
+
+    def keeps_vote(self, vote: CouncilVote) -> bool:
+        return (
+            (self.vote_ids is None or vote.id in self.vote_ids)
+            and (not self.configurations or vote.configuration in self.configurations)
+            and (not self.outcomes or vote.outcome in self.outcomes)
+        )
+
+    def keeps_row(self, row: VoteRow) -> bool:
+        return (
+            (row.differs or not self.differs)
+            and (not self.positions or row.vote in self.positions)
+            and (not self.ministeries or row.ministerie in self.ministeries)
+        )
+
+
+def _wanted(archive: Archive, filters: VoteFilters, proposals: _Proposals) -> _Wanted:
+    return _Wanted(
+        country=country_code(filters.country),
+        differs=filters.differs,
+        since=day_bound(filters.since, "--since"),
+        until=_through(day_bound(filters.until, "--until")),
+        vote_ids=_votes_of_proposals(archive, filters.proposals) if filters.proposals else None,
+        configurations=_existing(
+            filters.configurations, vote_values(archive, "configuration"), "configuration"
+        ),
+        outcomes=_existing(filters.outcomes, vote_values(archive, "outcome"), "outcome"),
+        positions={vote_position(v) for v in filters.votes},
+        # every vote's proposal is looked up only when a ministerie is asked for
+        ministeries=_existing(filters.ministeries, proposals.every_ministerie(), "ministerie")
+        if filters.ministeries
+        else set(),
+    )
 
 
 @dataclass
