@@ -260,10 +260,14 @@ def test_the_dump_is_archived_raw_asked_for_conditionally_and_alerts_a_watch_onc
     assert alert["doc_id"] == "procedure-2018-0172-cod"
 
     again = crawl(replay, home)  # the same day: not asked for at all
-    assert (again["skipped"], len(dump_requests(replay))) == (1, 1)
+    if again["skipped"] != 1:  # midnight (UTC) fell between the two crawls: a new day's ask
+        assert (again["unchanged"], len(dump_requests(replay))) == (1, 2)
+        again = crawl(replay, home)
+    asked = len(dump_requests(replay))
+    assert again["skipped"] == 1 and asked in (1, 2)
     unchanged = crawl(replay, home, *EVERY_RUN)  # asked for, with its ETag: 304
     assert (unchanged["fetched"], unchanged["unchanged"]) == (0, 1)
-    assert len(dump_requests(replay)) == 2
+    assert len(dump_requests(replay)) == asked + 1
     assert len(stored_votes(home)) == 3
     assert run_json_here("watch", "run", home=home) == {"plastics": []}
 
