@@ -3,11 +3,12 @@ fastest of N warm searches of each, the processes alternated (A, B, A, B, ...) s
 machine slows both alike. For one change at a time, on an index both versions read:
 
     git worktree add --detach /tmp/before HEAD~1
-    python -m benchmarks.latency_ab HOME /tmp/before . [--runs 3] [--rounds 5]
+    python -m benchmarks.latency_ab HOME /tmp/before . [--runs 3] [--rounds 5] [--query TEXT ...]
 
 HOME is an archive folder (`--home` of an import, or a `benchmarks.run --keep` folder's
 home-SIZE); each CODE folder is a checkout whose code is imported (PYTHONPATH). Prints each
-query's minimum in both and their ratio, and the p50 / p95 of the per-query minima.
+query's minimum in both and their ratio, and the p50 / p95 of the per-query minima. `--query`
+times these query texts (no filters) instead of the 32 of benchmarks/queries.py.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.queries import QUERIES
+from benchmarks.queries import QUERIES, BenchQuery
 
 
-def time_queries(home: Path, rounds: int) -> list[float]:
+def time_queries(home: Path, rounds: int, queries: list[BenchQuery]) -> dict[str, list[float]]:
     """This process's code: the fastest of `rounds` warm searches of each query, in ms."""
     # imported here, from the code measured (benchmarks.run is not: it looks for ../shared)
     from index.archive.database import Archive
@@ -35,7 +36,7 @@ def time_queries(home: Path, rounds: int) -> list[float]:
     backend = EmbeddedBackend(Archive(home).index_dir / "tantivy")
     requests = [
         SearchRequest(query=parse_query(query.text, Filters(**query.filters)), limit=10)
-        for query in QUERIES
+        for query in queries
     ]
     best = {"wall": [float("inf")] * len(requests), "cpu": [float("inf")] * len(requests)}
     for round_ in range(rounds + 1):  # the first round warms
@@ -48,10 +49,10 @@ def time_queries(home: Path, rounds: int) -> list[float]:
     return best
 
 
-def run_code(code: Path, home: Path, rounds: int) -> dict[str, list[float]]:
+def run_code(code: Path, home: Path, rounds: int, texts: list[str]) -> dict[str, list[float]]:
     env = dict(os.environ, PYTHONPATH=str(code.resolve()))
     # this file by its path: the code before may not have it
-    command = [sys.executable, __file__, "--child", str(home.resolve()), str(rounds)]
+    command = [sys.executable, __file__, "--child", str(home.resolve()), str(rounds), *texts]
     done = subprocess.run(command, env=env, cwd=code, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         sys.exit(f"latency_ab: the code in {code} failed: {done.stderr.strip()[-500:]}")
@@ -63,9 +64,11 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def print_table(clock: str, a_times: list[float], b_times: list[float]) -> None:
+def print_table(
+    clock: str, queries: list[BenchQuery], a_times: list[float], b_times: list[float]
+) -> None:
     print(f"{clock}: {'A':>8}{'B':>9}{'B/A':>7}  query")
-    for query, a, b in zip(QUERIES, a_times, b_times, strict=True):
+    for query, a, b in zip(queries, a_times, b_times, strict=True):
         print(f"{'':5}{a:8.2f}{b:9.2f}{b / max(a, 0.001):7.2f}  {query.label}")
     for label, share in (("p50", 0.5), ("p95", 0.95)):
         a, b = percentile(a_times, share), percentile(b_times, share)
@@ -79,7 +82,9 @@ def print_table(clock: str, a_times: list[float], b_times: list[float]) -> None:
 
 def main() -> None:
     if sys.argv[1:2] == ["--child"]:
-        print(json.dumps(time_queries(Path(sys.argv[2]), int(sys.argv[3]))))
+        texts = sys.argv[4:]
+        queries = [BenchQuery(text) for text in texts] if texts else QUERIES
+        print(json.dumps(time_queries(Path(sys.argv[2]), int(sys.argv[3]), queries)))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("home", type=Path)
@@ -87,17 +92,19 @@ def main() -> None:
     parser.add_argument("b", type=Path, help="the code after (a checkout)")
     parser.add_argument("--runs", type=int, default=3, help="processes of each, alternated")
     parser.add_argument("--rounds", type=int, default=5, help="warm rounds in each process")
+    parser.add_argument("--query", action="append", default=[], help="a query text (repeatable)")
     args = parser.parse_args()
     if not (args.home / "archive.sqlite").is_file():
         parser.error(f"no archive in {args.home}")
     for code in (args.a, args.b):
         if not (code / "index" / "search" / "embedded.py").is_file():
             parser.error(f"no search code in {code}")
-    n = len(QUERIES)
+    queries = [BenchQuery(text) for text in args.query] or QUERIES
+    n = len(queries)
     best = {side: {"wall": [float("inf")] * n, "cpu": [float("inf")] * n} for side in "ab"}
     for _ in range(args.runs):
         for side, code in (("a", args.a), ("b", args.b)):
-            times = run_code(code, args.home, args.rounds)
+            times = run_code(code, args.home, args.rounds, args.query)
             for clock, values in times.items():
                 best[side][clock] = [
                     min(x, y) for x, y in zip(best[side][clock], values, strict=True)
@@ -107,7 +114,7 @@ def main() -> None:
         "cpu = the process's CPU time, all threads (less moved by other load than wall)"
     )
     for clock in ("wall", "cpu"):
-        print_table(clock, best["a"][clock], best["b"][clock])
+        print_table(clock, queries, best["a"][clock], best["b"][clock])
 
 
 if __name__ == "__main__":
