@@ -450,7 +450,7 @@ class EmbeddedBackend:
         in both) cost more than the few extra ids save (`verordening -lidstaten` at 242k
         sections: 80 ms to leave out 8,212 documents instead of 10,162). When it is OTHER
         (`tarief NOT landbouw`), its documents are looked for on QUERY's side, and only those
-        in both are left out, not every one of the 12,000 saying landbouw."""
+        in both are left out, not every one of the 2,888 saying landbouw."""
         searcher = self.index.searcher()
         count = {"n": {"value_count": {"field": "doc_hash"}}}
         sections = [searcher.aggregate(q, count)["n"]["value"] or 0 for q in (query, other)]
