@@ -114,6 +114,27 @@ def test_search_parts_times_each_part_of_every_benchmark_query(scale_archive):
     assert "median: search" in result.stdout and "facets" in result.stdout
 
 
+def test_search_parts_in_cpu_time_times_building_the_query_too(scale_archive):
+    result = run_module("benchmarks.search_parts", str(scale_archive), "--rounds", "1", "--cpu")
+    assert result.returncode == 0, result.stderr
+    assert "fastest CPU time of 1 warm runs" in result.stdout
+    [row] = [line for line in result.stdout.splitlines() if line.endswith("  tarief NOT landbouw")]
+    assert len(row.split()) == 5 + 1 + 3  # five parts, the matches, the query's three words
+
+
+def test_latency_ab_compares_two_checkouts_query_by_query(scale_archive):
+    """The same checkout on both sides: every query timed in both, ratios printed."""
+    checkout = str(ROOT)
+    result = run_module(
+        "benchmarks.latency_ab", str(scale_archive), checkout, checkout,
+        "--runs", "1", "--rounds", "1", "--query", "visserij", "--query", "douane*",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    for clock in ("wall", "cpu"):
+        assert re.search(rf"{clock} p50: A \d+\.\d\d  B \d+\.\d\d  B/A \d", result.stdout)
+    assert len([line for line in result.stdout.splitlines() if line.endswith("  douane*")]) == 2
+
+
 def test_facet_sampling_compares_exact_and_estimated_facets_on_an_archive(scale_archive):
     result = run_module("benchmarks.facet_sampling", str(scale_archive), "--rounds", "1")
     assert result.returncode == 0, result.stderr

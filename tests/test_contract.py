@@ -234,6 +234,24 @@ def test_not_leaves_out_every_document_the_excluded_word_finds(backends, text):
     assert set(cluster.matching_documents(parse_query("NOT migratie"))).isdisjoint(migratie)
 
 
+@pytest.mark.parametrize("kept, left_out", [("kabinet", "migratie"), ("migratie", "kabinet")])
+def test_not_gives_the_same_documents_whichever_side_matches_fewer_sections(
+    backends, kept, left_out
+):
+    """The embedded index lists the documents of the side with fewer matching sections: the
+    excluded word's as they are, or the other side's and then those of them the excluded
+    word finds too. Both ways give the documents of one word without the other's."""
+    embedded, _ = backends
+    sections = {w: embedded.search(request(w)).total_sections for w in (kept, left_out)}
+    assert sections[kept] != sections[left_out], "one way only: the test proves nothing"
+    expected = set(embedded.matching_documents(parse_query(kept))) - set(
+        embedded.matching_documents(parse_query(left_out))
+    )
+    for backend in backends:
+        assert set(backend.matching_documents(parse_query(f"{kept} NOT {left_out}"))) == expected
+        assert backend.search(request(f"{kept} -{left_out}")).total == len(expected)
+
+
 def test_filter_values_as_a_reader_types_them(backends):
     """`--ministerie "ministerie van financien"` is the facet's "Ministerie van Financiën";
     a value no document has finds nothing and names the values that exist, closest first."""
