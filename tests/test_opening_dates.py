@@ -1,0 +1,100 @@
+"""Numeric dates where a fiche or a Kamerstuk prints a date field: the receipt date of section 1
+("12-03-2015", "12/3/2015", "12.03.2015", "2015-03-12"; day-month-year, the Dutch order,
+unless the year comes first) in every layout, and the date a page gives the Kamerstuk it prints.
+The texts are real openings of the read part (../shared/fiche-openings, lines 51 and 58), only
+the date's form or the dateline changed."""
+
+import json
+
+import pytest
+from conftest import OPENINGS
+
+from benchmarks.layouts import text_layouts
+from parsers import parse_bytes
+from parsers.dates import parse_dutch_date
+
+OPENINGS_BY_LINE = [json.loads(line) for line in OPENINGS.read_text().splitlines()]
+
+
+def cable_security_fiche(received: str) -> str:
+    """The fiche of line 58 (tkconv, 2025) from its heading on, one paragraph per printed
+    line, its receipt date ("21 februari 2025") printed as `received`."""
+    excerpt = OPENINGS_BY_LINE[58]["excerpt"]
+    fiche = excerpt[excerpt.index("Fiche 2: Mededeling") :]
+    assert "\n21 februari 2025\n" in fiche
+    fiche = fiche.replace("\n21 februari 2025\n", f"\n{received}\n")
+    return "\n\n".join(line for line in fiche.splitlines() if line.strip())
+
+
+def fiche_metadata(data: bytes, filename: str) -> dict:
+    [fiche] = [d for d in parse_bytes(data, filename) if d.doc_type == "fiche"]
+    return fiche.metadata
+
+
+@pytest.mark.parametrize("printed", ["21-02-2025", "21/2/2025", "21.02.2025", "2025-02-21"])
+@pytest.mark.parametrize("layout", ["clean", "hardwrap", "html", "pdf"])
+def test_a_numeric_receipt_date_is_read_in_every_layout(printed, layout):
+    [chosen] = [x for x in text_layouts("cable", cable_security_fiche(printed)) if x.name == layout]
+    metadata = fiche_metadata(chosen.data, chosen.filename)
+    assert metadata["datum_ontvangst"] == "2025-02-21"
+    # the fields around it are read as before
+    assert metadata["com_numbers"] == ["JOIN(2025) 9"]
+    assert metadata["impact_assessment"] == "Niet opgesteld"
+
+
+def test_the_receipt_date_as_printed_is_read_as_before():
+    metadata = fiche_metadata(cable_security_fiche("21 februari 2025").encode(), "fiche.txt")
+    assert metadata["datum_ontvangst"] == "2025-02-21"
+
+
+def test_an_impossible_numeric_date_is_no_date():
+    metadata = fiche_metadata(cable_security_fiche("31-02-2025").encode(), "fiche.txt")
+    assert "datum_ontvangst" not in metadata
+
+
+def test_the_date_a_tkconv_page_gives_the_letter_dates_it():
+    # "Nummer: 2025D15085, datum: 2025-04-04, bijgewerkt: ..." above the fiche, no dateline
+    letter, fiche = parse_bytes(OPENINGS_BY_LINE[58]["excerpt"].encode(), "opening.txt")
+    assert letter.date == fiche.date == "2025-04-04"
+    assert fiche.metadata["datum_ontvangst"] == "2025-02-21"
+
+
+def test_the_documentdatum_of_parlementairemonitor_dates_a_letter_without_dateline():
+    excerpt = OPENINGS_BY_LINE[51]["excerpt"]
+    assert "Documentdatum 22-12-2023" in excerpt
+    undated = excerpt.replace("Den Haag, 22 december 2023", "")
+    letter, _ = parse_bytes(undated.encode(), "opening.txt")
+    assert letter.doc_type == "kamerbrief"
+    assert letter.date == "2023-12-22"
+
+
+@pytest.mark.parametrize(
+    "dateline", ["Den Haag, 22-12-2023", "Datum 22/12/2023", "Datum: 2023-12-22"]
+)
+def test_a_numeric_dateline_dates_the_letter(dateline):
+    excerpt = OPENINGS_BY_LINE[51]["excerpt"].replace("Documentdatum 22-12-2023", "")
+    letter, _ = parse_bytes(
+        excerpt.replace("Den Haag, 22 december 2023", dateline).encode(), "opening.txt"
+    )
+    assert letter.date == "2023-12-22"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("12-03-2015", "2015-03-12"),
+        ("12/3/2015", "2015-03-12"),
+        ("12.03.2015.", "2015-03-12"),
+        ("2015-03-12", "2015-03-12"),
+        ("ontvangen 12-03-2015, besproken 1 april 2015", "2015-03-12"),
+        ("besproken 1 april 2015, ontvangen 12-03-2015", "2015-04-01"),
+        ("juli 2019", "2019-07"),
+        ("31-02-2015", ""),
+        ("12-03/2015", ""),
+        ("2012/0123(COD)", ""),
+        ("Richtlijn 2001/95/EG", ""),
+        ("kst-22112-12-3-2015", ""),
+    ],
+)
+def test_parse_dutch_date(text, iso):
+    assert parse_dutch_date(text) == iso
