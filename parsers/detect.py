@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parsers.limits import Limits, current_limits
+from parsers.limits import Limits, current_limits, markup_refusal
 from parsers.model import ParseError
 from parsers.readers.eurlex import is_formex, looks_like_eurlex, read_eurlex_html, read_formex
 from parsers.readers.html import read_html
@@ -54,6 +54,9 @@ def read_bytes(
     if head[:1] in (b"{", b"["):
         reject_json(data)
     if head.startswith(b"<"):
+        refused = markup_refusal(len(data), limits)
+        if refused:
+            raise ParseError(refused)
         return _read_markup(data, head)
     _reject_binary(data)
     return read_plain(data)
