@@ -77,6 +77,8 @@ def holds_fiche(data: bytes) -> bool:
     proposal), which must not make it an EUR-Lex page: the template's own headings say what
     it is, the Dutch cabinet's text, never the EU's."""
     head = data[:300_000].lower()
+    if b"titel voorstel" in head and b"commissiedocument" in head:
+        return True  # the labels of section 1, also where a table layout drops its heading
     return b"algemene gegevens" in head and (
         b"commissiedocument" in head or b"titel voorstel" in head or b"nederlandse positie" in head
     )
