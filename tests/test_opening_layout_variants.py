@@ -12,6 +12,7 @@ from conftest import OPENINGS
 from benchmarks.layouts import html_page, text_layouts
 from benchmarks.opening_fields import read_gold
 from parsers import parse_bytes
+from parsers.readers.pdf import _join_lines
 
 OPENINGS_BY_LINE = [json.loads(line) for line in OPENINGS.read_text().splitlines()]
 GOLD = {opening.line: opening for opening in read_gold()}
@@ -65,3 +66,52 @@ def test_a_line_of_words_after_a_link_is_no_part_of_it():
     excerpt = OPENINGS_BY_LINE[WASTE_WATER]["excerpt"]
     text = paragraphs(excerpt.replace(LINK, f"{LINK}\nEngelse versie, 26-10-2022"))
     assert fiche_metadata(text.encode(), "fiche.txt")["eurlex_url"] == LINK
+
+
+@pytest.mark.parametrize("line", [6, 29])
+def test_a_link_the_pdf_breaks_before_a_short_number_keeps_the_number(line):
+    # printed on A4, the link's last digits ("1", "0363") stand alone on the next line, where
+    # a page number would; they are the link's, not a page number
+    gold = GOLD[line]
+    assert gold.part == "read"
+    layouts = {
+        x.name: x
+        for x in text_layouts(f"opening-{line}", paragraphs(OPENINGS_BY_LINE[line]["excerpt"]))
+    }
+    metadata = fiche_metadata(layouts["pdf"].data, layouts["pdf"].filename)
+    assert metadata["eurlex_url"] == gold.fields["eurlex_url"]
+    assert metadata.get("celex") == gold.fields.get("celex")
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        (
+            "https://eur-lex.europa.eu/x?qid=166914625",
+            "0363",
+            "https://eur-lex.europa.eu/x?qid=1669146250363",
+        ),
+        (
+            "https://eur-lex.europa.eu/legal-content/NL/TXT/?",
+            "uri=CELEX:52022PC0546 en",
+            "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:52022PC0546 en",
+        ),
+        (
+            "zie https://www.rijksoverheid.nl/documenten/2022",
+            "2 Artikel 5 regelt",
+            "zie https://www.rijksoverheid.nl/documenten/2022 2 Artikel 5 regelt",
+        ),
+        (
+            "op https://eur-lex.europa.eu.",
+            "2019 was het jaar",
+            "op https://eur-lex.europa.eu. 2019 was het jaar",
+        ),
+        (  # two links, one on each line (the MiFIR fiche's EUR-Lex item)
+            "https://eur-lex.europa.eu/x?uri=COM:2021:726:FIN",
+            "https://eur-lex.europa.eu/x?uri=COM:2021:727:FIN",
+            "https://eur-lex.europa.eu/x?uri=COM:2021:726:FIN https://eur-lex.europa.eu/x?uri=COM:2021:727:FIN",
+        ),
+    ],
+)
+def test_a_pdf_line_after_a_link_is_glued_only_when_it_holds_the_links_rest(left, right, joined):
+    assert _join_lines(left, right) == joined
