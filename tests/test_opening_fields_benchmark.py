@@ -8,7 +8,7 @@ import json
 from conftest import OPENINGS
 from test_fiche_openings import EXPECTED
 
-from benchmarks.opening_fields import overall, read_gold, report, score
+from benchmarks.opening_fields import layout_reader, overall, read_gold, report, score
 
 
 def test_the_gold_covers_every_opening_and_follows_the_split_rule():
@@ -51,3 +51,11 @@ def test_misses_are_listed_for_the_read_part_only(capsys):
     printed = capsys.readouterr().out
     assert "a title the read excerpt does not print" in printed
     assert "held-out excerpt" not in printed
+
+
+def test_layouts_score_an_opening_as_the_page_of_lines_prints_it():
+    # kst-22112-3571 in the table layout, one <p> per printed line (read part): every field
+    excerpts = [json.loads(line)["excerpt"] for line in OPENINGS.read_text().splitlines()]
+    [opening] = [o for o in read_gold() if o.line == 31]
+    total = overall(score([opening], excerpts, layout_reader("html"))["read"])
+    assert (total.true_positives, total.false_positives, total.false_negatives) == (7, 0, 0)
