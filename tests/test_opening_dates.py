@@ -5,16 +5,20 @@ The texts are real openings of the read part (../shared/fiche-openings, lines 51
 the date's form or the dateline changed."""
 
 import json
+from dataclasses import replace
 from functools import cache
 
 import pytest
-from conftest import OPENINGS
+from conftest import CORPUS, OPENINGS
 
 from benchmarks.layouts import text_layouts
 from parsers import parse_bytes
 from parsers.dates import parse_dutch_date
+from parsers.detect import read_bytes
+from parsers.readers.office import kamerstuk_head
 
 OPENINGS_BY_LINE = [json.loads(line) for line in OPENINGS.read_text().splitlines()]
+MOTIE = CORPUS / "kamerstukken" / "tk_motie_36278-32_0787ced2.docx"
 
 
 def cable_security_fiche(received: str) -> str:
@@ -104,3 +108,22 @@ def test_a_numeric_dateline_dates_the_letter(dateline):
 )
 def test_parse_dutch_date(text, iso):
     assert parse_dutch_date(text) == iso
+
+
+@pytest.mark.parametrize("printed", ["Voorgesteld 24 april 2025", "Voorgesteld 24-04-2025"])
+def test_the_printed_head_of_a_word_motie_gives_its_date_in_either_form(printed):
+    # the blocks of a real .docx motie (kst-36278-32), its "Voorgesteld" line as printed
+    blocks = read_bytes(MOTIE.read_bytes(), MOTIE.name).blocks
+    assert "Voorgesteld 24 april 2025" in [b.text for b in blocks]
+    blocks = [replace(b, text=printed) if b.text.startswith("Voorgesteld") else b for b in blocks]
+    assert kamerstuk_head(blocks).date == "2025-04-24"
+
+
+@pytest.mark.parametrize("printed", ["10 februari 2015", "10-02-2015", "2015-02-10"])
+def test_the_publicatiedatum_of_a_tweedekamer_page_in_either_form(printed):
+    page = CORPUS / "other" / "tweedekamer_nl_kamerstuk_detail_2015D04817.html"
+    data = page.read_bytes()
+    assert b"<dd>10 februari 2015</dd>" in data
+    data = data.replace(b"<dd>10 februari 2015</dd>", f"<dd>{printed}</dd>".encode())
+    [motie] = parse_bytes(data, page.name)
+    assert motie.date == "2015-02-10"
