@@ -4,7 +4,16 @@ on the 63 real openings of ../shared/fiche-openings, against hand gold
 held out (benchmarks/openings/SPLIT.md says how the two were split, before either was read).
 
     python -m benchmarks.opening_fields            # both parts, per field and overall
-    python -m benchmarks.opening_fields --misses   # and every wrong or missed value
+    python -m benchmarks.opening_fields --misses   # and the read part's wrong or missed values
+
+    python -m benchmarks.opening_fields --layouts  # and each opening in four layouts
+
+`--layouts` lays every opening out as other copies of a fiche print it (benchmarks/layouts.py:
+its lines as clean paragraphs, hard-wrapped at 80 columns, an HTML page with one <p> per
+printed line, and a PDF printed from it) and scores each layout on the same gold.
+
+The held-out part's misses are never printed: that part is only measured (SPLIT.md), so that a
+rule written after a look at `--misses` is written against the read part alone.
 
 The last line scores the held-out openings that tests/test_fiche_openings.py did not pin
 before this benchmark ("pinned" in the gold): the only ones no rule was written against.
@@ -22,7 +31,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from parsers import parse_bytes
@@ -77,9 +88,36 @@ def read_gold(path: Path = GOLD) -> list[Opening]:
 
 def parsed_fields(excerpt: str) -> dict:
     """The metadata of the fiche in an opening ({} when the excerpt ends before one)."""
-    documents = parse_bytes(excerpt.encode(), "opening.txt")
+    return fiche_fields(excerpt.encode(), "opening.txt")
+
+
+def fiche_fields(data: bytes, filename: str) -> dict:
+    documents = parse_bytes(data, filename)
     fiches = [d for d in documents if d.doc_type == "fiche"]
     return fiches[0].metadata if fiches else {}
+
+
+LAYOUTS = ("clean", "hardwrap", "html", "pdf")
+
+
+def layout_reader(layout: str) -> Callable[[str], dict]:
+    """Reads an excerpt laid out as `layout`: its printed lines as paragraphs, then as
+    benchmarks.layouts prints a clean text in that layout."""
+
+    def read(excerpt: str) -> dict:
+        chosen = laid_out(excerpt)[layout]
+        return fiche_fields(chosen.data, chosen.filename)
+
+    return read
+
+
+@cache
+def laid_out(excerpt: str) -> dict:
+    """layout name -> benchmarks.layouts.Layout of an excerpt (built once for all four)."""
+    from benchmarks.layouts import text_layouts
+
+    clean = "\n\n".join(line.strip() for line in excerpt.splitlines() if line.strip())
+    return {layout.name: layout for layout in text_layouts("opening", clean)}
 
 
 def same(found, wanted) -> bool:
@@ -91,11 +129,13 @@ def same(found, wanted) -> bool:
     return norm(found) == norm(wanted)
 
 
-def score(gold: list[Opening], excerpts: list[str]) -> dict[str, dict[str, Score]]:
-    """part -> field -> Score."""
+def score(
+    gold: list[Opening], excerpts: list[str], read: Callable[[str], dict] = parsed_fields
+) -> dict[str, dict[str, Score]]:
+    """part -> field -> Score, the fields as `read` finds them in each excerpt."""
     scores = {part: {key: Score() for key in METADATA_KEYS} for part in PARTS}
     for opening in gold:
-        found = parsed_fields(excerpts[opening.line])
+        found = read(excerpts[opening.line])
         for key in METADATA_KEYS:
             tally = scores[opening.part][key]
             have, want = found.get(key), opening.fields.get(key)
@@ -138,7 +178,7 @@ def report(scores: dict[str, dict[str, Score]], gold: list[Opening], misses: boo
             f"  {'all fields':31} {total.precision:6.3f} {total.recall:6.3f}"
             f" {total.true_positives:3} {total.false_positives:3} {total.false_negatives:3}"
         )
-        if misses:
+        if misses and part == "read":
             for miss in total.misses:
                 print(f"    {miss}")
 
@@ -154,14 +194,39 @@ def report_unseen(gold: list[Opening], excerpts: list[str]) -> None:
     )
 
 
+def report_layouts(gold: list[Opening], excerpts: list[str], misses: bool) -> None:
+    print("per layout (the openings' lines as paragraphs, then laid out):")
+    for layout in LAYOUTS:
+        scores = score(gold, excerpts, layout_reader(layout))
+        for part in PARTS:
+            total = overall(scores[part])
+            print(
+                f"  {layout:9} {part:9} P {total.precision:.3f} R {total.recall:.3f}"
+                f" ({total.true_positives} tp, {total.false_positives} fp,"
+                f" {total.false_negatives} fn)"
+            )
+            if misses and part == "read":
+                for miss in total.misses:
+                    print(f"    {miss}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--misses", action="store_true", help="list every wrong or missed value")
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="list the read part's wrong or missed values (never the held-out part's)",
+    )
+    parser.add_argument(
+        "--layouts", action="store_true", help="also score each opening in four layouts (slow)"
+    )
     args = parser.parse_args(argv)
     excerpts = [json.loads(line)["excerpt"] for line in find_openings().read_text().splitlines()]
     gold = read_gold()
     report(score(gold, excerpts), gold, args.misses)
     report_unseen(gold, excerpts)
+    if args.layouts:
+        report_layouts(gold, excerpts, args.misses)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ from cli.context import (
     open_archive_api,
     shown,
 )
-from fiche_search import ImportReport
+from fiche_search import ImportReport, one_line
 from fiche_search.api import SAMPLE, DocumentNotFound
 from fiche_search.surface import ocr_summary
 
@@ -107,7 +107,7 @@ def import_command(paths, sample, home, backend, es_url, as_json):
 def print_report(report: ImportReport, as_json: bool) -> None:
     if as_json:
         click.echo(
-            json.dumps(
+            json_text(
                 {
                     "files": report.files,
                     "documents": report.documents,
@@ -117,9 +117,7 @@ def print_report(report: ImportReport, as_json: bool) -> None:
                     "failures": [{"file": f, "reason": r} for f, r in report.failures],
                     "merged": [{"file": f, "reason": r} for f, r in report.merged],
                     "skipped": [{"file": f, "reason": r} for f, r in report.skipped],
-                },
-                ensure_ascii=False,
-                indent=2,
+                }
             )
         )
         return
@@ -135,22 +133,28 @@ def print_report(report: ImportReport, as_json: bool) -> None:
             err=True,
         )
     for location, reason in report.merged:
-        click.echo(f"  merged: {location}: {reason}", err=True)
+        click.echo(report_line("merged", location, reason), err=True)
     for location, reason in report.skipped:
-        click.echo(f"  skipped: {location}: {reason}", err=True)
+        click.echo(report_line("skipped", location, reason), err=True)
     print_failures(report.failures)
     print_rejected(report.rejected)
 
 
 def print_failures(failures: list[tuple[str, str]]) -> None:
     for location, reason in failures:
-        click.echo(f"  failed: {location}: {reason}", err=True)
+        click.echo(report_line("failed", location, reason), err=True)
 
 
 def print_rejected(rejected: list[tuple[str, str]]) -> None:
     """Sections the search backend refused: reported, and tried again on the next run."""
     for uid, reason in rejected:
-        click.echo(f"  not indexed: {uid}: {reason}", err=True)
+        click.echo(report_line("not indexed", uid, reason), err=True)
+
+
+def report_line(outcome: str, location: str, reason: str) -> str:
+    """One line per file: its name and the reason come from the file system, a server or a
+    parser, so whatever control characters they hold are shown escaped, never obeyed."""
+    return f"  {outcome}: {one_line(location)}: {one_line(reason)}"
 
 
 @click.command("reparse")

@@ -57,7 +57,9 @@ def backend_options(command):
 
 
 def fail(message: str, code: int = 1):
-    click.echo(f"error: {message}", err=True)
+    # a message may name a file or quote a server: its control characters shown escaped (its
+    # own line breaks, such as the hint of FILL_IT, stay)
+    click.echo(f"error: {printable(message)}", err=True)
     sys.exit(code)
 
 
@@ -138,8 +140,9 @@ def shown(value: object) -> str:
     return escape(printable(str(value)))
 
 
-# DEL and the C1 controls, which JSON leaves as they are and some terminals obey (\x9b: CSI).
-_RAW_IN_JSON = re.compile("[\x7f-\x9f]")
+# DEL and the C1 controls, which JSON leaves as they are and some terminals obey (\x9b: CSI);
+# the lone surrogates a file name that is no UTF-8 holds, which no terminal can be sent.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\ud800-\udfff]")
 
 
 def json_text(payload: object) -> str:

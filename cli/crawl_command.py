@@ -11,7 +11,7 @@ from rich.console import Console
 
 from cli.archive_commands import StageBars
 from cli.context import backend_options, fail, home_option, json_option, open_api
-from fiche_search import FicheSearch
+from fiche_search import FicheSearch, one_line
 from fiche_search.surface import CRAWLED_SOURCES, FICHE_FIRST_CRAWL_DAYS, first_crawl_start
 
 SOURCE_NAMES = tuple(source.name for source in CRAWLED_SOURCES)
@@ -133,13 +133,16 @@ def print_report(report: list[dict], indexed: int, as_json: bool) -> None:
                 + ("" if entry["complete"] else " (incomplete: will resume next run)")
             )
             for failure in entry["open_failures"]:
-                click.echo(f"  failed: {failure['url']}: {failure['reason']}", err=True)
+                # the URL and the reason come from a server: escaped, never obeyed
+                failed = f"{one_line(failure['url'])}: {one_line(failure['reason'])}"
+                click.echo(f"  failed: {failed}", err=True)
         click.echo(f"{indexed} documents indexed")
     for entry in report:
         if entry["listing_error"]:
             what = "cannot list" if entry["listed"] == 0 else "listing incomplete"
-            click.echo(f"error: {entry['source']}: {what}: {entry['listing_error']}", err=True)
+            listing_error = one_line(entry["listing_error"])
+            click.echo(f"error: {entry['source']}: {what}: {listing_error}", err=True)
         if entry["alarm"]:
-            click.echo(f"warning: {entry['alarm']}", err=True)
+            click.echo(f"warning: {one_line(entry['alarm'])}", err=True)
         for error in entry["errors"]:
-            click.echo(f"error: {entry['source']}: {error}", err=True)
+            click.echo(f"error: {entry['source']}: {one_line(error)}", err=True)

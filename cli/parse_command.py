@@ -7,6 +7,7 @@ import sys
 import click
 
 from cli.context import json_option, json_text
+from fiche_search import one_line
 from fiche_search.surface import ParsedDocument as Document
 from fiche_search.surface import ParseError, parse_file
 
@@ -19,7 +20,7 @@ def parse_command(file: str, as_json: bool) -> None:
     try:
         documents = parse_file(file)
     except ParseError as error:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"error: {one_line(str(error))}", err=True)
         sys.exit(1)
     if as_json:
         click.echo(json_text([d.to_json() for d in documents]))

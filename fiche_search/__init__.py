@@ -44,7 +44,7 @@ from index.archive.storage import StorageError
 from index.features.proposals import MalformedRef, ProposalTimeline, UnknownProposal
 from index.features.vote_rows import CSV_HEADER as VOTES_CSV_HEADER
 from index.features.vote_rows import BadVoteFilter, VoteRow
-from parsers.characters import printable
+from parsers.characters import one_line, printable
 from parsers.limits import Limits, LimitSettingError, current_limits
 
 __all__ = [
@@ -79,6 +79,7 @@ __all__ = [
     "WatchError",
     "current_limits",
     "default_home",
+    "one_line",
     "open",
     "printable",
 ]

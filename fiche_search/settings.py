@@ -14,6 +14,7 @@ from fiche_search import api
 from index.archive import compression, importer
 from index.features import export
 from index.search import compounds, contract, embedded, filters, query
+from parsers.limits import ENV_PREFIX, Limits, LimitSettingError, current_limits
 from parsers.readers.ocr import OcrSettings
 from parsers.sources import CRAWLED_SOURCES
 
@@ -32,6 +33,33 @@ class Setting:
 
 def _env(name: str, default: str, what: str) -> Setting:
     return Setting("environment", name, default, what, f"${name}", "fiche_search/api.py")
+
+
+# What each field of parsers/limits.py's Limits protects; its value is this process's (the
+# default, or the FICHE_LIMIT_ variable that changes it).
+LIMITS = {
+    "max_page_pixels": "pixels of one page rendered for OCR; a larger page is rendered at a"
+    " lower resolution",
+    "max_ocr_pages": "pages of one PDF read by OCR; the pages past it are recorded as not read",
+    "blank_ink_share": "share of dark pixels below which a scanned page is blank, not sent to OCR",
+    "max_member_bytes": "bytes one member of a .docx or .odt may unpack to; more is refused in"
+    " one line",
+    "max_document_bytes": "bytes of one document's markup: the members of a .docx or .odt"
+    " together, or an HTML or XML file; more is refused in one line, unread",
+    "max_section_chars": "characters of one section; longer text is cut into sections",
+    "max_stance_chars": "characters of one document read by the stance analysis",
+    "max_response_bytes": "bytes of section text on one page of the web's document page",
+}
+
+
+def _limit(name: str, what: str) -> Setting:
+    variable = ENV_PREFIX + name.upper()
+    try:
+        limits = current_limits()
+    except LimitSettingError:  # said in one line by the command itself; the default here
+        limits = Limits()
+    value = getattr(limits, name)
+    return Setting("limits", variable, value, what, f"${variable}", "parsers/limits.py")
 
 
 def _crawl(name: str, what: str) -> Setting:
@@ -180,6 +208,7 @@ SETTINGS: tuple[Setting, ...] = (
         "OcrSettings(page_timeout=...)",
         "parsers/readers/ocr.py",
     ),
+    *(_limit(name, what) for name, what in LIMITS.items()),
     Setting(
         "export",
         "BATCH_DOCUMENTS",

@@ -43,6 +43,35 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
 
 
+# What may not stand inside one line of a report: every control character (line breaks and tab
+# too), the Unicode line and paragraph separators, and the bidirectional overrides and isolates
+# that make a terminal show characters in another order than they are; and the bytes of a
+# file name that are no UTF-8 (Python holds them as lone surrogates, which cannot be printed).
+_NOT_IN_A_LINE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\udc80-\udcff]"
+)
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """A file name, URL or error message for one line of a report: whatever it holds is shown
+    escaped (\\n, \\x1b, \\u202e), so a hostile name can neither move the cursor, colour
+    the terminal, nor start a line of its own that looks like another entry of the report."""
+    if not _NOT_IN_A_LINE.search(text):
+        return text
+    return _NOT_IN_A_LINE.sub(_escape, text)
+
+
+def _escape(found: re.Match) -> str:
+    char = found.group()
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"  # the byte the file name holds
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def without_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
 

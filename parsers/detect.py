@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parsers.limits import Limits, current_limits
+from parsers.limits import Limits, current_limits, markup_refusal
 from parsers.model import ParseError
 from parsers.readers.eurlex import is_formex, looks_like_eurlex, read_eurlex_html, read_formex
 from parsers.readers.html import read_html
@@ -54,6 +54,9 @@ def read_bytes(
     if head[:1] in (b"{", b"["):
         reject_json(data)
     if head.startswith(b"<"):
+        refused = markup_refusal(len(data), limits)
+        if refused:
+            raise ParseError(refused)
         return _read_markup(data, head)
     _reject_binary(data)
     return read_plain(data)
@@ -74,6 +77,8 @@ def holds_fiche(data: bytes) -> bool:
     proposal), which must not make it an EUR-Lex page: the template's own headings say what
     it is, the Dutch cabinet's text, never the EU's."""
     head = data[:300_000].lower()
+    if b"titel voorstel" in head and b"commissiedocument" in head:
+        return True  # the labels of section 1, also where a table layout drops its heading
     return b"algemene gegevens" in head and (
         b"commissiedocument" in head or b"titel voorstel" in head or b"nederlandse positie" in head
     )

@@ -23,8 +23,10 @@ from parsers.stance import label_stances
 from parsers.text import ReadResult, SourceMetadata
 
 # Bump when parsing changes what a Document holds: `reparse` redoes older ones.
-PARSER_VERSION = "8"  # 8: control characters dropped, limits (parsers/limits.py), fiche heading
-# variants and opening fields sharing a line, stance wording families
+PARSER_VERSION = "9"  # 8: control characters dropped, limits (parsers/limits.py), fiche heading
+# variants and opening fields sharing a line, stance wording families; 9: numeric dates
+# ("12-03-2015", "12/3/2015", "2015-03-12") in date fields, a page's date field dates a Kamerstuk,
+# a fiche page without headings is no EUR-Lex page, a link a PDF breaks over two lines is whole
 
 
 def parse_bytes(

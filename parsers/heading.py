@@ -2,7 +2,9 @@
 metadata (a PDF of a motie, a kamerbrief, a besluitenlijst).
 
 Date: "Voorgesteld 6 juli 2021" (a motie), "Den Haag, 3 april 2009" or "Datum 1 maart 2011"
-(a letter, a besluitenlijst), "(ontvangen 21 juni 2021)" (the answer in an Aanhangsel).
+(a letter, a besluitenlijst), "(ontvangen 21 juni 2021)" (the answer in an Aanhangsel), and a
+date field of the page a Kamerstuk was printed from ("Nummer: 2023D03032, datum: 2023-01-27",
+"Documentdatum 22-12-2023"); a numeric date in any of these places as well ("Datum 12-03-2015").
 Title: a Kamerstuk's printed title ("Nr. 143 MOTIE VAN ..."), a besluitenlijst's
 "Document: ...", a letter's "Onderwerp"/"Betreft", an Aanhangsel's "Vragen van ...", else the
 first line that is not the letterhead ("Tweede Kamer der Staten-Generaal", "Vergaderjaar
@@ -14,17 +16,20 @@ from __future__ import annotations
 
 import re
 
+from parsers.dates import numeric_date
 from parsers.readers.dates import find_word_date
 from parsers.text import Block
 
 # How far into a document its head reaches (lines).
 HEAD_LINES = 40
-_DATE = r"(\d{1,2}\.?\s+[A-Za-zäÄ]+\s+\d{4})"
-# In order of preference: a motie is dated by its proposal, a letter by its dateline.
+_DATE = r"(\d{1,2}\.?\s+[A-Za-zäÄ]+\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})"
+# In order of preference: a motie is dated by its proposal, a letter by its dateline, a page
+# that prints a Kamerstuk by the date it gives the document (tkconv, parlementairemonitor).
 _DATED = [
     re.compile(rf"\bVoorgesteld\s+{_DATE}"),
     re.compile(rf"(?:\bDen Haag,|\bDatum\b:?)\s*{_DATE}"),
     re.compile(rf"\(ontvangen\s+{_DATE}\)"),
+    re.compile(rf"(?:^|,\s*)(?:[Dd]ocumentdatum|datum):?\s+{_DATE}"),
 ]
 _DOCUMENT = re.compile(r"^Document:\s*(.+)$")
 _SUBJECT = re.compile(r"(?:^|\s)(?:Onderwerp|Betreft):?\s+(.+)$")
@@ -71,7 +76,8 @@ def text_date(lines: list[str]) -> str:
         for line in lines:
             found = pattern.search(line)
             if found:
-                date = find_word_date(found.group(1).replace(".", ""))
+                printed = found.group(1)
+                date = find_word_date(printed.replace(".", "")) or numeric_date(printed)
                 if date:
                     return date
     return ""

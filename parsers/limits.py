@@ -37,7 +37,9 @@ class Limits:
     blank_ink_share: float = 0.0002
     # Uncompressed bytes of one member of a .docx or .odt, and of all members read from one
     # file together. Counted while inflating: a member is never inflated past the limit,
-    # whatever size its zip header claims.
+    # whatever size its zip header claims. max_document_bytes is also the most an HTML or
+    # XML file may hold: a bigger one is refused in one line before it is parsed (its tree
+    # takes some ten times its size in memory), by an import before it is even read.
     max_member_bytes: int = 32 * 1024 * 1024
     max_document_bytes: int = 64 * 1024 * 1024
     # Characters of one section. Longer text (a text file on one line) is cut into
@@ -50,6 +52,29 @@ class Limits:
     # Bytes of section text on one page of the web's document page; a longer document is
     # shown over several pages (?page=N), each with whole sections, at least one.
     max_response_bytes: int = 2 * 1024 * 1024
+
+
+# Files whose whole text is one tree of markup, refused over max_document_bytes.
+MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".xml")
+
+
+def markup_refusal(size: int, limits: Limits) -> str:
+    """Why an HTML or XML file of `size` bytes is not read, or "" when it may be."""
+    if size <= limits.max_document_bytes:
+        return ""
+    return (
+        f"HTML or XML of {_megabytes(size)} is over the limit of"
+        f" {_megabytes(limits.max_document_bytes)} per document"
+        " (FICHE_LIMIT_MAX_DOCUMENT_BYTES): not read"
+    )
+
+
+def _megabytes(size: int) -> str:
+    """1.5 MB, 64 MB; a size under a megabyte in kB, so that a small limit is no "0.2 MB"."""
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} kB"
+    megabytes = size / 1024 / 1024
+    return f"{megabytes:.0f} MB" if megabytes >= 10 else f"{megabytes:.1f} MB"
 
 
 # The resolution of the cheap look at a page that decides whether it is blank.

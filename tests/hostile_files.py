@@ -106,3 +106,13 @@ def one_line_text(source: Path, megabytes: int = 20) -> bytes:
     line = " ".join(source.read_text(encoding="utf-8").split()).encode() + b" "
     repeats = megabytes * 1024 * 1024 // len(line) + 1
     return (line * repeats)[: megabytes * 1024 * 1024]
+
+
+def huge_html(source: Path, megabytes: int = 100) -> bytes:
+    """A web page of `megabytes` MB: the paragraphs of a real document, over and over, one
+    <p> each (what a page that lists a whole register, or a hostile server, sends)."""
+    paragraphs = [p.strip() for p in source.read_text(encoding="utf-8").split("\n") if p.strip()]
+    body = "".join(f"<p>{p.replace('<', '&lt;')}</p>\n" for p in paragraphs).encode()
+    head = b"<!DOCTYPE html>\n<html><head><title>Huge</title></head><body>\n"
+    repeats = megabytes * 1024 * 1024 // len(body) + 1
+    return head + body * repeats + b"</body></html>\n"

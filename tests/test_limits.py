@@ -29,6 +29,8 @@ from web.app import BASE_URL, create_app
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCX = CORPUS / "kamerstukken" / "tk_motie_36278-32_0787ced2.docx"
+EURLEX_HTML = CORPUS / "eurlex" / "cellar_c008bcb6_reg2024-903_EN.html"
+FORMEX_XML = CORPUS / "eurlex" / "formex_L_202400903EN.000101.fmx.xml"
 SECONDS = 60
 PEAK_BYTES = 1.5 * 1024**3
 # A cap on the child's address space well above PEAK_BYTES: a regression fails the test with
@@ -113,6 +115,47 @@ def test_a_docx_that_unpacks_to_190_mb_is_refused_in_one_line():
         "bomb.docx: word/document.xml in the archive unpacks to more than 32 MB,"
         " the limit per archive member (FICHE_LIMIT_MAX_MEMBER_BYTES)"
     )
+
+
+def test_a_100_mb_web_page_is_refused_in_one_line_before_it_is_parsed():
+    outcome = parse_in_child(f"hostile_files.huge_html(Path({str(SEED)!r}), 100)", "huge.html")
+    assert outcome["error"] == (
+        "huge.html: HTML or XML of 100 MB is over the limit of 64 MB per document"
+        " (FICHE_LIMIT_MAX_DOCUMENT_BYTES): not read"
+    )
+    assert outcome["seconds"] < 1  # refused, not parsed
+
+
+@pytest.mark.parametrize("name", [EURLEX_HTML, FORMEX_XML], ids=["html", "xml"])
+def test_html_and_xml_up_to_the_document_limit_are_read_and_over_it_refused(name):
+    data = name.read_bytes()
+    assert parse_bytes(data, name.name, limits=Limits(max_document_bytes=len(data)))
+    with pytest.raises(ParseError) as refused:
+        parse_bytes(data, name.name, limits=Limits(max_document_bytes=len(data) - 1))
+    assert "(FICHE_LIMIT_MAX_DOCUMENT_BYTES): not read" in str(refused.value)
+    assert one_line(str(refused.value))
+
+
+def test_an_import_refuses_a_too_big_page_unread_and_goes_on(tmp_path, monkeypatch):
+    files = tmp_path / "files"
+    files.mkdir()
+    for source in (EURLEX_HTML, FORMEX_XML, SEED):
+        (files / source.name).write_bytes(source.read_bytes())
+    limit = (EURLEX_HTML.stat().st_size + FORMEX_XML.stat().st_size) // 2  # between the two
+    monkeypatch.setenv("FICHE_LIMIT_MAX_DOCUMENT_BYTES", str(limit))
+    result = run_cli("import", str(files), home=tmp_path / "home")
+    assert result.returncode == 1  # a file failed; the others landed
+    failed = [line for line in result.stderr.splitlines() if "failed:" in line]
+    assert failed == [
+        f"  failed: {files / EURLEX_HTML.name}: HTML or XML of 241 kB is over the limit of"
+        " 181 kB per document (FICHE_LIMIT_MAX_DOCUMENT_BYTES): not read"
+    ]
+    assert result.stdout.startswith("3 files: ")
+    assert "1 failed" in result.stdout
+    monkeypatch.delenv("FICHE_LIMIT_MAX_DOCUMENT_BYTES")
+    again = run_cli("import", str(files), home=tmp_path / "home")
+    assert again.returncode == 0, again.stderr  # never archived: read now, under the default
+    assert "2 files unchanged, 0 failed" in again.stdout
 
 
 def test_a_20_mb_text_on_one_line_lands_in_sections_of_a_readable_size():

@@ -1,12 +1,15 @@
 """`fiche-search --help-settings`: every limit and setting, read from the module that uses it."""
 
+from dataclasses import fields
+
 import pytest
 from click.testing import CliRunner
 
 from cli.main import cli
 from crawler import settings as crawler_settings
-from fiche_search.settings import SETTINGS
+from fiche_search.settings import LIMITS, SETTINGS
 from index.search import query
+from parsers.limits import Limits
 
 
 def help_settings() -> str:
@@ -34,3 +37,10 @@ def test_every_fiche_crawler_setting_is_listed(name):
 def test_each_setting_says_what_it_does_and_how_to_change_it():
     for setting in SETTINGS:
         assert setting.what and setting.change and setting.where.endswith(".py"), setting
+
+
+def test_every_limit_is_listed_with_the_variable_that_changes_it():
+    assert set(LIMITS) == {spec.name for spec in fields(Limits)}
+    text = help_settings()
+    assert f"FICHE_LIMIT_MAX_DOCUMENT_BYTES = {Limits().max_document_bytes}" in text
+    assert "change: $FICHE_LIMIT_MAX_OCR_PAGES (parsers/limits.py)" in text

@@ -11,6 +11,7 @@ done and indexes what is pending.
 from __future__ import annotations
 
 import gzip
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ from parsers import (
     read_sidecars,
 )
 from parsers.council_votes import DumpError
+from parsers.limits import MARKUP_SUFFIXES, current_limits, markup_refusal
 
 SUPPORTED_SUFFIXES = {
     ".pdf",
@@ -140,11 +142,15 @@ def import_file(
         return
     report.files += 1
     try:
+        refused = _markup_refusal(path)
+        if refused:  # never read, so never archived: an import with a higher limit reads it
+            report.failures.append((path_text(path), refused))
+            return
         data = path.read_bytes()
     except OSError as error:
-        report.failures.append((str(path), f"cannot read file ({error.strerror})"))
+        report.failures.append((path_text(path), f"cannot read file ({error.strerror})"))
         return
-    location = str(path.resolve())
+    location = path_text(path.resolve())
     sidecars = read_sidecars(path)
     on_stored(
         import_bytes(
@@ -153,11 +159,24 @@ def import_file(
             location,
             report,
             source=source,
-            filename=str(path),
+            filename=path_text(path),
             sidecars=sidecars,
             ocr=ocr,
         )
     )
+
+
+def _markup_refusal(path: Path) -> str:
+    """Why an HTML or XML file is too big to read (parsers/limits.py), before it is read."""
+    if path.suffix.lower() not in MARKUP_SUFFIXES:
+        return ""
+    return markup_refusal(path.stat().st_size, current_limits())
+
+
+def path_text(path: Path) -> str:
+    """A path as text the archive can store: a file name's bytes that are no UTF-8 (which
+    Python holds as lone surrogates, refused by SQLite) written as \\xNN, the same each run."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def import_json_lines(
@@ -168,7 +187,7 @@ def import_json_lines(
     on_read: Callable[[int], None] = lambda position: None,
     ocr: OcrSettings | None = None,
 ) -> None:
-    location = str(path.resolve())
+    location = path_text(path.resolve())
     ocr = ocr or ocr_settings(archive)  # once, not per record
     with archive.batch():
         try:

@@ -8,7 +8,7 @@ text was cut off by the excerpt and is left out: absent, never guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from parsers.dates import parse_dutch_date
 from parsers.fiche.labels import (
@@ -45,7 +45,8 @@ def extract_metadata(lines: list[Line]) -> dict:
     for item in fields:
         if not item.complete or item.key in metadata:
             continue
-        value = _value_text(item.lines)
+        lines = _rejoined_links(item.lines) if item.key == "eurlex_url" else item.lines
+        value = _value_text(lines)
         if len(item.keys) > 1:
             for key, part in _combined_values(item.keys, value).items():
                 if key not in metadata:
@@ -131,6 +132,35 @@ def _ends_section_1(text: str, marker: str, current: _Field, line: Line) -> bool
     if main and main[1] != "algemeen":
         return True
     return current.key in _SHORT_VALUES and bool(current.lines) and len(line.text) > _PROSE
+
+
+# A line that holds the rest of a link broken at the line end ("...&qid=1666" / "880732789"):
+# one run of the characters of a URL, with a digit or a URL's punctuation in it, so that a
+# word on the next line ("Engelse versie") is never taken for a piece of the link.
+_LINK_END = re.compile(r"https?://\S+$|www\.\S+$")
+_LINK_REST = re.compile(r"(?=\S*[\d%&=?/#])[\w%&=?/:.#~+;,-]+")
+# Shorter than this, a line with a link ends where the link does: no page is that narrow.
+_LINK_WRAPPED = 50
+
+
+def _rejoined_links(lines: list[Line]) -> list[Line]:
+    """The lines of a value with a link that a PDF or a narrow page broke over two lines
+    glued back, without the space a line break becomes."""
+    rejoined: list[Line] = []
+    for line in lines:
+        previous = rejoined[-1] if rejoined else None
+        text = line.text.strip()
+        if (
+            previous
+            and len(previous.text) >= _LINK_WRAPPED
+            and _LINK_END.search(previous.text)
+            and _LINK_REST.fullmatch(text)
+            and not text.lower().startswith(("http", "www."))
+        ):
+            rejoined[-1] = replace(previous, text=previous.text + text)
+            continue
+        rejoined.append(line)
+    return rejoined
 
 
 def _value_text(lines: list[Line]) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.dates import numeric_date
 from parsers.model import ParseError
 from parsers.readers.dates import find_word_date
 from parsers.readers.htmlblocks import HtmlLayout, element_text, html_blocks
@@ -132,7 +133,8 @@ def _tweedekamer_date(root) -> str:
     for element in root.xpath(
         "//div[@id='header']//*[contains(@class,'date')] | //div[contains(@class,'paper-header')]"
     ):
-        date = find_word_date(element_text(element))
+        text = element_text(element)
+        date = find_word_date(text) or numeric_date(text)
         if date:
             return date
     return ""

@@ -11,6 +11,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
+from parsers.dates import numeric_date
 from parsers.limits import Limits, current_limits
 from parsers.model import ParseError
 from parsers.readers.dates import find_word_date
@@ -134,7 +135,7 @@ def kamerstuk_head(blocks: list[Block]) -> SourceMetadata:
     return SourceMetadata(
         identifier=identifier,
         title=title,
-        date=find_word_date(dated),
+        date=find_word_date(dated) or numeric_date(dated),
         doc_type=doc_type_for(identifier, kamerstuk_kind(title)),
         source=SOURCE,
         url=public_url(identifier),

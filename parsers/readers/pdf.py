@@ -464,7 +464,7 @@ def _split_page(
     notes: list[str] = []
     in_notes = False
     for line in lines:
-        if _is_furniture(line, furniture):
+        if _is_furniture(line, furniture) and not _ends_link(body[-1] if body else None, line):
             continue
         small = line.size < body_size - 0.5
         lower_half = line.top > line.page_height * 0.4
@@ -475,6 +475,19 @@ def _split_page(
             continue
         body.append(_without_superscripts(line, body_size))
     return body, notes
+
+
+# A link at the end of a line ("...&qid=1669146250363" broken after "qid=166914625").
+_LINK_AT_END = re.compile(r"(?:https?://|www\.)\S+$")
+
+
+def _ends_link(previous: _Line | None, line: _Line) -> bool:
+    """A short number right below a line that ends in a link, inside the page, is the rest of
+    the link broken at the line end ("0363"), no page number."""
+    if previous is None or line.in_margin or line.page != previous.page:
+        return False
+    close = line.top - previous.bottom < line.size
+    return close and bool(_LINK_AT_END.search(previous.text.rstrip()))
 
 
 def _without_superscripts(line: _Line, body_size: float) -> _Line:
@@ -587,11 +600,26 @@ def _vocabulary(lines: list[_Line]) -> frozenset[str]:
 _PUNCTUATION = ".,;:!?()[]'\"‘’“”"
 
 
+def _continues_link(left: str, right: str) -> bool:
+    """Whether the line after a link holds its rest: the link stops mid-query ("...&qid=",
+    ".../?"), the next line goes on with a query ("uri=CELEX%3A..."), or a number broken
+    in two is all the next line holds ("...qid=166914625" / "0363"). A sentence after a link
+    that ends a line ("... op https://eur-lex.europa.eu." / "2 Artikel ...") is none of these."""
+    first = right.split(" ", 1)[0]
+    if not re.fullmatch(r"[\w%&=?/:.#~+;,-]+", first) or _LINK_AT_END.match(first):
+        return False  # no piece of a URL, or a link of its own
+    if left[-1] in "=&/?%#_" or re.search(r"[=%&?#]", first):
+        return True
+    return left[-1].isdigit() and right.isdigit()
+
+
 def _join_lines(left: str, right: str, vocabulary: frozenset[str] = frozenset()) -> str:
     """Join two lines of one paragraph, rejoining a word hyphenated at the line end. The
     document's own vocabulary decides when it prints the word elsewhere, else the rules."""
     left = left.rstrip()
     right = right.lstrip()
+    if _LINK_AT_END.search(left) and _continues_link(left, right):
+        return left + right  # a link broken at the line end: no space inside it
     if not left.endswith("-") or not right:
         return f"{left} {right}"
     head = re.search(r"(\S*)-$", left).group(1)
