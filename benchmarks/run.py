@@ -283,9 +283,10 @@ def bench_cluster(archive: Archive, url: str, label: str, timeout: int) -> Clust
         run.failure = f"unreachable ({_reason(error)})"
         return run
     run.engine = client.server.engine
-    backend = ClusterBackend(client, run.engine, alias=alias)
-    stage = "bulk indexing"
+    stage = "creating the index"
     try:
+        backend = ClusterBackend(client, run.engine, alias=alias)
+        stage = "bulk indexing"
         started = time.perf_counter()
         index_pending(archive, backend)
         seconds = time.perf_counter() - started
@@ -297,8 +298,8 @@ def bench_cluster(archive: Archive, url: str, label: str, timeout: int) -> Clust
     finally:
         archive.forget_indexed(run.engine)
         with contextlib.suppress(Exception):  # a dead node keeps its index; nothing to do
-            for name in backend.client.indexes_of(alias):
-                backend.client.delete_index(name)
+            for name in client.indexes_of(alias):
+                client.delete_index(name)
     return run
 
 
