@@ -4,6 +4,9 @@ the SQLite FTS5 baseline measured in the same run (and the cluster backend when 
     .venv/bin/python -m benchmarks.run                 # the full run (all of ../shared/scale)
     .venv/bin/python -m benchmarks.run --sizes 2000    # a quick slice
     .venv/bin/python -m benchmarks.run --sizes all,1000000,2400000 --json   # growth
+    .venv/bin/python -m benchmarks.run --sizes all --no-parse \
+        --cluster http://127.0.0.1:9250 --cluster http://127.0.0.1:9251     # three engines
+    .venv/bin/python -m benchmarks.run --sizes 400000 --no-parse --load 2   # loaded
 
 Sizes beyond the scale corpus (242k sections) repeat its records under new CELEX numbers:
 the vocabulary stays that of the corpus, the postings, stored text and archive grow.
