@@ -7,12 +7,15 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from cli_helpers import ROOT
 
+from benchmarks.load import busy_processes
 from benchmarks.run import SCALE, _renumbered
+from benchmarks.web_load import cpu_seconds
 from parsers.readers.jsonrecord import read_eurlex_record
 
 
@@ -214,3 +217,11 @@ def test_a_node_that_dies_or_is_not_there_is_reported_and_the_run_goes_on(tmp_pa
     assert f"? at http://127.0.0.1:{nobody}: unreachable (ConnectionError" in out
     warm_p50 = next(line for line in out.splitlines() if line.startswith("warm p50 ms"))
     assert warm_p50.split()[4:] == ["failed", "failed"]
+
+
+def test_load_runs_busy_processes_for_the_block_only():
+    with busy_processes(2) as busy:
+        assert len(busy) == 2 and all(p.poll() is None for p in busy)
+        time.sleep(0.5)
+        assert all(cpu_seconds(p.pid) > 0 for p in busy)  # busy, not asleep
+    assert all(p.returncode is not None for p in busy)  # stopped, by their own ids
