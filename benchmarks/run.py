@@ -4,6 +4,9 @@ the SQLite FTS5 baseline measured in the same run (and the cluster backend when 
     .venv/bin/python -m benchmarks.run                 # the full run (all of ../shared/scale)
     .venv/bin/python -m benchmarks.run --sizes 2000    # a quick slice
     .venv/bin/python -m benchmarks.run --sizes all,1000000,2400000 --json   # growth
+    .venv/bin/python -m benchmarks.run --sizes all --no-parse \
+        --cluster http://127.0.0.1:9250 --cluster http://127.0.0.1:9251     # three engines
+    .venv/bin/python -m benchmarks.run --sizes 400000 --no-parse --load 2   # loaded
 
 Sizes beyond the scale corpus (242k sections) repeat its records under new CELEX numbers:
 the vocabulary stays that of the corpus, the postings, stored text and archive grow.
@@ -32,6 +35,7 @@ from pathlib import Path
 import orjson
 
 from benchmarks.fts5_baseline import Fts5Baseline
+from benchmarks.load import busy_processes
 from benchmarks.queries import QUERIES, BenchQuery
 from index.archive.database import Archive
 from index.archive.importer import index_pending
@@ -250,25 +254,61 @@ def time_queries(run_one) -> tuple[Latency, Latency]:
     return Latency.of(cold), Latency.of(warm)
 
 
-def bench_cluster(archive: Archive, url: str, label: str) -> dict:
+@dataclass
+class ClusterRun:
+    """One node's figures at one size, or why there are none: `failure` says what happened to
+    a node that could not be reached, died or timed out (the run goes on with the others)."""
+
+    url: str
+    engine: str  # "opensearch" / "elasticsearch" as the node says; "?" if it never answered
+    sections_per_s: float = 0.0
+    cold: Latency | None = None
+    warm: Latency | None = None
+    failure: str = ""
+
+
+def bench_clusters(archive: Archive, urls: list[str], label: str, timeout: int) -> list[ClusterRun]:
+    """Every node in turn on the same archive, so their figures share one import."""
+    return [bench_cluster(archive, url, label, timeout) for url in urls]
+
+
+def bench_cluster(archive: Archive, url: str, label: str, timeout: int) -> ClusterRun:
     """The same archive bulk-indexed into the cluster backend, and the same queries; the
     engine (OpenSearch or Elasticsearch) is the one the node at URL says it is."""
     from index.search.cluster import ClusterBackend
     from index.search.cluster_clients import OpenSearchClient
 
+    run = ClusterRun(url, "?")
     alias = f"bench-{label}-{uuid.uuid4().hex[:6]}"
-    client = OpenSearchClient(url, timeout=120)
-    engine = client.server.engine
-    backend = ClusterBackend(client, engine, alias=alias)
-    started = time.perf_counter()
-    index_pending(archive, backend)
-    seconds = time.perf_counter() - started
-    sections = backend.section_count()
-    cold, warm = time_queries(lambda q: backend.search(embedded_request(q)))
-    for name in backend.client.indexes_of(alias):
-        backend.client.delete_index(name)
-    archive.forget_indexed(engine)
-    return {"engine": engine, "sections_per_s": sections / seconds, "cold": cold, "warm": warm}
+    try:
+        client = OpenSearchClient(url, timeout=timeout)
+    except Exception as error:  # noqa: BLE001 - any failure of a node is a figure, not a crash
+        run.failure = f"unreachable ({_reason(error)})"
+        return run
+    run.engine = client.server.engine
+    stage = "creating the index"
+    try:
+        backend = ClusterBackend(client, run.engine, alias=alias)
+        stage = "bulk indexing"
+        started = time.perf_counter()
+        index_pending(archive, backend)
+        seconds = time.perf_counter() - started
+        run.sections_per_s = backend.section_count() / seconds
+        stage = "the queries"
+        run.cold, run.warm = time_queries(lambda q: backend.search(embedded_request(q)))
+    except Exception as error:  # noqa: BLE001 - a node that dies mid-run is reported
+        run.failure = f"failed during {stage} ({_reason(error)})"
+    finally:
+        archive.forget_indexed(run.engine)
+        with contextlib.suppress(Exception):  # a dead node keeps its index; nothing to do
+            for name in client.indexes_of(alias):
+                client.delete_index(name)
+    return run
+
+
+def _reason(error: Exception) -> str:
+    text = str(error).strip().splitlines()[0][:160] if str(error).strip() else ""
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 def bench_size(target: int | None, work: Path, limits: Limits) -> dict:
@@ -287,9 +327,9 @@ def bench_size(target: int | None, work: Path, limits: Limits) -> dict:
     fts = None
     if sections <= limits.fts5_max:
         fts = bench_fts5(archive, work / f"fts5-{label}.sqlite")
-    cluster = None
-    if limits.cluster_url and sections <= limits.cluster_max:
-        cluster = bench_cluster(archive, limits.cluster_url, label)
+    clusters = []
+    if sections <= limits.cluster_max:
+        clusters = bench_clusters(archive, limits.cluster_urls, label, limits.cluster_timeout)
     text_mb = source_text_mb(archive)
     raw_mb, sqlite_mb = _folder_mb(home / "raw"), sum(_file_mb(p) for p in home.glob("*.sqlite*"))
     index_mb = _folder_mb(home / "index")
@@ -307,7 +347,7 @@ def bench_size(target: int | None, work: Path, limits: Limits) -> dict:
         "embedded_cold": cold,
         "embedded_warm": warm,
         "fts5": fts,
-        "cluster": cluster,
+        "clusters": clusters,
         "text_mb": text_mb,
         "raw_mb": raw_mb,
         "sqlite_mb": sqlite_mb,
@@ -323,7 +363,8 @@ class Limits:
 
     fts5_max: int
     cluster_max: int
-    cluster_url: str
+    cluster_urls: list[str]
+    cluster_timeout: int = 120  # seconds a node may take to answer one request
 
 
 def bench_fts5(archive: Archive, path: Path) -> dict:
@@ -373,12 +414,16 @@ def print_size(s: dict, limits: Limits, flush: bool = False) -> None:
             f"input: the scale corpus's records repeated {s['repeats']} more times under"
             " new CELEX numbers (same vocabulary, more postings and stored text)"
         )
+    if s["load"]:
+        print(f"loaded: {s['load']} busy processes ran beside the import and the queries (--load)")
     _print_import(s)
     _print_latency(s)
     if not s["fts5"]:
         print(f"FTS5 not measured above {limits.fts5_max:,} sections (--fts5-max)")
-    if limits.cluster_url and not s["cluster"]:
-        print(f"OpenSearch not measured above {limits.cluster_max:,} sections (--cluster-max)")
+    if s["clusters"]:
+        _print_engines(s)
+    elif limits.cluster_urls:
+        print(f"the cluster not measured above {limits.cluster_max:,} sections (--cluster-max)")
     print(f"load average now: {os.getloadavg()[0]:.1f}", flush=flush)
 
 
@@ -400,13 +445,6 @@ def _print_import(s: dict) -> None:
         f"({s['index_vs_input']:.2f}x the input); archive + index {s['stored_vs_input']:.2f}x"
         " the input"
     )
-    if s["cluster"]:
-        c = s["cluster"]
-        ratio = s["import_sections_per_s"] / c["sections_per_s"]
-        print(
-            f"cluster ({c['engine']}) bulk indexing: {c['sections_per_s']:,.0f} sections/s "
-            f"(embedded import+index is {ratio:.2f}x that)"
-        )
 
 
 def _print_latency(s: dict) -> None:
@@ -416,14 +454,45 @@ def _print_latency(s: dict) -> None:
         rows = [(f"embedded {name}", s[f"embedded_{name}"])]
         if base:
             rows.append((f"fts5 {name}", base))
-        if s["cluster"]:
-            rows.append((f"{s['cluster']['engine']} {name}", s["cluster"][name]))
         for label, lat in rows:
             print(f"{label:<22}{lat.p50:>8.2f}{lat.p95:>8.2f}{lat.p99:>8.2f}", end="")
             if base is None or lat is base:
                 print()
                 continue
             print(f"   {base.p50 / lat.p50:.1f}x / {base.p95 / lat.p95:.1f}x faster")
+
+
+def _print_engines(s: dict) -> None:
+    """Embedded and every node side by side on the same archive; beside each node's figure,
+    how many times faster the embedded index is (above 1: embedded is faster)."""
+    runs: list[ClusterRun] = s["clusters"]
+    print(f"\nengines on the same {s['sections']:,} sections (in brackets: embedded is Nx faster)")
+    names = ["embedded"] + [run.engine for run in runs]
+    print(f"{'':<28}" + "".join(f"{name:>22}" for name in names))
+    rate = s["import_sections_per_s"]
+    cells = [f"{rate:,.0f}"] + [
+        _cell(run, run.sections_per_s, rate / run.sections_per_s if run.sections_per_s else 0, 0)
+        for run in runs
+    ]
+    print(f"{'import / bulk sections/s':<28}" + "".join(f"{c:>22}" for c in cells))
+    for name in ("warm", "cold"):
+        for pct in ("p50", "p95", "p99"):
+            mine = getattr(s[f"embedded_{name}"], pct)
+            cells = [f"{mine:.2f}"]
+            for run in runs:
+                lat = getattr(run, name)
+                theirs = getattr(lat, pct) if lat else 0.0
+                cells.append(_cell(run, theirs, theirs / mine if lat else 0.0))
+            print(f"{name + ' ' + pct + ' ms':<28}" + "".join(f"{c:>22}" for c in cells))
+    for run in runs:
+        if run.failure:
+            print(f"{run.engine} at {run.url}: {run.failure}")
+
+
+def _cell(run: ClusterRun, value: float, embedded_faster: float, decimals: int = 2) -> str:
+    if run.failure and not value:
+        return "failed"
+    return f"{value:,.{decimals}f} ({embedded_faster:.2f}x)"
 
 
 def _print_growth(sizes: list[dict]) -> None:
@@ -445,6 +514,14 @@ def _memory_gb() -> float:
     return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
 
 
+def cluster_urls(given: list[str] | None) -> list[str]:
+    """--cluster URL --cluster URL, or --cluster URL,URL; $FICHE_ES_URL when none is given;
+    an empty one (--cluster '') measures no node."""
+    values = given if given is not None else [os.environ.get("FICHE_ES_URL", "")]
+    urls = [url.strip() for value in values for url in value.split(",")]
+    return list(dict.fromkeys(url for url in urls if url))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -460,8 +537,26 @@ def main() -> None:
     )
     parser.add_argument(
         "--cluster",
-        default=os.environ.get("FICHE_ES_URL", ""),
-        help="an OpenSearch URL: also measure the cluster backend (default: $FICHE_ES_URL)",
+        action="append",
+        default=None,
+        metavar="URL",
+        help="an OpenSearch or Elasticsearch node: also measure the cluster backend on it, on"
+        " the same archive. Repeatable (or URL,URL): every node side by side in one table"
+        " (default: $FICHE_ES_URL)",
+    )
+    parser.add_argument(
+        "--cluster-timeout",
+        type=int,
+        default=120,
+        help="seconds a node may take to answer one request before it counts as failed",
+    )
+    parser.add_argument(
+        "--load",
+        type=int,
+        default=0,
+        metavar="N",
+        help="run N CPU-busy processes beside each size's import and queries (a loaded"
+        " machine: --load 2 keeps both cores of a 2-core machine busy)",
     )
     parser.add_argument("--fts5-max", type=int, default=1_000_000, help="FTS5 up to this size")
     parser.add_argument(
@@ -472,11 +567,15 @@ def main() -> None:
     sizes = [None if s == "all" else int(s) for s in args.sizes.split(",")]
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="fiche-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    limits = Limits(args.fts5_max, args.cluster_max, args.cluster)
+    limits = Limits(
+        args.fts5_max, args.cluster_max, cluster_urls(args.cluster), args.cluster_timeout
+    )
     parse = None if args.no_parse else bench_parse()
     results = []
     for size in sizes:
-        results.append(bench_size(size, work, limits))
+        with busy_processes(args.load):
+            results.append(bench_size(size, work, limits))
+        results[-1]["load"] = args.load
         if not args.keep:  # a failure to delete must not lose the figures measured
             shutil.rmtree(work / f"home-{size or 'all'}", ignore_errors=True)
         if not args.json:  # each size as soon as it is measured: the large ones take long

@@ -3,13 +3,19 @@
 import gzip
 import json
 import re
+import socket
 import subprocess
 import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from cli_helpers import ROOT
 
+from benchmarks.load import busy_processes
 from benchmarks.run import SCALE, _renumbered
+from benchmarks.web_load import cpu_seconds
 from parsers.readers.jsonrecord import read_eurlex_record
 
 
@@ -167,3 +173,76 @@ def test_store_benchmark_runs_on_a_few_records():
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("(used)") == 2  # raw files and document bodies
     assert "plain write" in result.stdout and ".pdf" in result.stdout
+
+
+class NodeThatDies(BaseHTTPRequestHandler):
+    """An OpenSearch node that answers who it is and lets an index be made, then dies: every
+    later request has its connection closed unanswered."""
+
+    def do_GET(self):
+        if self.path == "/":
+            self._answer(200, {"version": {"distribution": "opensearch", "number": "2.19.1"}})
+        else:
+            self._die()
+
+    def do_HEAD(self):
+        self._answer(404, {})  # no alias yet
+
+    def do_PUT(self):
+        self._answer(200, {"acknowledged": True})
+
+    def do_POST(self):
+        if self.path.startswith("/_aliases"):
+            self._answer(200, {"acknowledged": True})
+        else:
+            self._die()  # the bulk, the deletes before it
+
+    def _answer(self, status: int, body: dict):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _die(self):
+        self.close_connection = True
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_node_that_dies_or_is_not_there_is_reported_and_the_run_goes_on(tmp_path):
+    dying = ThreadingHTTPServer(("127.0.0.1", 0), NodeThatDies)
+    threading.Thread(target=dying.serve_forever, daemon=True).start()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        nobody = probe.getsockname()[1]  # closed again: nothing listens there
+    dying_url = f"http://127.0.0.1:{dying.server_port}"
+    try:
+        result = run_module(
+            "benchmarks.run",
+            *("--sizes", "200", "--no-parse", "--fts5-max", "0", "--work", str(tmp_path)),
+            *("--cluster", dying_url, "--cluster", f"http://127.0.0.1:{nobody}"),
+            *("--cluster-timeout", "5"),
+        )
+    finally:
+        dying.shutdown()
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "engines on the same" in out and "embedded warm" in out
+    header = next(line for line in out.splitlines() if "embedded" in line and "opensearch" in line)
+    assert header.split() == ["embedded", "opensearch", "?"]
+    assert re.search(rf"opensearch at {dying_url}: failed during bulk indexing \(", out)
+    assert f"? at http://127.0.0.1:{nobody}: unreachable (ConnectionError" in out
+    warm_p50 = next(line for line in out.splitlines() if line.startswith("warm p50 ms"))
+    assert warm_p50.split()[4:] == ["failed", "failed"]
+
+
+def test_load_runs_busy_processes_for_the_block_only():
+    with busy_processes(2) as busy:
+        assert len(busy) == 2 and all(p.poll() is None for p in busy)
+        time.sleep(0.5)
+        assert all(cpu_seconds(p.pid) > 0 for p in busy)  # busy, not asleep
+    assert all(p.returncode is not None for p in busy)  # stopped, by their own ids

@@ -3,8 +3,10 @@ backend, on real EUR-Lex records from ../shared/scale: parts found, whole words 
 hyphen variants, and quotes meaning the exact word."""
 
 import gzip
+import hashlib
 import itertools
 import json
+import os
 import re
 
 import pytest
@@ -19,6 +21,7 @@ from index.search.compounds import (
     SPLITS_VERSION,
     Decompounder,
     decompounder,
+    files_digest,
     fold,
     hyphen_pieces,
 )
@@ -252,3 +255,16 @@ def test_an_index_of_older_compound_splits_is_refused_until_it_is_rebuilt(tmp_pa
     assert run_cli_here("reindex", home=home).returncode == 0
     found = run_cli_here("blauwe kaart", home=home)
     assert found.returncode == 0 and "documents" in found.stdout
+
+
+def test_a_files_digest_is_remembered_until_the_file_changes(tmp_path):
+    """The web opens the index per request; the word list is hashed once per process."""
+    words = tmp_path / "words.txt"
+    words.write_text("fiets\n", encoding="utf-8")
+    first = files_digest(words)
+    stamp = words.stat().st_mtime_ns
+    words.write_text("boten\n", encoding="utf-8")  # same size
+    os.utime(words, ns=(stamp, stamp))  # and the same time: taken as the same file
+    assert files_digest(words) == first
+    os.utime(words, ns=(stamp + 10**9, stamp + 10**9))  # touched: read again
+    assert files_digest(words) == hashlib.sha256(b"boten\n").hexdigest() != first

@@ -24,7 +24,6 @@ first use does; the same sources give the same file, byte for byte.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import sys
@@ -45,6 +44,7 @@ from index.search.compounds import (
     SUFFIX_HEADS,
     Decompounder,
     WordListMissing,
+    files_digest,
     fold,
     installed_word_list,
 )
@@ -149,12 +149,10 @@ def _linked_split(word: str, bound_links: set[str], words: frozenset[str]) -> li
 
 
 def dictionary_path(word_list: Path, hunspell: Path = HUNSPELL) -> Path:
-    digest = hashlib.sha256(word_list.read_bytes())
-    for suffix in (".dic", ".aff"):
-        digest.update(hunspell.with_suffix(suffix).read_bytes())
+    digest = files_digest(word_list, *(hunspell.with_suffix(s) for s in (".dic", ".aff")))
     folder = Path(platformdirs.user_cache_dir("fiche-search"))
     version = f"v{DICTIONARY_VERSION}-s{SPLITS_VERSION}"
-    return folder / f"dutch-compound-parts-{version}-{digest.hexdigest()[:12]}.txt"
+    return folder / f"dutch-compound-parts-{version}-{digest[:12]}.txt"
 
 
 def installed_dictionary(hunspell: Path = HUNSPELL) -> Path:
