@@ -147,6 +147,8 @@ def cabinet_judgements(sentence: Span, previous: Holder) -> list[Judgement]:
 def holds(rule: Cue, span: Span, sentence: Span, previous: Holder) -> bool:
     """Whether the cabinet holds this cue (see the holder rules in stance/cues.py)."""
     holder = holder_of(span.start, sentence, previous)
+    if reported_by_others(span, sentence):
+        return False
     if rule.holder == CABINET_HOLDS:
         return holder is Holder.CABINET
     if (
@@ -166,6 +168,14 @@ def holds(rule: Cue, span: Span, sentence: Span, previous: Holder) -> bool:
         and not has_other_subject(sentence, previous)
         and judged_for(span, sentence) is not Holder.OTHER
     )
+
+
+def reported_by_others(span: Span, sentence: Span) -> bool:
+    """A cue in a subordinate clause of another actor's main clause is that actor's report,
+    wish or question: "Deze leden vinden het belangrijk dat de regering kritisch blijft",
+    "De Commissie verwacht dat Nederland het voorstel steunt"."""
+    _, subordinate = clause_of(span.start, sentence)
+    return subordinate and main_clause_holder(sentence) is Holder.OTHER
 
 
 def judged_for(span: Span, sentence: Span) -> Holder:
