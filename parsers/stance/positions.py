@@ -45,6 +45,7 @@ from parsers.stance.holder import (
     clause_of,
     holder_of,
     in_noun_phrase,
+    is_subject,
     main_clause_holder,
     sentence_holder,
 )
@@ -57,7 +58,8 @@ SUPPORT = "steunt"
 CONDITIONAL_SUPPORT = "steunt_onder_voorwaarden"
 POSITIVE_LABELS = frozenset({SUPPORT, CONDITIONAL_SUPPORT})
 NEGATIVE_LABELS = frozenset({"terughoudend", "kritisch", "verwerpt"})
-JUDGED_FOR = "voor"  # "Dat is voor de Commissie geen optie": whose judgement it is
+JUDGED_FOR = "voor"
+CABINET_SPEAKS = "cabinet_speaks"  # doc.user_data key: cabinet_speaks() once per text  # "Dat is voor de Commissie geen optie": whose judgement it is
 
 
 @dataclass(frozen=True)
@@ -164,10 +166,25 @@ def holds(rule: Cue, span: Span, sentence: Span, previous: Holder) -> bool:
     _, subordinate = clause_of(span.start, sentence)
     return (
         holder is Holder.NONE
+        and cabinet_speaks(sentence.doc)
         and not subordinate
         and not has_other_subject(sentence, previous)
         and judged_for(span, sentence) is not Holder.OTHER
     )
+
+
+def cabinet_speaks(doc: Doc) -> bool:
+    """Whether the cabinet is a holder anywhere in the text. An impersonal judgement ("Het is
+    van belang dat ...", "X moet worden ...") is the cabinet's voice in a text where the
+    cabinet speaks; in a text where it never does (a regulation's recitals, Council
+    conclusions, a motie) it is the voice of whoever wrote it."""
+    if CABINET_SPEAKS not in doc.user_data:
+        doc.user_data[CABINET_SPEAKS] = any(
+            sentence_holder(sentence) is Holder.CABINET
+            or any(actor_of(t) is Holder.CABINET and is_subject(t, sentence) for t in sentence)
+            for sentence in doc.sents
+        )
+    return doc.user_data[CABINET_SPEAKS]
 
 
 def reported_by_others(span: Span, sentence: Span) -> bool:
