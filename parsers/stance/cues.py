@@ -487,6 +487,7 @@ POSITION_CUES: tuple[Cue, ...] = (
         [lower("kan", "kunnen"), gap(3), lower("akkoord")], negated=R, verb=True),
     cue("ziet meerwaarde", S, CABINET_HOLDS,
         [lower("ziet", "zien", "zie"), gap(3), lower("meerwaarde", "voordelen", "kansen")],
+        [lower("ziet", "zien", "zie"), gap(3), lower("toegevoegde"), lower("waarde")],
         negated=K),
     cue("heeft begrip voor", S, CABINET_HOLDS, [lower("begrip"), lower("voor")], negated=K),
     cue("beoordeelt positief", S, CABINET_HOLDS,
