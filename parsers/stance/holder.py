@@ -48,6 +48,10 @@ CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "(", ")"})
 # Tokens a prepositional phrase may put between its preposition and the actor:
 # "van de", "met andere", "door een brede groep".
 PHRASE_REACH = 5
+# Adjectives of nationality end so: "Duitse", "Roemeense", "Belgische", "Tsjechische". Among
+# the words that stand before "regering" or "minister" no other does ("huidige", "vorige",
+# "nieuwe" end in -e but not in these).
+NATIONALITY_ENDINGS = ("se", "sche", "ische")
 
 
 class Holder(Enum):
@@ -59,7 +63,7 @@ class Holder(Enum):
 def actor_of(token: Token) -> Holder:
     word = token.lower_
     if word in CABINET:
-        return Holder.CABINET
+        return Holder.OTHER if foreign_government(token) else Holder.CABINET
     if word in OWN_TEXTS and token.i > 0 and token.doc[token.i - 1].lower_ in OWN_TEXT_DETERMINERS:
         return Holder.CABINET
     if word == CABINET_ADJECTIVE:
@@ -69,6 +73,22 @@ def actor_of(token: Token) -> Holder:
     if word.endswith(OTHER_ACTORS) and word[:1].isalpha():
         return Holder.OTHER
     return Holder.NONE
+
+
+def foreign_government(token: Token) -> bool:
+    """ "de Roemeense regering", "de Duitse minister", "de regering van Malta": a government
+    word another country qualifies is that country's government ("de minister van
+    Financiën" is ours)."""
+    doc = token.doc
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    if before != CABINET_ADJECTIVE and before.endswith(NATIONALITY_ENDINGS) and before.isalpha():
+        return True
+    after = doc[token.i + 1 : token.i + 4]
+    if len(after) >= 2 and after[0].lower_ == "van":
+        # a country names another government; a portfolio ("van Financiën") does not
+        named = after[1] if after[1].lower_ not in ("de", "het") else after[-1]
+        return named.lower_ not in CABINET and actor_of(named) is Holder.OTHER
+    return False
 
 
 def holder_of(cue_start: int, sentence: Span, previous: Holder) -> Holder:

@@ -45,7 +45,6 @@ from parsers.stance.holder import (
     clause_of,
     holder_of,
     in_noun_phrase,
-    is_subject,
     main_clause_holder,
     sentence_holder,
 )
@@ -58,8 +57,8 @@ SUPPORT = "steunt"
 CONDITIONAL_SUPPORT = "steunt_onder_voorwaarden"
 POSITIVE_LABELS = frozenset({SUPPORT, CONDITIONAL_SUPPORT})
 NEGATIVE_LABELS = frozenset({"terughoudend", "kritisch", "verwerpt"})
-JUDGED_FOR = "voor"
-CABINET_SPEAKS = "cabinet_speaks"  # doc.user_data key: cabinet_speaks() once per text  # "Dat is voor de Commissie geen optie": whose judgement it is
+JUDGED_FOR = "voor"  # "Dat is voor de Commissie geen optie": whose judgement it is
+CABINET_SPEAKS = "cabinet_speaks"  # doc.user_data key: cabinet_speaks() once per text
 
 
 @dataclass(frozen=True)
@@ -174,15 +173,16 @@ def holds(rule: Cue, span: Span, sentence: Span, previous: Holder) -> bool:
 
 
 def cabinet_speaks(doc: Doc) -> bool:
-    """Whether the cabinet is a holder anywhere in the text. An impersonal judgement ("Het is
-    van belang dat ...", "X moet worden ...") is the cabinet's voice in a text where the
-    cabinet speaks; in a text where it never does (a regulation's recitals, Council
-    conclusions, a motie) it is the voice of whoever wrote it."""
+    """Whether the cabinet holds a cue of its own anywhere in the text. An impersonal
+    judgement ("Het is van belang dat ...", "X moet worden ...") is the cabinet's voice in a
+    text where the cabinet speaks; in one where it never does (a regulation's recitals,
+    Council conclusions, a motie) it is the voice of whoever wrote it. A cabinet word alone
+    is no voice: "NL" in a header, "Nederland" in a list of member states."""
     if CABINET_SPEAKS not in doc.user_data:
         doc.user_data[CABINET_SPEAKS] = any(
-            sentence_holder(sentence) is Holder.CABINET
-            or any(actor_of(t) is Holder.CABINET and is_subject(t, sentence) for t in sentence)
-            for sentence in doc.sents
+            POSITION_CUES[int(span.label_)].holder == CABINET_HOLDS
+            and holder_of(span.start, span.sent, Holder.NONE) is Holder.CABINET
+            for span in doc.spans["position_cue"]
         )
     return doc.user_data[CABINET_SPEAKS]
 
