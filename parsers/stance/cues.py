@@ -421,6 +421,15 @@ SHALL = lower(
     "zal", "zullen", "gaat", "gaan", "blijft", "blijven", "wil", "willen", "kan", "kunnen"
 )
 NEGATION = lower("niet", "geen")
+# Verbs of a change to a proposal: what the cabinet "wil" done to it is a demand.
+CHANGE_VERBS = lower(
+    "beperken", "verlengen", "verkorten", "vereenvoudigen", "schrappen", "verlagen", "verhogen",
+    "aanpassen", "wijzigen", "versterken", "uitbreiden", "verduidelijken", "verruimen",
+    "inperken", "aanscherpen", "borgen", "waarborgen", "behouden", "handhaven", "toevoegen",
+    "opnemen", "verminderen", "afzwakken", "heroverwegen", "voorkomen", "zien",
+)
+# Verbs of scrutiny after "kritisch": "kritisch kijken naar", "kritisch volgen".
+SCRUTINY = lower("kijken", "volgen", "bekijken", "bezien", "toetsen", "beoordelen", "bejegenen")
 # "van groot belang", "van wezenlijk belang"
 WEIGHT = lower("groot", "wezenlijk", "bijzonder", "essentieel", "cruciaal", "eminent", "evident")
 
@@ -673,11 +682,21 @@ POSITION_CUES: tuple[Cue, ...] = (
         own_negation=True),
     cue("wil dat", V, CABINET_HOLDS, [lower("wil", "willen", "wilt", "wenst", "wensen"),
         optional(lower("graag", "wel", "ook")), lower("dat")],
-        [lower("wil", "willen"), gap(2), lower("graag")]),
+        [lower("wil", "willen"), gap(2), lower("graag")],
+        # "Nederland wil de reikwijdte beperken": a change the cabinet wants made
+        [lower("wil", "willen", "wilt", "wenst", "wensen"), gap(8), CHANGE_VERBS]),
     cue("verdient verduidelijking", V, CABINET_HOLDS,
         [lower("verdient", "verdienen", "behoeft", "behoeven", "vergt", "vergen", "vraagt"),
          gap(10), lower("verduidelijking", "aandacht", "nadere", "aanscherping", "aanpassing",
-                        "uitwerking", "verbetering", "toelichting")]),
+                        "uitwerking", "verbetering", "toelichting")],
+        # verb-final: "(vindt dat de definitie) verduidelijking behoeft"
+        [lower("verduidelijking", "aanscherping", "aanpassing", "uitwerking", "verbetering",
+               "toelichting", "onderbouwing"),
+         lower("verdient", "verdienen", "behoeft", "behoeven", "vergt", "vergen", "vraagt")]),
+    # "zal kritisch kijken naar", "kritisch volgen": scrutiny the cabinet announces is a
+    # demand on the proposal, not a negative judgement of it
+    cue("kritisch volgen", V, CABINET_HOLDS,
+        [lower("kritisch", "kritische"), optional(lower("blik")), SCRUTINY]),
     cue("zou moeten", V, IMPERSONAL, [lower("zou", "zouden"), gap(6), lower("moeten")],
         [lower("moet", "moeten"), gap(8), lower("worden", "blijven", "komen")],
         [lower("dient"), gap(8), lower("te")],
@@ -719,7 +738,10 @@ POSITION_CUES: tuple[Cue, ...] = (
     cue("heeft nog vragen", T, CABINET_HOLDS,
         [lower("heeft", "hebben", "had", "hadden"), optional(lower("nog")),
          optional(lower("veel", "enkele", "een", "diverse", "grote", "serieuze", "kritische")),
-         optional(lower("aantal")), lower("vragen")]),
+         optional(lower("aantal")), lower("vragen")],
+        [lower("heeft", "hebben", "had", "hadden"), gap(3),
+         lower("nog", "veel", "enkele", "diverse", "serieuze", "kritische", "aantal"),
+         lower("vragen")]),
     cue("vraagt zich af", T, CABINET_HOLDS,
         [lower("vraagt", "vragen", "vraag", "vroeg", "vroegen"), lower("zich", "ons", "me"),
          gap(4), lower("af")],
@@ -733,7 +755,9 @@ POSITION_CUES: tuple[Cue, ...] = (
          lower("duidelijkheid", "helderheid", "weten", "zien")]),
 
     # --- kritisch: a negative judgement of a part or of the proposal
-    cue("is kritisch", K, CABINET_HOLDS, [lower("kritisch", "kritische", "kritiek")], negated=N),
+    cue("is kritisch", K, CABINET_HOLDS,
+        [lower("kritisch", "kritische", "kritiek"),
+         {**SCRUTINY, "OP": "!"}, {**lower("blik"), "OP": "!"}], negated=N),
     cue("heeft bezwaar", K, CABINET_HOLDS,
         [OBJECTION, lower("tegen", "bij", "tegenover", "ten", "heeft", "hebben")],
         [lower("heeft", "hebben", "maakt", "maken", "ziet", "zien", "uit"), OBJECTION],
@@ -741,6 +765,8 @@ POSITION_CUES: tuple[Cue, ...] = (
     cue("staat negatief tegenover", K, CABINET_HOLDS,
         [lower("negatief", "negatieve"), lower("tegenover", "over")], negated=N),
     cue("niet wenselijk", K, CABINET_HOLDS, [NEGATION, DESIRABLE], [UNDESIRABLE],
+        [NEGATION, lower("subsidiair", "uitvoerbaar", "haalbaar", "realistisch", "evenwichtig",
+                         "doelmatig", "doeltreffend", "effectief", "toereikend", "handhaafbaar")],
         own_negation=True),
     cue("het is niet wenselijk", K, IMPERSONAL,
         [lower("is", "zou", "zijn"), optional(lower("het", "dit", "dat")), optional(lower("ook")),
@@ -756,6 +782,8 @@ POSITION_CUES: tuple[Cue, ...] = (
          lower("meerwaarde", "noodzaak", "aanleiding", "reden", "toegevoegde", "nut", "rol",
                "behoefte", "rechtvaardiging", "grond")],
         [lower("heeft", "hebben", "heb", "had"), gap(2), lower("geen"), lower("behoefte")],
+        [lower("ziet", "zien", "zie"), gap(2), lower("niet", "allerminst", "nauwelijks"),
+         optional(lower("de", "een")), lower("meerwaarde", "noodzaak", "nut", "toegevoegde")],
         own_negation=True),
     cue("betreurt", K, CABINET_HOLDS, [lemma("betreuren")], [lower("betreurt", "betreur")],
         [lower("teleurgesteld", "teleurstellend")]),
@@ -814,7 +842,7 @@ POSITION_CUES: tuple[Cue, ...] = (
          lower("tegen")],
         [lower("uitgesproken"), lower("tegen")]),
     cue("wijst af", R, CABINET_HOLDS,
-        [lower("wijst", "wijzen", "wijs", "wees", "wezen"), gap(5), lower("af")],
+        [lower("wijst", "wijzen", "wijs", "wees", "wezen"), gap(8), lower("af")],
         [lemma("afwijzen", "verwerpen")], [lower("verwerpt", "afwijzen", "afwijzend", "verwerp")],
         negated=N, verb=True),
     cue("is tegenstander", R, CABINET_HOLDS, [lower("tegenstander", "tegenstanders")], negated=N),
@@ -853,7 +881,8 @@ POSITION_CUES: tuple[Cue, ...] = (
     cue("zal bestuderen", N, CABINET_HOLDS,
         [lemma("bezien", "bestuderen", "beoordelen", "toetsen", "bekijken", "analyseren")],
         [lower("bezien", "bestudeert", "bestuderen", "toetsen", "beoordelen", "bekijken")],
-        [SHALL, gap(6), lower("kijken")]),
+        [SHALL, gap(6), lower("kijken")],
+        [SHALL, gap(8), lower("in"), lower("kaart"), lower("brengen")]),
     cue("beraadt zich", N, CABINET_HOLDS,
         [lower("beraadt", "beraden", "beraad", "beraadde"), optional(lower("zich", "ons"))],
         [lower("in"), lower("afwachting")],
