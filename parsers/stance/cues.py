@@ -174,8 +174,15 @@ PREPOSITIONS = frozenset(
     {"van", "aan", "met", "voor", "tot", "bij", "op", "in", "over", "naar", "tussen", "om"}
     | {"tegen", "uit", "onder", "binnen", "buiten", "tegenover", "namens", "jegens", "per"}
     | {"als", "zoals"}  # "net als veel lidstaten": a comparison names no holder
+    | {"te"}  # "Gedaan te Den Haag": a place
 )
 PASSIVE_AGENT = "door"
+# Verbs whose object is asked to act: the government after them is addressed, not speaking
+# ("De Kamer verzoekt de regering", "roept de regering op", "De leden vragen de minister").
+REQUEST_VERBS = frozenset(
+    {"verzoekt", "verzoeken", "vraagt", "vragen", "roept", "roepen", "draagt", "dragen"}
+    | {"vroeg", "vroegen", "verzocht", "verzochten", "riep", "riepen", "nodigt", "nodigen"}
+)
 # Words that may stand between a preposition and the actor it governs ("van de", "met
 # andere", "door een brede groep"); inflected adjectives ("Europese") count too. Any other
 # word ends the phrase: "zal het kabinet" after "aanvraagprocedures" is no phrase of "van".
@@ -183,6 +190,7 @@ NOUN_PHRASE_WORDS = frozenset(
     {"de", "het", "een", "deze", "dit", "die", "alle", "veel", "vele", "sommige", "enkele"}
     | {"meeste", "meerdere", "overige", "beide", "ons", "onze", "zijn", "haar", "hun", "groep"}
     | {"meerderheid", "aantal", "minderheid", "deel", "helft", "twee", "drie", "vier", "eu"}
+    | {"den"}  # "te Den Haag"
 )
 # Words opening a subordinate clause: a cue in it is held by that clause's own subject
 # ("Het kabinet verwacht dat de lidstaten het voorstel steunen").
@@ -423,10 +431,32 @@ SHALL = lower(
 NEGATION = lower("niet", "geen")
 # Verbs of a change to a proposal: what the cabinet "wil" done to it is a demand.
 CHANGE_VERBS = lower(
-    "beperken", "verlengen", "verkorten", "vereenvoudigen", "schrappen", "verlagen", "verhogen",
-    "aanpassen", "wijzigen", "versterken", "uitbreiden", "verduidelijken", "verruimen",
-    "inperken", "aanscherpen", "borgen", "waarborgen", "behouden", "handhaven", "toevoegen",
-    "opnemen", "verminderen", "afzwakken", "heroverwegen", "voorkomen", "zien",
+    "beperken",
+    "verlengen",
+    "verkorten",
+    "vereenvoudigen",
+    "schrappen",
+    "verlagen",
+    "verhogen",
+    "aanpassen",
+    "wijzigen",
+    "versterken",
+    "uitbreiden",
+    "verduidelijken",
+    "verruimen",
+    "inperken",
+    "aanscherpen",
+    "borgen",
+    "waarborgen",
+    "behouden",
+    "handhaven",
+    "toevoegen",
+    "opnemen",
+    "verminderen",
+    "afzwakken",
+    "heroverwegen",
+    "voorkomen",
+    "zien",
 )
 # Verbs of scrutiny after "kritisch": "kritisch kijken naar", "kritisch volgen".
 SCRUTINY = lower("kijken", "volgen", "bekijken", "bezien", "toetsen", "beoordelen", "bejegenen")

@@ -37,6 +37,7 @@ from parsers.stance.cues import (
     OWN_TEXTS,
     PASSIVE_AGENT,
     PREPOSITIONS,
+    REQUEST_VERBS,
     SUBORDINATORS,
 )
 
@@ -48,6 +49,10 @@ CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "(", ")"})
 # Tokens a prepositional phrase may put between its preposition and the actor:
 # "van de", "met andere", "door een brede groep".
 PHRASE_REACH = 5
+# Speaker labels of a verbatim record (Handelingen): "De heer X (Partij):", "Minister X:".
+SPEAKER_LABEL_REACH = 12
+SPEAKER_OPENINGS = frozenset({"de", "mevrouw", "minister", "staatssecretaris"})
+GOVERNMENT_SPEAKERS = frozenset({"minister", "staatssecretaris", "minister-president"})
 # Adjectives of nationality end so: "Duitse", "Roemeense", "Belgische", "Tsjechische". Among
 # the words that stand before "regering" or "minister" no other does ("huidige", "vorige",
 # "nieuwe" end in -e but not in these).
@@ -205,8 +210,21 @@ def is_subject(token: Token, sentence: Span) -> bool:
         if word in PREPOSITIONS:
             return False
         if not in_noun_phrase(word):
-            return True
+            return not addressed(i, sentence)
     return True
+
+
+def addressed(verb: int, sentence: Span) -> bool:
+    """Whether the actor after the word at `verb` is whom a request is made of: "(De Kamer)
+    verzoekt de regering ...", "De leden vragen de regering ...". Not an inverted subject
+    ("Daarom vraagt het kabinet de Commissie ..."): the request needs a subject before its
+    verb, or opens the sentence as the dictum of a motie does."""
+    doc = sentence.doc
+    if doc[verb].lower_ not in REQUEST_VERBS:
+        return False
+    if verb == sentence.start:
+        return True
+    return any(actor_of(doc[i]) is not Holder.NONE for i in range(sentence.start, verb))
 
 
 def is_passive(sentence: Span) -> bool:
@@ -231,3 +249,18 @@ def speaks_for_others(sentence: Span) -> bool:
         return attributed is Holder.OTHER
     actors = {actor_of(t) for t in sentence if is_subject(t, sentence)}
     return Holder.OTHER in actors and Holder.CABINET not in actors
+
+
+def speaker_turn(sentence: Span) -> Holder | None:
+    """The speaker a verbatim record's label opens a turn with: "Minister Rutte:" and
+    "Staatssecretaris Klijnsma:" speak for the government; "De heer Klaver (GroenLinks):",
+    "Mevrouw Maij (PvdA):" and "De voorzitter:" do not. None when the sentence opens none."""
+    words = [t.lower_ for t in sentence[:SPEAKER_LABEL_REACH]]
+    if ":" not in words or not words or words[0] not in SPEAKER_OPENINGS:
+        return None
+    label = words[: words.index(":")]
+    if label[0] in GOVERNMENT_SPEAKERS:
+        return Holder.CABINET
+    if ")" in label or label[-1] == "voorzitter":
+        return Holder.OTHER
+    return None

@@ -47,6 +47,7 @@ from parsers.stance.holder import (
     in_noun_phrase,
     main_clause_holder,
     sentence_holder,
+    speaker_turn,
 )
 from parsers.stance.negation import is_negator
 from parsers.stance.nlp import evidence_bounds
@@ -72,7 +73,11 @@ class Judgement:
 def position_stances(section: Section, doc: Doc) -> list[Stance]:
     stances = []
     previous = Holder.NONE
+    speaker = None  # in a verbatim record: whose turn it is
     for sentence in doc.sents:
+        speaker = speaker_turn(sentence) or speaker
+        if speaker is Holder.OTHER:  # a Kamerlid's or the chair's turn: "ik" is not ours
+            continue
         for label, part in sentence_labels(sentence, previous):
             stances.append(make_stance(section, part, label))
         holder = sentence_holder(sentence)
