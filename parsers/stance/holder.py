@@ -256,8 +256,16 @@ def speaker_turn(sentence: Span) -> Holder | None:
     "Staatssecretaris Klijnsma:" speak for the government; "De heer Klaver (GroenLinks):",
     "Mevrouw Maij (PvdA):" and "De voorzitter:" do not. None when the sentence opens none."""
     words = [t.lower_ for t in sentence[:SPEAKER_LABEL_REACH]]
-    if ":" not in words or not words or words[0] not in SPEAKER_OPENINGS:
+    # the tokenizer keeps "):" of "(GroenLinks):" as one token
+    end = next((i for i, word in enumerate(words) if word.endswith(":")), None)
+    if end is None or words[0] not in SPEAKER_OPENINGS:
         return None
+    label = words[: end + 1]
+    if label[0] in GOVERNMENT_SPEAKERS:
+        return Holder.CABINET
+    if any(")" in word for word in label) or label[-2:] == ["voorzitter", ":"]:
+        return Holder.OTHER
+    return None
     label = words[: words.index(":")]
     if label[0] in GOVERNMENT_SPEAKERS:
         return Holder.CABINET
