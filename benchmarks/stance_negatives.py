@@ -17,7 +17,9 @@ where position stances are read, so the holder rules alone must keep them out):
   Handelingen (Kamerleden speaking; a minister speaking there may hold a real position, so
   these stances are counted apart and listed with --show).
 
-The figure is stances per 1,000 sentences; lower is better and 0 is the target.
+The figure is stances per 1,000 sentences; lower is better and 0 is the target. In the
+Handelingen the sentences of a minister's or staatssecretaris's turn ("Minister Rutte:") are
+counted apart: what the government says there may be its position.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from pathlib import Path
 from benchmarks.layouts import SHARED
 from parsers import parse_file
 from parsers.model import Section
+from parsers.stance.holder import Holder, speaker_turn
 from parsers.stance.nlp import flatten_line_breaks, stance_nlp
 from parsers.stance.positions import position_stances
 
@@ -66,13 +69,35 @@ class Count:
     texts: int = 0
     sentences: int = 0
     stances: int = 0
+    # in a verbatim record: stances in a minister's or staatssecretaris's turn, which may be
+    # the cabinet's real positions, and the sentences of those turns
+    government_turn_stances: int = 0
+    government_turn_sentences: int = 0
 
     def line(self) -> str:
-        per_1000 = 1000 * self.stances / self.sentences if self.sentences else 0.0
-        return (
-            f"{self.stances} stances on {self.sentences} sentences of {self.texts} texts: "
+        others = self.stances - self.government_turn_stances
+        sentences = self.sentences - self.government_turn_sentences
+        per_1000 = 1000 * others / sentences if sentences else 0.0
+        line = (
+            f"{others} stances on {sentences} sentences of {self.texts} texts: "
             f"{per_1000:.1f} per 1,000 sentences"
         )
+        if self.government_turn_sentences:
+            line += (
+                f" (outside the government's turns; in them {self.government_turn_stances}"
+                f" on {self.government_turn_sentences} sentences, not counted)"
+            )
+        return line
+
+
+def government_turns(doc) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the sentences spoken in a government turn."""
+    spans, speaker = [], None
+    for sentence in doc.sents:
+        speaker = speaker_turn(sentence) or speaker
+        if speaker is Holder.CABINET:
+            spans.append((sentence.start_char, sentence.end_char))
+    return spans
 
 
 def eurlex_sample() -> Iterator[Text]:
@@ -108,10 +133,15 @@ def measure(texts: Iterator[Text], show: bool) -> dict[str, Count]:
         count.sentences += sum(1 for _ in doc.sents)
         stances = position_stances(Section(key=SECTION_KEY, text=text.text), doc)
         count.stances += len(stances)
-        if show:
-            for stance in stances:
+        turns = government_turns(doc)
+        count.government_turn_sentences += len(turns)
+        for stance in stances:
+            in_turn = any(start <= stance.start < end for start, end in turns)
+            count.government_turn_stances += in_turn
+            if show:
                 evidence = " ".join(stance.evidence.split())[:300]
-                print(f"  {text.source} {text.name} {stance.label}: {evidence}")
+                turn = " (government's turn)" if in_turn else ""
+                print(f"  {text.source} {text.name}{turn} {stance.label}: {evidence}")
     return counts
 
 
