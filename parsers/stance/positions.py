@@ -163,8 +163,8 @@ def holds(rule: Cue, span: Span, sentence: Span, previous: Holder) -> bool:
         if attribution(sentence) is Holder.CABINET:
             return True
         return cabinet_opinion_before(span.start, sentence, previous)
-    if holder is Holder.CABINET:
-        return True
+    if holder is Holder.CABINET or judged_for(span, sentence) is Holder.CABINET:
+        return True  # "Het is voor het kabinet belangrijk dat ...": said for the cabinet
     # impersonal: a main clause without another actor ("Het is van belang dat ..."); in a
     # subordinate clause ("Ik begrijp dat dit ... moet worden gezien") it states nobody's view
     _, subordinate = clause_of(span.start, sentence)
