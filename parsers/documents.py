@@ -23,8 +23,10 @@ from parsers.stance import label_stances
 from parsers.text import ReadResult, SourceMetadata
 
 # Bump when parsing changes what a Document holds: `reparse` redoes older ones.
-PARSER_VERSION = "8"  # 8: control characters dropped, limits (parsers/limits.py), fiche heading
-# variants and opening fields sharing a line, stance wording families
+PARSER_VERSION = "9"  # 9: stance holders (another actor's report, foreign governments, the
+# government addressed by a request, speaker turns, impersonal judgements only where the cabinet
+# speaks) and wording families of issue 23's family table. 8: control characters dropped,
+# limits (parsers/limits.py), fiche heading variants and opening fields sharing a line
 
 
 def parse_bytes(
