@@ -57,6 +57,7 @@ GOVERNMENT_SPEAKERS = frozenset({"minister", "staatssecretaris", "minister-presi
 # the words that stand before "regering" or "minister" no other does ("huidige", "vorige",
 # "nieuwe" end in -e but not in these).
 NATIONALITY_ENDINGS = ("se", "sche", "ische")
+FORMER = frozenset({"voormalig", "voormalige", "oud-", "ex-"})
 
 
 class Holder(Enum):
@@ -83,10 +84,12 @@ def actor_of(token: Token) -> Holder:
 def foreign_government(token: Token) -> bool:
     """ "de Roemeense regering", "de Duitse minister", "de regering van Malta": a government
     word another country qualifies is that country's government ("de minister van
-    Financiën" is ours)."""
+    Financiën" is ours); a former minister speaks for himself."""
     doc = token.doc
     before = doc[token.i - 1].lower_ if token.i > 0 else ""
     if before != CABINET_ADJECTIVE and before.endswith(NATIONALITY_ENDINGS) and before.isalpha():
+        return True
+    if before in FORMER:  # "voormalig minister van Justitie": a person, not the government
         return True
     after = doc[token.i + 1 : token.i + 4]
     if len(after) >= 2 and after[0].lower_ == "van":
