@@ -12,8 +12,12 @@ Decided per sentence with token rules (the blank Dutch pipeline has no parser):
 5. else a pronoun continuing the previous sentence's holder ("Daarom is zij voorstander").
 A subject is an actor word (cues.CABINET, cues.OTHER_ACTORS) that is not inside a
 prepositional phrase ("het voorstel van de Commissie" names no holder), or the agent of a
-passive ("wordt door de lidstaten ondersteund"). A sentence naming no actor has no holder:
-facts and impersonal statements carry no stance.
+passive ("wordt door de lidstaten ondersteund"); not the government a request is made of
+("De Kamer verzoekt de regering"). A government word another country qualifies ("de
+Roemeense regering", "de regering van Malta") or a former minister is another actor. A
+sentence naming no actor has no holder: facts and impersonal statements carry no stance.
+In a verbatim record the speaker labels ("De heer X (Partij):", "Minister X:") say whose
+turn it is (speaker_turn).
 """
 
 from __future__ import annotations
