@@ -65,6 +65,15 @@ def test_the_minister_of_our_government_still_speaks_for_it():
     assert labels_of("De minister van Financiën steunt het voorstel.") == ["steunt"]
 
 
+def test_nl_is_the_netherlands_before_its_verb_and_the_language_in_a_header():
+    assert labels_of("NL steunt het voorstel.") == ["steunt"]
+    header = (
+        "C_2014211NL.01001301.xml 5.7.2014 NL Publicatieblad van de Europese Unie C 211/13 "
+        "BESLUIT VAN DE DIRECTEUR VAN EUROPOL houdende instemming met de regeling."
+    )
+    assert labels_of(header) == []
+
+
 def test_a_plenary_record_gives_the_ministers_turns_only():
     record = (
         "De heer Klaver (GroenLinks): Ik steun dit voorstel niet. Wij vinden het belangrijk "

@@ -61,6 +61,9 @@ GOVERNMENT_SPEAKERS = frozenset({"minister", "staatssecretaris", "minister-presi
 # the words that stand before "regering" or "minister" no other does ("huidige", "vorige",
 # "nieuwe" end in -e but not in these).
 NATIONALITY_ENDINGS = ("se", "sche", "ische")
+# "NL" is the Netherlands in a Council report ("NL steunt") and the language in an EU
+# document's header ("NL Publicatieblad van de Europese Unie").
+LANGUAGE_CODE = "nl"
 FORMER = frozenset({"voormalig", "voormalige", "oud-", "ex-"})
 
 
@@ -72,6 +75,8 @@ class Holder(Enum):
 
 def actor_of(token: Token) -> Holder:
     word = token.lower_
+    if word == LANGUAGE_CODE and not followed_by_its_verb(token):
+        return Holder.NONE  # "5.7.2014 NL Publicatieblad": the language of the text
     if word in CABINET:
         return Holder.OTHER if foreign_government(token) else Holder.CABINET
     if word in OWN_TEXTS and token.i > 0 and token.doc[token.i - 1].lower_ in OWN_TEXT_DETERMINERS:
@@ -83,6 +88,12 @@ def actor_of(token: Token) -> Holder:
     if word.endswith(OTHER_ACTORS) and word[:1].isalpha():
         return Holder.OTHER
     return Holder.NONE
+
+
+def followed_by_its_verb(token: Token) -> bool:
+    """ "NL steunt", "NL is", "NL, net als ...": the abbreviation as a subject."""
+    following = token.doc[token.i + 1 : token.i + 2]
+    return bool(following) and (following[0].is_lower or following[0].text == ",")
 
 
 def foreign_government(token: Token) -> bool:
