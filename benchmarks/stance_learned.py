@@ -32,6 +32,7 @@ import spacy
 from spacy.training import Example
 
 from benchmarks.stance_accuracy import read_gold, read_wordings
+from benchmarks.stance_families import read_table
 from benchmarks.stance_sentences import HELD_OUT, Row, read_rows
 from parsers.model import PARAGRAPH_LABELS, Section
 from parsers.stance import label_stances
@@ -54,6 +55,8 @@ def training_rows() -> list[tuple[str, str]]:
     ]
     rows += [(text, labels[0] if labels else NONE) for text, labels in read_wordings()]
     rows += [(r.sentence, best_label(r)) for r in read_rows() if r.doc_id not in HELD_OUT]
+    # the wording-family table: government prose by family, holders and other actors
+    rows += [(r.text, r.labels[0] if r.labels else NONE) for r in read_table()]
     return rows
 
 

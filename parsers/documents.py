@@ -26,7 +26,10 @@ from parsers.text import ReadResult, SourceMetadata
 PARSER_VERSION = "9"  # 8: control characters dropped, limits (parsers/limits.py), fiche heading
 # variants and opening fields sharing a line, stance wording families; 9: numeric dates
 # ("12-03-2015", "12/3/2015", "2015-03-12") in date fields, a page's date field dates a Kamerstuk,
-# a fiche page without headings is no EUR-Lex page, a link a PDF breaks over two lines is whole
+# a fiche page without headings is no EUR-Lex page, a link a PDF breaks over two lines is whole;
+# stance holders (another actor's report, foreign governments, the government addressed by a
+# request, speaker turns, impersonal judgements only where the cabinet speaks) and the wording
+# families of issue 23's family table
 
 
 def parse_bytes(

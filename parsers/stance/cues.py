@@ -174,8 +174,15 @@ PREPOSITIONS = frozenset(
     {"van", "aan", "met", "voor", "tot", "bij", "op", "in", "over", "naar", "tussen", "om"}
     | {"tegen", "uit", "onder", "binnen", "buiten", "tegenover", "namens", "jegens", "per"}
     | {"als", "zoals"}  # "net als veel lidstaten": a comparison names no holder
+    | {"te"}  # "Gedaan te Den Haag": a place
 )
 PASSIVE_AGENT = "door"
+# Verbs whose object is asked to act: the government after them is addressed, not speaking
+# ("De Kamer verzoekt de regering", "roept de regering op", "De leden vragen de minister").
+REQUEST_VERBS = frozenset(
+    {"verzoekt", "verzoeken", "vraagt", "vragen", "roept", "roepen", "draagt", "dragen"}
+    | {"vroeg", "vroegen", "verzocht", "verzochten", "riep", "riepen", "nodigt", "nodigen"}
+)
 # Words that may stand between a preposition and the actor it governs ("van de", "met
 # andere", "door een brede groep"); inflected adjectives ("Europese") count too. Any other
 # word ends the phrase: "zal het kabinet" after "aanvraagprocedures" is no phrase of "van".
@@ -183,6 +190,7 @@ NOUN_PHRASE_WORDS = frozenset(
     {"de", "het", "een", "deze", "dit", "die", "alle", "veel", "vele", "sommige", "enkele"}
     | {"meeste", "meerdere", "overige", "beide", "ons", "onze", "zijn", "haar", "hun", "groep"}
     | {"meerderheid", "aantal", "minderheid", "deel", "helft", "twee", "drie", "vier", "eu"}
+    | {"den"}  # "te Den Haag"
 )
 # Words opening a subordinate clause: a cue in it is held by that clause's own subject
 # ("Het kabinet verwacht dat de lidstaten het voorstel steunen").
@@ -421,6 +429,37 @@ SHALL = lower(
     "zal", "zullen", "gaat", "gaan", "blijft", "blijven", "wil", "willen", "kan", "kunnen"
 )
 NEGATION = lower("niet", "geen")
+# Verbs of a change to a proposal: what the cabinet "wil" done to it is a demand.
+CHANGE_VERBS = lower(
+    "beperken",
+    "verlengen",
+    "verkorten",
+    "vereenvoudigen",
+    "schrappen",
+    "verlagen",
+    "verhogen",
+    "aanpassen",
+    "wijzigen",
+    "versterken",
+    "uitbreiden",
+    "verduidelijken",
+    "verruimen",
+    "inperken",
+    "aanscherpen",
+    "borgen",
+    "waarborgen",
+    "behouden",
+    "handhaven",
+    "toevoegen",
+    "opnemen",
+    "verminderen",
+    "afzwakken",
+    "heroverwegen",
+    "voorkomen",
+    "zien",
+)
+# Verbs of scrutiny after "kritisch": "kritisch kijken naar", "kritisch volgen".
+SCRUTINY = lower("kijken", "volgen", "bekijken", "bezien", "toetsen", "beoordelen", "bejegenen")
 # "van groot belang", "van wezenlijk belang"
 WEIGHT = lower("groot", "wezenlijk", "bijzonder", "essentieel", "cruciaal", "eminent", "evident")
 
@@ -467,7 +506,13 @@ POSITION_CUES: tuple[Cue, ...] = (
          lower("tegenover")],
         [lower("staat", "staan", "sta"), lower("open"), lower("voor")],
         [lower("positief", "positieve"), lower("grondhouding", "houding", "oordeel")], negated=K),
-    cue("is voorstander", S, CABINET_HOLDS, [lower("voorstander", "voorstanders")], negated=K),
+    cue("is voorstander", S, CABINET_HOLDS,
+        [lower("voorstander", "voorstanders", "fan", "pleitbezorger", "liefhebber")], negated=K),
+    # "Wij zijn voor een strengere aanpak": "voor" as the judgement, after the holder
+    cue("is voor", S, CABINET_HOLDS,
+        [lower("kabinet", "nederland", "wij", "we", "regering", "ik"), lower("is", "zijn", "ben"),
+         optional(lower("dus", "ook", "wel", "altijd", "zeer", "sterk", "juist")), lower("voor"),
+         lower("een", "meer", "minder", "dit", "deze", "dat")], negated=R),
     cue("staat achter", S, CABINET_HOLDS, [lower("staat", "staan", "sta"), lower("achter")],
         [lower("vertrouwen"), lower("in")], negated=R),
     cue("heeft geen bezwaar", S, CABINET_HOLDS,
@@ -487,6 +532,7 @@ POSITION_CUES: tuple[Cue, ...] = (
         [lower("kan", "kunnen"), gap(3), lower("akkoord")], negated=R, verb=True),
     cue("ziet meerwaarde", S, CABINET_HOLDS,
         [lower("ziet", "zien", "zie"), gap(3), lower("meerwaarde", "voordelen", "kansen")],
+        [lower("ziet", "zien", "zie"), gap(3), lower("toegevoegde"), lower("waarde")],
         negated=K),
     cue("heeft begrip voor", S, CABINET_HOLDS, [lower("begrip"), lower("voor")], negated=K),
     cue("beoordeelt positief", S, CABINET_HOLDS,
@@ -571,8 +617,8 @@ POSITION_CUES: tuple[Cue, ...] = (
     cue("is bereid", V, CABINET_HOLDS, [lower("bereid", "bereidheid")], negated=R),
     cue("vraagt aandacht", V, CABINET_HOLDS, [ATTENTION, gap(4), lemma("vragen")],
         [ATTENTION, gap(4), lower("vragen", "vraagt", "vraag", "gevraagd")],
-        [lower("vraagt", "vragen", "vraag"), gap(3), ATTENTION],
-        [SHALL, gap(3), ATTENTION], [ATTENTION, lower("voor")]),
+        [lower("vraagt", "vragen", "vraag", "vroeg", "vroegen"), gap(3), ATTENTION],
+        [SHALL, gap(3), ATTENTION]),
     cue("vraagt de Commissie", V, CABINET_HOLDS,
         [lower("vraagt", "vraag", "verzoekt", "verzoek"), optional(lower("aan", "bij")),
          lower("de", "het"), lower("commissie", "voorzitterschap")],
@@ -585,7 +631,14 @@ POSITION_CUES: tuple[Cue, ...] = (
         [lower("gevraagd", "verzocht", "vroeg", "vroegen"), gap(6), lower("om")],
         [lower("de", "het"), lower("commissie", "voorzitterschap"),
          lower("gevraagd", "verzocht", "vroeg")]),
+    # raising a point in the negotiations: "zal dit punt inbrengen", "aan de orde stellen"
+    cue("brengt in", V, CABINET_HOLDS,
+        [lower("inbrengen", "inbrengt", "ingebracht", "agenderen", "agendeert", "aankaarten",
+               "aankaart", "opbrengen")],
+        [lower("brengt", "brengen", "bracht", "brachten"), gap(6), lower("in"), lower(".", ",")],
+        [lower("aan"), lower("de"), lower("orde"), lower("stellen", "stelt", "gesteld")]),
     cue("stelt voor", V, CABINET_HOLDS,
+        [SHALL, optional(lower("dan", "daarom", "ook", "daarbij")), lower("voorstellen")],
         [lower("stelt", "stellen", "stelde", "stel"), lower("voor"), lower("om", "dat", "te")],
         [lower("heeft", "hebben", "had"), gap(3), lower("voorgesteld")]),
     cue("zet in op", V, CABINET_HOLDS, [lower("inzetten"), lower("op", "voor")],
@@ -642,8 +695,15 @@ POSITION_CUES: tuple[Cue, ...] = (
          lower("dat", "om", "te")]),
     cue("maakt zich sterk voor", V, CABINET_HOLDS,
         [lower("maakt", "maken", "maak", "maakte", "maakten"), lower("zich", "ons", "me", "mij"),
-         gap(3), lower("sterk")],
-        [lower("zich", "ons", "me", "mij"), gap(3), lower("sterk"), lower("maken")]),
+         gap(3), lower("sterk", "hard")],
+        [lower("zich", "ons", "me", "mij"), gap(3), lower("sterk", "hard"),
+         lower("maken", "gemaakt")]),
+    # holding on to a demand, pressing it: "houdt vast aan", "blijft hameren op", "steekt in op"
+    cue("houdt vast aan", V, CABINET_HOLDS,
+        [lower("houdt", "houden", "hield", "hielden"), gap(4), lower("vast"), lower("aan")],
+        [lower("vastgehouden", "vasthouden"), lower("aan")],
+        [lower("hamert", "hameren", "hamerde", "gehamerd"), gap(3), lower("op")],
+        [lower("steekt", "steken", "stak", "staken"), gap(4), lower("in"), lower("op")]),
     cue("streeft naar", V, CABINET_HOLDS,
         [lower("streeft", "streven", "streef", "streefde", "streefden", "gestreefd"), gap(3),
          lower("naar", "ernaar", "daarnaar", "hiernaar")]),
@@ -654,6 +714,18 @@ POSITION_CUES: tuple[Cue, ...] = (
     cue("legt de nadruk op", V, CABINET_HOLDS,
         [lower("legt", "leggen", "leg", "legde", "legden"), gap(3),
          lower("nadruk", "accent", "prioriteit"), lower("op", "bij")]),
+    cue("ziet ruimte voor verbetering", V, CABINET_HOLDS,
+        [lower("ziet", "zien", "zie"), gap(3), lower("ruimte", "mogelijkheden"), lower("voor"),
+         lower("verbetering", "verbeteringen", "aanscherping", "vereenvoudiging")],
+        [lower("ziet", "zien", "zie"), gap(3), lower("verbeterpunten", "verbetermogelijkheden")]),
+    cue("verwacht van de Commissie", V, CABINET_HOLDS,
+        [lower("verwacht", "verwachten", "verwachtte"), gap(3), lower("van"),
+         optional(lower("de", "het")),
+         lower("commissie", "voorzitterschap", "lidstaten", "raad", "instellingen")]),
+    cue("zorgt ervoor dat", V, CABINET_HOLDS,
+        [lower("ervoor", "daarvoor", "hiervoor"), lower("zorgen", "zorgt", "zorg"),
+         lower("dat")],
+        [lower("zorgen", "zorgt", "zorg"), lower("ervoor", "daarvoor"), lower("dat")]),
     cue("ziet graag", V, CABINET_HOLDS, [lower("ziet", "zien", "zie"), lower("graag")],
         [lower("graag"), optional(lower("willen")), lower("zien", "zou", "zouden")]),
     cue("heeft een voorkeur", V, CABINET_HOLDS,
@@ -672,11 +744,34 @@ POSITION_CUES: tuple[Cue, ...] = (
         own_negation=True),
     cue("wil dat", V, CABINET_HOLDS, [lower("wil", "willen", "wilt", "wenst", "wensen"),
         optional(lower("graag", "wel", "ook")), lower("dat")],
-        [lower("wil", "willen"), gap(2), lower("graag")]),
+        [lower("wil", "willen"), gap(2), lower("graag")],
+        # "Nederland wil de reikwijdte beperken": a change the cabinet wants made
+        [lower("wil", "willen", "wilt", "wenst", "wensen"), gap(8), CHANGE_VERBS]),
     cue("verdient verduidelijking", V, CABINET_HOLDS,
         [lower("verdient", "verdienen", "behoeft", "behoeven", "vergt", "vergen", "vraagt"),
          gap(10), lower("verduidelijking", "aandacht", "nadere", "aanscherping", "aanpassing",
-                        "uitwerking", "verbetering", "toelichting")]),
+                        "uitwerking", "verbetering", "toelichting")],
+        # verb-final: "(vindt dat de definitie) verduidelijking behoeft"
+        [lower("verduidelijking", "aanscherping", "aanpassing", "uitwerking", "verbetering",
+               "toelichting", "onderbouwing"),
+         lower("verdient", "verdienen", "behoeft", "behoeven", "vergt", "vergen", "vraagt")]),
+    # "zal kritisch kijken naar", "kritisch volgen": scrutiny the cabinet announces is a
+    # demand on the proposal, not a negative judgement of it
+    cue("kritisch volgen", V, CABINET_HOLDS,
+        [lower("kritisch", "kritische"), optional(lower("blik")), SCRUTINY],
+        [lower("nauwlettend", "nauwgezet", "scherp", "strikt"), SCRUTINY],
+        [lower("in"), lower("de"), lower("gaten"), lower("houden", "houdt", "gehouden")],
+        [lower("vinger"), lower("aan"), lower("de"), lower("pols")]),
+    # brakes and red lines
+    cue("trapt op de rem", T, CABINET_HOLDS,
+        [lower("trapt", "trappen", "trapte", "getrapt"), gap(2), lower("op"), lower("de"),
+         lower("rem", "handrem")],
+        [lower("zet", "zetten", "zette"), gap(3), lower("rem"), lower("op")]),
+    cue("rode lijn", K, IMPERSONAL, [lower("rode"), lower("lijn", "lijnen")]),
+    cue("moet van tafel", R, IMPERSONAL,
+        [lower("moet", "moeten", "mag", "zou"), gap(4), lower("van"), lower("tafel")]),
+    cue("kijkt uit naar", S, CABINET_HOLDS,
+        [lower("kijkt", "kijken", "kijk", "keek"), lower("uit"), lower("naar")]),
     cue("zou moeten", V, IMPERSONAL, [lower("zou", "zouden"), gap(6), lower("moeten")],
         [lower("moet", "moeten"), gap(8), lower("worden", "blijven", "komen")],
         [lower("dient"), gap(8), lower("te")],
@@ -705,15 +800,23 @@ POSITION_CUES: tuple[Cue, ...] = (
     cue("vraagtekens", T, CABINET_HOLDS, [lemma("vraagteken")],
         [lower("vraagtekens", "vraagteken")],
         [lower("twijfels", "twijfel", "twijfelt", "twijfelen"), lower("over", "bij", "aan", "of")],
-        [lower("vragen"), optional(lower("stellen", "stelt", "gesteld", "opgeworpen")),
-         lower("bij", "over")], negated=N),
+        # "vragen" the noun ("heeft vragen bij", "stelt kritische vragen over"), not the verb
+        # ("zal de Commissie om opheldering vragen over de financiering": a demand)
+        [lower("vragen"), lower("stellen", "stelt", "gesteld", "opgeworpen"),
+         lower("bij", "over")], [lower("vragen"), lower("bij")],
+        [lower("nog", "veel", "enkele", "kritische", "serieuze", "grote", "diverse", "vele",
+               "aantal", "wat", "de", "hebben", "heeft", "had"), lower("vragen"),
+         lower("over")], negated=N),
     cue("onduidelijk", T, CABINET_HOLDS, [lower("onduidelijk", "onduidelijkheid")],
         [lower("niet"), optional(lower("altijd", "geheel", "voldoende")), lower("duidelijk")],
         own_negation=True),
     cue("heeft nog vragen", T, CABINET_HOLDS,
         [lower("heeft", "hebben", "had", "hadden"), optional(lower("nog")),
          optional(lower("veel", "enkele", "een", "diverse", "grote", "serieuze", "kritische")),
-         optional(lower("aantal")), lower("vragen")]),
+         optional(lower("aantal")), lower("vragen")],
+        [lower("heeft", "hebben", "had", "hadden"), gap(3),
+         lower("nog", "veel", "enkele", "diverse", "serieuze", "kritische", "aantal"),
+         lower("vragen")]),
     cue("vraagt zich af", T, CABINET_HOLDS,
         [lower("vraagt", "vragen", "vraag", "vroeg", "vroegen"), lower("zich", "ons", "me"),
          gap(4), lower("af")],
@@ -727,7 +830,9 @@ POSITION_CUES: tuple[Cue, ...] = (
          lower("duidelijkheid", "helderheid", "weten", "zien")]),
 
     # --- kritisch: a negative judgement of a part or of the proposal
-    cue("is kritisch", K, CABINET_HOLDS, [lower("kritisch", "kritische", "kritiek")], negated=N),
+    cue("is kritisch", K, CABINET_HOLDS,
+        [lower("kritisch", "kritische", "kritiek"),
+         {**SCRUTINY, "OP": "!"}, {**lower("blik"), "OP": "!"}], negated=N),
     cue("heeft bezwaar", K, CABINET_HOLDS,
         [OBJECTION, lower("tegen", "bij", "tegenover", "ten", "heeft", "hebben")],
         [lower("heeft", "hebben", "maakt", "maken", "ziet", "zien", "uit"), OBJECTION],
@@ -735,6 +840,8 @@ POSITION_CUES: tuple[Cue, ...] = (
     cue("staat negatief tegenover", K, CABINET_HOLDS,
         [lower("negatief", "negatieve"), lower("tegenover", "over")], negated=N),
     cue("niet wenselijk", K, CABINET_HOLDS, [NEGATION, DESIRABLE], [UNDESIRABLE],
+        [NEGATION, lower("subsidiair", "uitvoerbaar", "haalbaar", "realistisch", "evenwichtig",
+                         "doelmatig", "doeltreffend", "effectief", "toereikend", "handhaafbaar")],
         own_negation=True),
     cue("het is niet wenselijk", K, IMPERSONAL,
         [lower("is", "zou", "zijn"), optional(lower("het", "dit", "dat")), optional(lower("ook")),
@@ -750,6 +857,8 @@ POSITION_CUES: tuple[Cue, ...] = (
          lower("meerwaarde", "noodzaak", "aanleiding", "reden", "toegevoegde", "nut", "rol",
                "behoefte", "rechtvaardiging", "grond")],
         [lower("heeft", "hebben", "heb", "had"), gap(2), lower("geen"), lower("behoefte")],
+        [lower("ziet", "zien", "zie"), gap(2), lower("niet", "allerminst", "nauwelijks"),
+         optional(lower("de", "een")), lower("meerwaarde", "noodzaak", "nut", "toegevoegde")],
         own_negation=True),
     cue("betreurt", K, CABINET_HOLDS, [lemma("betreuren")], [lower("betreurt", "betreur")],
         [lower("teleurgesteld", "teleurstellend")]),
@@ -780,6 +889,12 @@ POSITION_CUES: tuple[Cue, ...] = (
         [lower("zit", "zitten", "zat"), gap(3), NEGATION, gap(2), lower("op"), lower("te"),
          lower("wachten")],
         [lower("moeten", "moet"), gap(2), lower("niet"), lower("willen")], own_negation=True),
+    cue("is een slecht plan", K, IMPERSONAL,
+        [lower("is", "zijn", "was"), optional(lower("een")), optional(lower("erg", "zeer", "heel")),
+         lower("slecht", "slechte", "verkeerd", "verkeerde", "onverstandig", "onverstandige",
+               "onwenselijke", "onwerkbare", "onevenwichtige"),
+         lower("plan", "idee", "voorstel", "stap", "zaak", "oplossing", "keuze", "ontwikkeling",
+               "signaal", "compromis", "uitkomst", "akkoord")]),
     cue("vindt het slecht", K, CABINET_HOLDS,
         [lower("geen"), lower("goed", "goede", "verstandig", "verstandige"),
          lower("voorstel", "idee", "plan", "oplossing", "zaak", "stap")],
@@ -808,7 +923,7 @@ POSITION_CUES: tuple[Cue, ...] = (
          lower("tegen")],
         [lower("uitgesproken"), lower("tegen")]),
     cue("wijst af", R, CABINET_HOLDS,
-        [lower("wijst", "wijzen", "wijs", "wees", "wezen"), gap(5), lower("af")],
+        [lower("wijst", "wijzen", "wijs", "wees", "wezen"), gap(8), lower("af")],
         [lemma("afwijzen", "verwerpen")], [lower("verwerpt", "afwijzen", "afwijzend", "verwerp")],
         negated=N, verb=True),
     cue("is tegenstander", R, CABINET_HOLDS, [lower("tegenstander", "tegenstanders")], negated=N),
@@ -847,7 +962,8 @@ POSITION_CUES: tuple[Cue, ...] = (
     cue("zal bestuderen", N, CABINET_HOLDS,
         [lemma("bezien", "bestuderen", "beoordelen", "toetsen", "bekijken", "analyseren")],
         [lower("bezien", "bestudeert", "bestuderen", "toetsen", "beoordelen", "bekijken")],
-        [SHALL, gap(6), lower("kijken")]),
+        [SHALL, gap(6), lower("kijken")],
+        [SHALL, gap(8), lower("in"), lower("kaart"), lower("brengen")]),
     cue("beraadt zich", N, CABINET_HOLDS,
         [lower("beraadt", "beraden", "beraad", "beraadde"), optional(lower("zich", "ons"))],
         [lower("in"), lower("afwachting")],

@@ -12,8 +12,12 @@ Decided per sentence with token rules (the blank Dutch pipeline has no parser):
 5. else a pronoun continuing the previous sentence's holder ("Daarom is zij voorstander").
 A subject is an actor word (cues.CABINET, cues.OTHER_ACTORS) that is not inside a
 prepositional phrase ("het voorstel van de Commissie" names no holder), or the agent of a
-passive ("wordt door de lidstaten ondersteund"). A sentence naming no actor has no holder:
-facts and impersonal statements carry no stance.
+passive ("wordt door de lidstaten ondersteund"); not the government a request is made of
+("De Kamer verzoekt de regering"). A government word another country qualifies ("de
+Roemeense regering", "de regering van Malta") or a former minister is another actor. A
+sentence naming no actor has no holder: facts and impersonal statements carry no stance.
+In a verbatim record the speaker labels ("De heer X (Partij):", "Minister X:") say whose
+turn it is (speaker_turn).
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from parsers.stance.cues import (
     OWN_TEXTS,
     PASSIVE_AGENT,
     PREPOSITIONS,
+    REQUEST_VERBS,
     SUBORDINATORS,
 )
 
@@ -48,6 +53,18 @@ CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "—", "–", "(", ")"})
 # Tokens a prepositional phrase may put between its preposition and the actor:
 # "van de", "met andere", "door een brede groep".
 PHRASE_REACH = 5
+# Speaker labels of a verbatim record (Handelingen): "De heer X (Partij):", "Minister X:".
+SPEAKER_LABEL_REACH = 12
+SPEAKER_OPENINGS = frozenset({"de", "mevrouw", "minister", "staatssecretaris"})
+GOVERNMENT_SPEAKERS = frozenset({"minister", "staatssecretaris", "minister-president"})
+# Adjectives of nationality end so: "Duitse", "Roemeense", "Belgische", "Tsjechische". Among
+# the words that stand before "regering" or "minister" no other does ("huidige", "vorige",
+# "nieuwe" end in -e but not in these).
+NATIONALITY_ENDINGS = ("se", "sche", "ische")
+# "NL" is the Netherlands in a Council report ("NL steunt") and the language in an EU
+# document's header ("NL Publicatieblad van de Europese Unie").
+LANGUAGE_CODE = "nl"
+FORMER = frozenset({"voormalig", "voormalige", "oud-", "ex-"})
 
 
 class Holder(Enum):
@@ -58,8 +75,10 @@ class Holder(Enum):
 
 def actor_of(token: Token) -> Holder:
     word = token.lower_
+    if word == LANGUAGE_CODE and not followed_by_its_verb(token):
+        return Holder.NONE  # "5.7.2014 NL Publicatieblad": the language of the text
     if word in CABINET:
-        return Holder.CABINET
+        return Holder.OTHER if foreign_government(token) else Holder.CABINET
     if word in OWN_TEXTS and token.i > 0 and token.doc[token.i - 1].lower_ in OWN_TEXT_DETERMINERS:
         return Holder.CABINET
     if word == CABINET_ADJECTIVE:
@@ -69,6 +88,30 @@ def actor_of(token: Token) -> Holder:
     if word.endswith(OTHER_ACTORS) and word[:1].isalpha():
         return Holder.OTHER
     return Holder.NONE
+
+
+def followed_by_its_verb(token: Token) -> bool:
+    """ "NL steunt", "NL is", "NL, net als ...": the abbreviation as a subject."""
+    following = token.doc[token.i + 1 : token.i + 2]
+    return bool(following) and (following[0].is_lower or following[0].text == ",")
+
+
+def foreign_government(token: Token) -> bool:
+    """ "de Roemeense regering", "de Duitse minister", "de regering van Malta": a government
+    word another country qualifies is that country's government ("de minister van
+    Financiën" is ours); a former minister speaks for himself."""
+    doc = token.doc
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    if before != CABINET_ADJECTIVE and before.endswith(NATIONALITY_ENDINGS) and before.isalpha():
+        return True
+    if before in FORMER:  # "voormalig minister van Justitie": a person, not the government
+        return True
+    after = doc[token.i + 1 : token.i + 4]
+    if len(after) >= 2 and after[0].lower_ == "van":
+        # a country names another government; a portfolio ("van Financiën") does not
+        named = after[1] if after[1].lower_ not in ("de", "het") else after[-1]
+        return named.lower_ not in CABINET and actor_of(named) is Holder.OTHER
+    return False
 
 
 def holder_of(cue_start: int, sentence: Span, previous: Holder) -> Holder:
@@ -185,8 +228,21 @@ def is_subject(token: Token, sentence: Span) -> bool:
         if word in PREPOSITIONS:
             return False
         if not in_noun_phrase(word):
-            return True
+            return not addressed(i, sentence)
     return True
+
+
+def addressed(verb: int, sentence: Span) -> bool:
+    """Whether the actor after the word at `verb` is whom a request is made of: "(De Kamer)
+    verzoekt de regering ...", "De leden vragen de regering ...". Not an inverted subject
+    ("Daarom vraagt het kabinet de Commissie ..."): the request needs a subject before its
+    verb, or opens the sentence as the dictum of a motie does."""
+    doc = sentence.doc
+    if doc[verb].lower_ not in REQUEST_VERBS:
+        return False
+    if verb == sentence.start:
+        return True
+    return any(actor_of(doc[i]) is not Holder.NONE for i in range(sentence.start, verb))
 
 
 def is_passive(sentence: Span) -> bool:
@@ -211,3 +267,26 @@ def speaks_for_others(sentence: Span) -> bool:
         return attributed is Holder.OTHER
     actors = {actor_of(t) for t in sentence if is_subject(t, sentence)}
     return Holder.OTHER in actors and Holder.CABINET not in actors
+
+
+def speaker_turn(sentence: Span) -> Holder | None:
+    """The speaker a verbatim record's label opens a turn with: "Minister Rutte:" and
+    "Staatssecretaris Klijnsma:" speak for the government; "De heer Klaver (GroenLinks):",
+    "Mevrouw Maij (PvdA):" and "De voorzitter:" do not. None when the sentence opens none."""
+    words = [t.lower_ for t in sentence[:SPEAKER_LABEL_REACH]]
+    # the tokenizer keeps "):" of "(GroenLinks):" as one token
+    end = next((i for i, word in enumerate(words) if word.endswith(":")), None)
+    if end is None or words[0] not in SPEAKER_OPENINGS:
+        return None
+    label = words[: end + 1]
+    if label[0] in GOVERNMENT_SPEAKERS:
+        return Holder.CABINET
+    if any(")" in word for word in label) or label[-2:] == ["voorzitter", ":"]:
+        return Holder.OTHER
+    return None
+    label = words[: words.index(":")]
+    if label[0] in GOVERNMENT_SPEAKERS:
+        return Holder.CABINET
+    if ")" in label or label[-1] == "voorzitter":
+        return Holder.OTHER
+    return None

@@ -47,6 +47,7 @@ from parsers.stance.holder import (
     in_noun_phrase,
     main_clause_holder,
     sentence_holder,
+    speaker_turn,
 )
 from parsers.stance.negation import is_negator
 from parsers.stance.nlp import evidence_bounds
@@ -58,6 +59,7 @@ CONDITIONAL_SUPPORT = "steunt_onder_voorwaarden"
 POSITIVE_LABELS = frozenset({SUPPORT, CONDITIONAL_SUPPORT})
 NEGATIVE_LABELS = frozenset({"terughoudend", "kritisch", "verwerpt"})
 JUDGED_FOR = "voor"  # "Dat is voor de Commissie geen optie": whose judgement it is
+CABINET_SPEAKS = "cabinet_speaks"  # doc.user_data key: cabinet_speaks() once per text
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,11 @@ class Judgement:
 def position_stances(section: Section, doc: Doc) -> list[Stance]:
     stances = []
     previous = Holder.NONE
+    speaker = None  # in a verbatim record: whose turn it is
     for sentence in doc.sents:
+        speaker = speaker_turn(sentence) or speaker
+        if speaker is Holder.OTHER:  # a Kamerlid's or the chair's turn: "ik" is not ours
+            continue
         for label, part in sentence_labels(sentence, previous):
             stances.append(make_stance(section, part, label))
         holder = sentence_holder(sentence)
@@ -147,6 +153,8 @@ def cabinet_judgements(sentence: Span, previous: Holder) -> list[Judgement]:
 def holds(rule: Cue, span: Span, sentence: Span, previous: Holder) -> bool:
     """Whether the cabinet holds this cue (see the holder rules in stance/cues.py)."""
     holder = holder_of(span.start, sentence, previous)
+    if reported_by_others(span, sentence):
+        return False
     if rule.holder == CABINET_HOLDS:
         return holder is Holder.CABINET
     if (
@@ -155,17 +163,41 @@ def holds(rule: Cue, span: Span, sentence: Span, previous: Holder) -> bool:
         if attribution(sentence) is Holder.CABINET:
             return True
         return cabinet_opinion_before(span.start, sentence, previous)
-    if holder is Holder.CABINET:
-        return True
+    if holder is Holder.CABINET or judged_for(span, sentence) is Holder.CABINET:
+        return True  # "Het is voor het kabinet belangrijk dat ...": said for the cabinet
     # impersonal: a main clause without another actor ("Het is van belang dat ..."); in a
     # subordinate clause ("Ik begrijp dat dit ... moet worden gezien") it states nobody's view
     _, subordinate = clause_of(span.start, sentence)
     return (
         holder is Holder.NONE
+        and cabinet_speaks(sentence.doc)
         and not subordinate
         and not has_other_subject(sentence, previous)
         and judged_for(span, sentence) is not Holder.OTHER
     )
+
+
+def cabinet_speaks(doc: Doc) -> bool:
+    """Whether the cabinet holds a cue of its own anywhere in the text. An impersonal
+    judgement ("Het is van belang dat ...", "X moet worden ...") is the cabinet's voice in a
+    text where the cabinet speaks; in one where it never does (a regulation's recitals,
+    Council conclusions, a motie) it is the voice of whoever wrote it. A cabinet word alone
+    is no voice: "NL" in a header, "Nederland" in a list of member states."""
+    if CABINET_SPEAKS not in doc.user_data:
+        doc.user_data[CABINET_SPEAKS] = any(
+            POSITION_CUES[int(span.label_)].holder == CABINET_HOLDS
+            and holder_of(span.start, span.sent, Holder.NONE) is Holder.CABINET
+            for span in doc.spans["position_cue"]
+        )
+    return doc.user_data[CABINET_SPEAKS]
+
+
+def reported_by_others(span: Span, sentence: Span) -> bool:
+    """A cue in a subordinate clause of another actor's main clause is that actor's report,
+    wish or question: "Deze leden vinden het belangrijk dat de regering kritisch blijft",
+    "De Commissie verwacht dat Nederland het voorstel steunt"."""
+    _, subordinate = clause_of(span.start, sentence)
+    return subordinate and main_clause_holder(sentence) is Holder.OTHER
 
 
 def judged_for(span: Span, sentence: Span) -> Holder:
