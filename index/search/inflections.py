@@ -250,7 +250,6 @@ class Inflections:
         """One row per form, sorted by key and form, as the file holds them."""
         self._forms, self._keys, self._stems = forms, keys, stems
         self._key_of = dict(zip(forms, keys, strict=True))
-        self._recent: dict[str, frozenset[bytes]] = {}
 
     @classmethod
     def from_file(cls, path: Path) -> Inflections:
@@ -301,22 +300,37 @@ class Inflections:
 
     def lemma_text(self, *texts: str) -> str:
         """The keys of the groups these texts hold a form of, once each, for the `lemma`
-        field. The words are cut in C, as bytes: lower-cased, Latin-1 (any other character
-        is a separator, as it is no letter of a Dutch word in the table), accents folded and
-        punctuation made a space by one byte table, split on white space; only the forms
-        found go through Python (a regular expression's word scan costs 4 times as much)."""
-        found: set[bytes] = set()
-        for text in texts:
-            known = self._recent.get(text)  # a title stands above each of its sections
-            if known is None:
-                words = text.lower().encode("latin-1", "replace").translate(_WORD_BYTES).split()
-                hits = self._key_of.keys() & set(words)  # looks up the text's words only
-                known = frozenset(map(self._key_of.__getitem__, hits))
-                if len(self._recent) > 16:
-                    self._recent.clear()
-                self._recent[text] = known
-            found |= known
-        return b" ".join(found).decode("ascii")
+        field."""
+        return self.lemma_keys(text_words(*texts))
+
+    def lemma_keys(self, words: frozenset[bytes]) -> str:
+        """The keys of the groups of these words (text_words), once each: only the forms found
+        go through Python."""
+        hits = self._key_of.keys() & words  # looks up the text's words only
+        return b" ".join(set(map(self._key_of.__getitem__, hits))).decode("ascii")
+
+
+_recent_words: dict[str, frozenset[bytes]] = {}
+
+
+def text_words(*texts: str) -> frozenset[bytes]:
+    """The distinct words of these texts, cut once for every field built from them (the
+    lemma keys, the parts field's long words). Cut in C, as bytes: lower-cased, Latin-1 (any
+    other character is a separator, as it is no letter of a Dutch word), accents folded and
+    punctuation made a space by one byte table, split on white space (a regular expression's
+    word scan costs 4 times as much). ASCII letters and digits only, so they decode as ASCII."""
+    cut = []
+    for text in texts:
+        words = _recent_words.get(text)  # a title stands above each of its sections
+        if words is None:
+            words = frozenset(
+                text.lower().encode("latin-1", "replace").translate(_WORD_BYTES).split()
+            )
+            if len(_recent_words) > 16:
+                _recent_words.clear()
+            _recent_words[text] = words
+        cut.append(words)
+    return cut[0].union(*cut[1:]) if cut else frozenset()
 
 
 @cache
