@@ -336,13 +336,14 @@ class EmbeddedBackend:
         for name in TEXT_FIELDS:
             doc.add_text(name, getattr(e, name))
         doc.add_text("exact", f"{e.title}\n{e.heading}\n{e.text}")
-        if self.compounds or self.inflections is not None:
+        if self.compounds:
             words = text_words(e.title, e.heading, e.text)  # cut once for both fields
-            if self.compounds:
-                # the section's long words, each once, which the field's analyzer cuts
-                doc.add_text(PARTS_FIELD, long_words(words))
+            # the section's long words, each once, which the field's analyzer cuts
+            doc.add_text(PARTS_FIELD, long_words(words))
             if self.inflections is not None:
                 doc.add_text(LEMMA_FIELD, self.inflections.lemma_keys(words))
+        elif self.inflections is not None:
+            doc.add_text(LEMMA_FIELD, self.inflections.lemma_text(e.title, e.heading, e.text))
         return doc
 
     def commit(self) -> None:

@@ -250,6 +250,7 @@ class Inflections:
         """One row per form, sorted by key and form, as the file holds them."""
         self._forms, self._keys, self._stems = forms, keys, stems
         self._key_of = dict(zip(forms, keys, strict=True))
+        self._recent: dict[str, frozenset[bytes]] = {}
 
     @classmethod
     def from_file(cls, path: Path) -> Inflections:
@@ -300,14 +301,27 @@ class Inflections:
 
     def lemma_text(self, *texts: str) -> str:
         """The keys of the groups these texts hold a form of, once each, for the `lemma`
-        field."""
-        return self.lemma_keys(text_words(*texts))
+        field, when nothing else needs their words (a title's keys are kept: it stands above
+        each of its sections)."""
+        found: set[bytes] = set()
+        for text in texts:
+            known = self._recent.get(text)
+            if known is None:
+                known = self._group_keys(text_words(text))
+                if len(self._recent) > 16:
+                    self._recent.clear()
+                self._recent[text] = known
+            found |= known
+        return b" ".join(found).decode("ascii")
 
     def lemma_keys(self, words: frozenset[bytes]) -> str:
         """The keys of the groups of these words (text_words), once each: only the forms found
         go through Python."""
+        return b" ".join(self._group_keys(words)).decode("ascii")
+
+    def _group_keys(self, words: frozenset[bytes]) -> frozenset[bytes]:
         hits = self._key_of.keys() & words  # looks up the text's words only
-        return b" ".join(set(map(self._key_of.__getitem__, hits))).decode("ascii")
+        return frozenset(map(self._key_of.__getitem__, hits))
 
 
 _recent_words: dict[str, frozenset[bytes]] = {}
