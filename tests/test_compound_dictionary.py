@@ -10,11 +10,13 @@ from index.search.compound_dictionary import (
     MIN_ENTRY,
     build_dictionary,
     compound_parts,
+    long_words,
     part_terms,
     pieces_analyzer,
     written_pieces,
 )
 from index.search.compounds import Decompounder, decompounder
+from index.search.inflections import text_words
 
 
 @pytest.mark.parametrize(
@@ -81,3 +83,14 @@ def test_a_query_word_is_found_as_a_part_by_its_forms_and_their_linking_forms():
     # each piece the filter cuts off a compound is one of them
     for piece in pieces_analyzer().analyze("arbeidsmigratie zonnepanelen"):
         assert piece in part_terms([piece.removesuffix("s").removesuffix("ne")])
+
+
+def test_the_parts_field_is_given_each_long_word_once_folded():
+    """The words of a section are cut once (text_words, which the lemma keys are read from
+    too); the parts field gets those of 7+ letters, lower-cased and folded, each once."""
+    title, text = "Arbeidsmarktbeleid en BELEID", "het arbeidsmarktbeleid, covid19vaccins, geïnde"
+    assert long_words(text_words(title, text)).split() == ["arbeidsmarktbeleid"]
+    assert sorted(long_words(text_words("de geïnformeerde Überweisungen")).split()) == [
+        "geinformeerde",
+        "uberweisungen",
+    ]

@@ -26,7 +26,7 @@ from index.search.compounds import (
     hyphen_pieces,
 )
 from index.search.contract import SearchRequest
-from index.search.embedded import EmbeddedBackend
+from index.search.embedded import PARTS_INPUT_VERSION, EmbeddedBackend
 from index.search.inflections import TABLE_VERSION, inflections
 from index.search.query import Filters, Or, Phrase, Word, parse_query
 from parsers import parse_bytes
@@ -245,10 +245,10 @@ def test_an_index_of_older_compound_splits_is_refused_until_it_is_rebuilt(tmp_pa
     assert run_cli_here("import", str(SEED), home=home).returncode == 0
     stamp = home / "index" / "tantivy" / "fiche-analysis"
     inflections = f"inflections {TABLE_VERSION}\n"
-    splits = f"compound splits {SPLITS_VERSION} {installed_dictionary().name}\n"
-    assert stamp.read_text() == f"{splits}{inflections}"
-    # as an older release left it
-    stamp.write_text(f"compound splits {SPLITS_VERSION - 1}\n{inflections}")
+    splits = f"compound splits {SPLITS_VERSION} {installed_dictionary().name}"
+    assert stamp.read_text() == f"{splits} input {PARTS_INPUT_VERSION}\n{inflections}"
+    # as the release before left it: the same splits, the parts field given its words unfolded
+    stamp.write_text(f"{splits}\n{inflections}")
     refused = run_cli_here("blauwe kaart", home=home)
     assert refused.returncode == 1, refused.stderr
     assert "fiche-search reindex" in refused.stderr and "Traceback" not in refused.stderr

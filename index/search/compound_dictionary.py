@@ -25,7 +25,6 @@ first use does; the same sources give the same file, byte for byte.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -48,13 +47,12 @@ from index.search.compounds import (
     fold,
     installed_word_list,
 )
+from index.search.inflections import text_words
 
 HUNSPELL = Path(os.environ.get("FICHE_HUNSPELL_NL", "/usr/share/hunspell/nl_NL"))
 DICTIONARY_VERSION = 2  # bump when the build rules below change: the cached file is rebuilt
 # What a linking form may add to a word: arbeid+s, zonne (zon+ne), boeken (boek+en).
 LINK_ENDINGS = ("s", "e", "en", "n", "ne", "er")
-# Words long enough to be compounds (Latin-1 letters: a Unicode class is three times slower).
-LONG_WORD = re.compile(rf"[A-Za-zÀ-ÖØ-öø-ÿ]{{{MIN_COMPOUND},}}")
 # A three-letter entry cuts words by chance, as the filter cannot ask where it stands (ier +
 # land, edit + ion, bedrijfs + tak): on the distinct words of the scale corpus, without them
 # 1,258 words are split that the reference keeps whole instead of 6,692, and 17,304 are kept
@@ -211,18 +209,19 @@ def part_terms(forms: list[str]) -> list[str]:
     return sorted({fold(form) + link for form in forms for link in ("", *LINK_ENDINGS)})
 
 
-def long_words(*texts: str) -> str:
-    """The words of these texts long enough to be compounds, each once, in the order first
-    seen: what the parts field is given. A regular expression and a dict, both in C, so no
-    Python runs per word; the filter then cuts the compounds. Giving it every word instead
-    costs Tantivy four times the tokens (and 1.3-1.5x the import's CPU, not 1.15x)."""
-    return " ".join(dict.fromkeys(LONG_WORD.findall("\n".join(texts))))
+def long_words(words: frozenset[bytes]) -> str:
+    """The words long enough to be compounds, of the distinct words of a section
+    (inflections.text_words, which the lemma keys are read from too: the text is cut into
+    words once), letters only: what the parts field is given; the filter then cuts the
+    compounds. Giving it every word instead costs Tantivy four times the tokens (and 1.3-1.5x
+    the import's CPU, not 1.15x)."""
+    return b" ".join([w for w in words if len(w) >= MIN_COMPOUND and w.isalpha()]).decode("ascii")
 
 
 def pieces_text(*texts: str) -> str:
     """The long words of these texts with every compound cut into its pieces, in Rust: the
     embedded index's parts field, for a backend that analyses text on its own side."""
-    return " ".join(pieces_analyzer().analyze(long_words(*texts)))
+    return " ".join(pieces_analyzer().analyze(long_words(text_words(*texts))))
 
 
 def main() -> int:

@@ -16,6 +16,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import tantivy
@@ -62,7 +63,13 @@ from index.search.generations import (
     pointer_file,
     remove_unused,
 )
-from index.search.inflections import TABLE_VERSION, Inflections, inflections, query_word
+from index.search.inflections import (
+    TABLE_VERSION,
+    Inflections,
+    inflections,
+    query_word,
+    text_words,
+)
 from index.search.query import (
     And,
     Node,
@@ -83,6 +90,9 @@ DUTCH = "dutch_stemmed"
 EXACT = "dutch_exact"
 PARTS = "dutch_parts"
 MAX_GROUPING_SECTIONS = 5000
+# bump when what the parts field is given changes (the stamp below): an older index is refused
+# 2: the words of inflections.text_words, lower-cased and folded before they are made unique
+PARTS_INPUT_VERSION = 2
 ANALYSIS_FILE = "fiche-analysis"  # in the index folder: the analysis the index was built with
 SAMPLE_BUCKETS = 256  # every document is in one, by its doc_hash
 PROBE_BUCKETS = 4  # a query's matches are first counted in these (1/64 of the documents)
@@ -145,12 +155,6 @@ def _any(queries: list[Query]) -> Query:
     return Query.boolean_query([(Occur.Should, q) for q in queries])
 
 
-def parts_input(e: SectionEntry) -> str:
-    """What the parts field is given: the section's long words, each once, which its
-    analyzer cuts into their pieces."""
-    return long_words(e.title, e.heading, e.text)
-
-
 def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("uid", stored=True, tokenizer_name="raw")
@@ -204,7 +208,7 @@ class EmbeddedBackend:
         benchmark's comparison."""
         self.base = Path(folder)
         self.sampling = sampling
-        self.decompounder: Decompounder | None = decompounder() if compounds else None
+        self.compounds = compounds
         self.inflections: Inflections | None = inflections() if inflected else None
         self.schema = build_schema()
         self.stemmed = dutch_analyzer()
@@ -242,7 +246,7 @@ class EmbeddedBackend:
         if create:
             self.folder.mkdir(parents=True, exist_ok=True)
         self.index = tantivy.Index(self.schema, path=str(self.folder))
-        if self.decompounder is not None or self.inflections is not None:
+        if self.compounds or self.inflections is not None:
             self._check_analysis()
         self.index.register_tokenizer(DUTCH, self.stemmed)
         self.index.register_tokenizer(EXACT, self.exact)
@@ -252,7 +256,9 @@ class EmbeddedBackend:
         built with (a file beside it): the parts of an older split and the groups of an older
         table are refused, not searched as if they were today's."""
         stamp = self.folder / ANALYSIS_FILE
-        splits = f"{SPLITS_VERSION} {installed_dictionary().name}" if self.decompounder else "none"
+        splits = "none"
+        if self.compounds:
+            splits = f"{SPLITS_VERSION} {installed_dictionary().name} input {PARTS_INPUT_VERSION}"
         current = f"compound splits {splits}\n"
         if self.inflections is not None:
             current += f"inflections {TABLE_VERSION}\n"
@@ -265,6 +271,12 @@ class EmbeddedBackend:
             )
         stamp.write_text(current, encoding="utf-8")
 
+    @cached_property
+    def decompounder(self) -> Decompounder:
+        """The Python splitter, for query words only: documents are cut by Tantivy's filter,
+        so an import does not load it."""
+        return decompounder()
+
     # --- writing -------------------------------------------------------------------------
 
     @property
@@ -276,7 +288,7 @@ class EmbeddedBackend:
             )
             # registered only for writing: searches look up stems, and building the filter's
             # automaton of the dictionary takes half a second
-            parts = pieces_analyzer() if self.decompounder is not None else self.stemmed
+            parts = pieces_analyzer() if self.compounds else self.stemmed
             self.index.register_tokenizer(PARTS, parts)
             try:
                 self._writer = self.index.writer(heap_size=256_000_000, num_threads=2)
@@ -324,9 +336,13 @@ class EmbeddedBackend:
         for name in TEXT_FIELDS:
             doc.add_text(name, getattr(e, name))
         doc.add_text("exact", f"{e.title}\n{e.heading}\n{e.text}")
-        if self.decompounder is not None:
-            doc.add_text(PARTS_FIELD, parts_input(e))
-        if self.inflections is not None:
+        if self.compounds:
+            words = text_words(e.title, e.heading, e.text)  # cut once for both fields
+            # the section's long words, each once, which the field's analyzer cuts
+            doc.add_text(PARTS_FIELD, long_words(words))
+            if self.inflections is not None:
+                doc.add_text(LEMMA_FIELD, self.inflections.lemma_keys(words))
+        elif self.inflections is not None:
             doc.add_text(LEMMA_FIELD, self.inflections.lemma_text(e.title, e.heading, e.text))
         return doc
 
@@ -531,7 +547,7 @@ class EmbeddedBackend:
             whole = Query.boolean_query(
                 [(Occur.Must, Query.const_score_query(group, 0.0)), (Occur.Should, whole)]
             )
-        if self.decompounder is None:
+        if not self.compounds:
             return whole
         found = self._compound(word, stems, whole)
         # the best way it is found counts, not their sum: a document saying the word keeps

@@ -301,22 +301,50 @@ class Inflections:
 
     def lemma_text(self, *texts: str) -> str:
         """The keys of the groups these texts hold a form of, once each, for the `lemma`
-        field. The words are cut in C, as bytes: lower-cased, Latin-1 (any other character
-        is a separator, as it is no letter of a Dutch word in the table), accents folded and
-        punctuation made a space by one byte table, split on white space; only the forms
-        found go through Python (a regular expression's word scan costs 4 times as much)."""
+        field, when nothing else needs their words (a title's keys are kept: it stands above
+        each of its sections)."""
         found: set[bytes] = set()
         for text in texts:
-            known = self._recent.get(text)  # a title stands above each of its sections
+            known = self._recent.get(text)
             if known is None:
-                words = text.lower().encode("latin-1", "replace").translate(_WORD_BYTES).split()
-                hits = self._key_of.keys() & set(words)  # looks up the text's words only
-                known = frozenset(map(self._key_of.__getitem__, hits))
+                known = self._group_keys(text_words(text))
                 if len(self._recent) > 16:
                     self._recent.clear()
                 self._recent[text] = known
             found |= known
         return b" ".join(found).decode("ascii")
+
+    def lemma_keys(self, words: frozenset[bytes]) -> str:
+        """The keys of the groups of these words (text_words), once each: only the forms found
+        go through Python."""
+        return b" ".join(self._group_keys(words)).decode("ascii")
+
+    def _group_keys(self, words: frozenset[bytes]) -> frozenset[bytes]:
+        hits = self._key_of.keys() & words  # looks up the text's words only
+        return frozenset(map(self._key_of.__getitem__, hits))
+
+
+_recent_words: dict[str, frozenset[bytes]] = {}
+
+
+def text_words(*texts: str) -> frozenset[bytes]:
+    """The distinct words of these texts, cut once for every field built from them (the
+    lemma keys, the parts field's long words). Cut in C, as bytes: lower-cased, Latin-1 (any
+    other character is a separator, as it is no letter of a Dutch word), accents folded and
+    punctuation made a space by one byte table, split on white space (a regular expression's
+    word scan costs 4 times as much). ASCII letters and digits only, so they decode as ASCII."""
+    cut = []
+    for text in texts:
+        words = _recent_words.get(text)  # a title stands above each of its sections
+        if words is None:
+            words = frozenset(
+                text.lower().encode("latin-1", "replace").translate(_WORD_BYTES).split()
+            )
+            if len(_recent_words) > 16:
+                _recent_words.clear()
+            _recent_words[text] = words
+        cut.append(words)
+    return cut[0].union(*cut[1:]) if cut else frozenset()
 
 
 @cache
