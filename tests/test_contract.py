@@ -121,7 +121,7 @@ def test_stance_counts_through_aggregations_are_equal(backends, text, by):
     expected, documents = embedded.stance_counts(query, by)
     assert expected, "stance counts that count nothing prove nothing"
     rows, cluster_documents = cluster.stance_counts(query, by)
-    assert sorted(rows) == sorted(expected)
+    assert sorted(rows, key=repr) == sorted(expected, key=repr)  # no ministerie: group None
     assert cluster_documents == documents
 
 
