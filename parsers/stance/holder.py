@@ -284,9 +284,3 @@ def speaker_turn(sentence: Span) -> Holder | None:
     if any(")" in word for word in label) or label[-2:] == ["voorzitter", ":"]:
         return Holder.OTHER
     return None
-    label = words[: words.index(":")]
-    if label[0] in GOVERNMENT_SPEAKERS:
-        return Holder.CABINET
-    if ")" in label or label[-1] == "voorzitter":
-        return Holder.OTHER
-    return None
