@@ -178,7 +178,7 @@ def test_the_api_takes_each_votes_filter_as_a_value_or_a_list(crawled):
 
 def test_an_unknown_votes_filter_value_names_those_that_exist(crawled):
     for args, code, said in (
-        (("--configuration", "Ecofin"), 2, "configurations that exist, closest first: "),
+        (("--configuration", "Ecofin"), 2, "configuration values that exist, closest first: "),
         (("--outcome", "rejected"), 2, "'Adoption of the legislative act'"),
         (("--vote", "yes"), 2, "votes are, closest first: "),
         (("--ministerie", "Justitie"), 2, "'Ministerie van Justitie en Veiligheid'"),

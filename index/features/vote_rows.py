@@ -31,12 +31,19 @@ from index.features.proposals import (
 )
 from index.features.said_and_did import said_and_did
 from index.search.contract import short_ministry
-from index.search.filters import QueryError, check_date, closest, fold
+from index.search.filters import (
+    QueryError,
+    by_folded,
+    check_date,
+    closest,
+    end_of,
+    fold,
+    unknown_value,
+)
 from parsers.council_votes import POSITION_NAMES, CouncilVote
 
 COUNTRY = re.compile(r"[A-Z]{2}")
 FICHE_RELATIONS = ("fiche", "revised-fiche")  # a timeline entry that is the proposal's fiche
-HINT_VALUES = 5  # existing values an unknown filter value's message names
 CSV_HEADER = [
     "date",
     "procedure",
@@ -138,12 +145,6 @@ def day_bound(value: str, option: str) -> str:
         ) from None
 
 
-def _through(until: str) -> str:
-    """The last ISO date an --until of YYYY or YYYY-MM holds, as a string bound: '2024' ->
-    '2024-12-31', '2024-02' -> '2024-02-31' (no date after the 29th is missed)."""
-    return until + "-12-31"[len(until) - 4 :] if until and len(until) < 10 else until
-
-
 def vote_position(value: str) -> str:
     """'In favour', 'in-favour', 'IN_FAVOUR' -> 'in_favour'; BadVoteFilter names the four."""
     name = re.sub(r"[\s-]+", "_", fold(value))
@@ -204,7 +205,7 @@ def _wanted(archive: Archive, filters: VoteFilters, proposals: _Proposals) -> _W
         country=country_code(filters.country),
         differs=filters.differs,
         since=day_bound(filters.since, "--since"),
-        until=_through(day_bound(filters.until, "--until")),
+        until=end_of(day_bound(filters.until, "--until")),
         vote_ids=_votes_of_proposals(archive, filters.proposals) if filters.proposals else None,
         configurations=_existing(
             filters.configurations, vote_values(archive, "configuration"), "configuration"
@@ -289,21 +290,14 @@ def _existing(typed: list[str], values: list[str], what: str) -> set[str]:
     """The VALUES the TYPED ones are, case and accents aside ('ecofin council' is 'ECOFIN
     Council'); BadVoteFilter for one that no vote has, naming those that exist, closest
     first. An empty set: no filter."""
-    by_fold: dict[str, set[str]] = {}
-    for value in values:
-        if value:
-            by_fold.setdefault(fold(value), set()).add(value)
+    typed_as = by_folded(values)
     found: set[str] = set()
     for value in typed:
-        matches = by_fold.get(fold(value))
+        matches = typed_as.get(fold(value))
         if not matches:
-            existing = sorted({v for group in by_fold.values() for v in group})
-            names = ", ".join(repr(v) for v in closest(value, existing, HINT_VALUES))
-            raise BadVoteFilter(
-                f"no Council vote has {what} {value!r}; "
-                + (f"{what}s that exist, closest first: {names}" if names else f"none has a {what}")
-            )
-        found |= matches
+            existing = sorted({v for group in typed_as.values() for v in group})
+            raise BadVoteFilter(unknown_value("Council vote", what, value, existing))
+        found |= set(matches)
     return found
 
 

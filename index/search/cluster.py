@@ -40,7 +40,7 @@ from index.search.contract import (
     section_entries,
     stance_aggregation,
 )
-from index.search.filters import UNDATED, Filters, describe_filters
+from index.search.filters import UNDATED, Filters, describe_filters, end_of
 from index.search.inflections import inflections, query_word
 from index.search.query import Node, Not, Or, ParsedQuery, Phrase, Prefix, QueryError, Word
 from index.search.query import describe as describe_query
@@ -443,18 +443,9 @@ def filter_clauses(parsed: ParsedQuery | Filters) -> list[dict]:
         if f.since:
             bounds["gte"] = f.since
         if f.until:
-            bounds["lte"] = _end_of(f.until)
+            bounds["lte"] = end_of(f.until)
         clauses.append({"range": {"date": bounds}})
     return clauses
-
-
-def _end_of(date: str) -> str:
-    """'2022' as an upper bound means the end of 2022."""
-    if len(date) == 4:
-        return f"{date}-12-31"
-    if len(date) == 7:
-        return f"{date}-31"
-    return date
 
 
 def facet_aggs() -> dict:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -12,9 +11,10 @@ from index.search.filters import (
     FILTERS,
     UNDATED,
     Filters,
-    closest,
+    by_folded,
     exact_filters,
     fold,
+    unknown_value,
 )
 from index.search.query import ParsedQuery
 from index.search.snippets import section_spans
@@ -48,7 +48,6 @@ PART_WEIGHT = 0.01
 SNIPPET_CHARS = 220
 # Values of one keyword field a backend lists (keyword_values): for a filter value as typed.
 MAX_KEYWORD_VALUES = 10_000
-HINT_VALUES = 5  # existing values a hint names
 
 
 class IndexBusy(RuntimeError):
@@ -334,21 +333,13 @@ def resolve_filter_values(filters: Filters, backend: SearchBackend) -> list[str]
         if not missing:
             continue
         existing = backend.keyword_values(spec.field)
-        by_fold = defaultdict(list)
-        for value in existing:
-            by_fold[fold(value)].append(value)
+        typed_as = by_folded(existing)
         resolved = []
         for value in filters.values(spec):
-            found = by_fold.get(fold(str(value)), []) if str(value) in missing else [value]
+            found = typed_as.get(fold(str(value)), []) if str(value) in missing else [value]
             if not found:
                 found = [value]
-                names = ", ".join(repr(v) for v in closest(str(value), existing, HINT_VALUES))
-                existing_values = (
-                    f"{spec.name} values that exist, closest first: {names}"
-                    if names
-                    else f"no document has any {spec.name}"
-                )
-                hints.append(f"no document has {spec.name} {str(value)!r}; {existing_values}")
+                hints.append(unknown_value("document", spec.name, str(value), existing))
             resolved += [v for v in found if v not in resolved]
         setattr(filters, spec.attribute, resolved)
     if filters.undated and not filters.dated_years and (filters.since or filters.until):

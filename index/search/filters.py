@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from difflib import SequenceMatcher
@@ -29,6 +30,7 @@ UNDATED = "none"
 # Filters that hold for a whole document (every section carries the same value), so that a
 # NOT can look for its documents among those passing them; section and stance are per section.
 SECTION_LEVEL = ("sections", "stances")
+HINT_VALUES = 5  # existing values the line about an unknown filter value names
 
 
 class QueryError(ValueError):
@@ -109,6 +111,32 @@ def closest(value: str, candidates: list[str] | tuple[str, ...], n: int = 5) -> 
         return (-ratio, candidate)
 
     return sorted(candidates, key=likeness)[:n]
+
+
+def by_folded(values: Iterable[str]) -> dict[str, list[str]]:
+    """VALUES by the form a reader may type them in (fold): what each typed value finds."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for value in values:
+        if value and value not in found[fold(value)]:
+            found[fold(value)].append(value)
+    return found
+
+
+def unknown_value(holder: str, what: str, value: str, existing: list[str]) -> str:
+    """The line for a filter VALUE no HOLDER has: the WHAT values that exist, closest first."""
+    names = ", ".join(repr(v) for v in closest(value, existing, HINT_VALUES))
+    there = (
+        f"{what} values that exist, closest first: {names}"
+        if names
+        else f"no {holder} has any {what}"
+    )
+    return f"no {holder} has {what} {value!r}; {there}"
+
+
+def end_of(day: str) -> str:
+    """A YYYY, YYYY-MM or YYYY-MM-DD upper bound as the last ISO date it holds, for comparing
+    as text: '2022' -> '2022-12-31', '2022-02' -> '2022-02-31' (no day of the month after)."""
+    return day + "-12-31"[len(day) - 4 :] if day and len(day) < 10 else day
 
 
 # --- checks: value as typed -> value as indexed, or QueryError naming the valid form -------
